@@ -1,0 +1,29 @@
+// Bundles the three runnable entry points: the VS Code client, the language server and the CLI.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    logLevel: 'info',
+    // Langium and the SDK ship ESM that uses import.meta.url; give it a CJS equivalent.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
+};
+
+const entries = [
+    { entryPoints: ['packages/client/src/extension.ts'], outfile: 'out/client/extension.cjs', external: ['vscode'] },
+    { entryPoints: ['packages/server/src/main.ts'], outfile: 'out/server/main.cjs' },
+    { entryPoints: ['packages/cli/src/main.ts'], outfile: 'out/cli/allium.cjs', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } }
+];
+
+const contexts = await Promise.all(entries.map(e => esbuild.context({ ...common, ...e })));
+if (watch) {
+    await Promise.all(contexts.map(c => c.watch()));
+} else {
+    await Promise.all(contexts.map(c => c.rebuild()));
+    await Promise.all(contexts.map(c => c.dispose()));
+}
