@@ -1,0 +1,43 @@
+import {
+    createDefaultCoreModule, createDefaultSharedCoreModule, inject, IndentationAwareLexer,
+    type DeepPartial, type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices,
+    type Module, type PartialLangiumCoreServices
+} from 'langium';
+import './node-compat.js';
+import { AlliumGeneratedModule, AlliumGeneratedSharedModule } from './generated/module.js';
+import { AlliumTokenBuilder } from './allium-lexer.js';
+import { AlliumParserErrorMessageProvider } from './parser-messages.js';
+import { AlliumDocumentValidator } from './document-validator.js';
+import { registerAlliumValidators } from './validation/register.js';
+
+/** Services Allium adds to Langium's; extended as scoping and validation land. */
+export type AlliumAddedServices = {
+    validation: {
+        DocumentValidator: AlliumDocumentValidator;
+    };
+};
+
+export type AlliumServices = LangiumCoreServices & AlliumAddedServices;
+
+export const AlliumModule: Module<AlliumServices, PartialLangiumCoreServices & AlliumAddedServices> = {
+    parser: {
+        TokenBuilder: () => new AlliumTokenBuilder(),
+        Lexer: services => new IndentationAwareLexer(services),
+        ParserErrorMessageProvider: () => new AlliumParserErrorMessageProvider()
+    },
+    validation: {
+        DocumentValidator: services => new AlliumDocumentValidator(services)
+    }
+};
+
+/** Core services without an LSP connection, for the CLI, the generator and tests. */
+export function createAlliumCoreServices(context: DefaultSharedCoreModuleContext, extra?: Module<AlliumServices, DeepPartial<AlliumServices>>): {
+    shared: LangiumSharedCoreServices;
+    Allium: AlliumServices;
+} {
+    const shared = inject(createDefaultSharedCoreModule(context), AlliumGeneratedSharedModule);
+    const Allium = inject(createDefaultCoreModule({ shared }), AlliumGeneratedModule, AlliumModule, extra ?? {});
+    shared.ServiceRegistry.register(Allium);
+    registerAlliumValidators(Allium);
+    return { shared, Allium };
+}

@@ -1,0 +1,54 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DefaultDocumentValidator, type Cancellation, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+
+/** Diagnostics of the parser carry this code, like the reference checker's syntax errors (which have none). */
+export const SYNTAX_ERROR_CODE = 'allium.syntax';
+
+/**
+ * Reports one syntax error per line, as the reference checker does: after the first error on a line the
+ * parser's recovery tends to produce follow-on errors that only repeat it. Unresolved names are reported by
+ * the reference-compatible validators, which know which names must resolve (a trigger name or black-box
+ * function is legitimately declared nowhere), so Langium's generic linking errors are not reported.
+ */
+export class AlliumDocumentValidator extends DefaultDocumentValidator {
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        return firstSyntaxErrorPerLine(await super.validateDocument(document, options, cancelToken));
+    }
+
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processLexingErrors(parseResult, diagnostics, options);
+        markSyntax(diagnostics, start);
+    }
+
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processParsingErrors(parseResult, diagnostics, options);
+        markSyntax(diagnostics, start);
+    }
+
+    protected override processLinkingErrors(_document: LangiumDocument, _diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        // See the class comment.
+    }
+}
+
+function firstSyntaxErrorPerLine(diagnostics: Diagnostic[]): Diagnostic[] {
+    const byPosition = (a: Diagnostic, b: Diagnostic) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+    const syntax = diagnostics.filter(d => d.code === SYNTAX_ERROR_CODE).sort(byPosition);
+    const kept = new Set<Diagnostic>();
+    const lines = new Set<number>();
+    for (const diagnostic of syntax) {
+        if (!lines.has(diagnostic.range.start.line)) {
+            lines.add(diagnostic.range.start.line);
+            kept.add(diagnostic);
+        }
+    }
+    return diagnostics.filter(d => d.code !== SYNTAX_ERROR_CODE || kept.has(d));
+}
+
+function markSyntax(diagnostics: Diagnostic[], from: number): void {
+    for (let i = from; i < diagnostics.length; i++) {
+        diagnostics[i].code = SYNTAX_ERROR_CODE;
+        diagnostics[i].source = 'allium';
+    }
+}

@@ -1,0 +1,66 @@
+import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import { tokenLabel } from 'chevrotain';
+
+const EXPECTATIONS: Record<string, string> = {
+    Module: 'a declaration (entity, rule, enum, value, config, surface, actor, given, default, variant, deferred, use, open question, contract, invariant)',
+    Declaration: 'a declaration (entity, rule, enum, value, config, surface, actor, given, default, variant, deferred, use, open question, contract, invariant)',
+    BlockItem: 'a block item (name: value, let name = value, when:/requires:/ensures: clause, for ... in ...:, if ...:, @guidance, or open question)',
+    ItemBody: 'a block item',
+    PrimaryExpr: "an expression (name, number, string, true/false, null, if/for/not/exists, '(', '{', '[')",
+    PostfixExpr: "an expression (name, number, string, true/false, null, if/for/not/exists, '(', '{', '[')",
+    PrefixExpr: "an expression (name, number, string, true/false, null, if/for/not/exists, '(', '{', '[')",
+    Expression: "an expression (name, number, string, true/false, null, if/for/not/exists, '(', '{', '[')",
+    ClauseValue: 'a value',
+    TransitionsBlock: "a transition 'from -> to' or 'terminal: states'",
+    TransitionEdge: "a transition 'from -> to'",
+    ContractEntry: "'demands ContractName' or 'fulfils ContractName'",
+    Annotation: "an annotation: '@guidance', '@invariant Name' or '@guarantee Name'"
+};
+
+/** Plain-language parse errors: what was expected, in Allium terms, and what was found. */
+export class AlliumParserErrorMessageProvider implements IParserErrorMessageProvider {
+    buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
+        return `Expected ${describeTokenType(options.expected)}, found ${describeToken(options.actual)}.`;
+    }
+
+    buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
+        return `Expected ${EXPECTATIONS.Declaration}, found ${describeToken(options.firstRedundant)}.`;
+    }
+
+    buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+        return `Expected ${expectation(options.ruleName)}, found ${describeToken(options.actual[0])}.`;
+    }
+
+    buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+        return `Expected ${expectation(options.ruleName)}, found ${describeToken(options.actual[0])}.`;
+    }
+}
+
+function expectation(ruleName: string): string {
+    return EXPECTATIONS[ruleName] ?? EXPECTATIONS.Expression;
+}
+
+function describeTokenType(type: TokenType): string {
+    switch (type.name) {
+        case 'ID': return 'a name';
+        case 'STRING': return 'a string';
+        case 'INDENT': return 'an indented block';
+        case 'DEDENT': return 'the end of the indented block';
+        case 'PROSE': return "an indented '--' comment line";
+        case 'GENERIC_LT': return "'<'";
+        default: return `'${tokenLabel(type)}'`;
+    }
+}
+
+function describeToken(token: IToken | undefined): string {
+    if (!token || token.tokenType.name === 'EOF') {
+        return 'end of file';
+    }
+    switch (token.tokenType.name) {
+        case 'INDENT': return 'an indented block';
+        case 'DEDENT': return 'the end of an indented block';
+        case 'STRING': return `string ${token.image}`;
+        case 'ID': return `'${token.image}'`;
+        default: return `'${token.image}'`;
+    }
+}

@@ -1,0 +1,12 @@
+import type { ValidationChecks } from 'langium';
+import type { AlliumAstType } from '../generated/ast.js';
+import type { AlliumServices } from '../allium-module.js';
+import { checkStray } from './syntax-validator.js';
+
+/** One entry per concern; each validator lives in its own file in this folder. */
+export function registerAlliumValidators(services: AlliumServices): void {
+    const checks: ValidationChecks<AlliumAstType> = {
+        Stray: checkStray
+    };
+    services.validation.ValidationRegistry.register(checks);
+}

@@ -1,0 +1,19 @@
+import type { ValidationAcceptor } from 'langium';
+import { isModule, type Stray } from '../generated/ast.js';
+import { SYNTAX_ERROR_CODE } from '../document-validator.js';
+
+const DECLARATION = 'a declaration (entity, rule, enum, value, config, surface, actor, given, default, variant, deferred, use, open question, contract, invariant)';
+const BLOCK_ITEM = 'a block item (name: value, let name = value, when:/requires:/ensures: clause, for ... in ...:, if ...:, @guidance, or open question)';
+
+/** Reports the tokens the parser skipped because no construct can start with them. */
+export function checkStray(stray: Stray, accept: ValidationAcceptor): void {
+    const expected = isModule(stray.$container) ? DECLARATION : BLOCK_ITEM;
+    accept('error', `Expected ${expected}, found ${describe(stray.token)}.`, { node: stray, code: SYNTAX_ERROR_CODE });
+}
+
+function describe(token: string): string {
+    if (token === '') {
+        return 'an indented block';
+    }
+    return `'${token}'`;
+}
