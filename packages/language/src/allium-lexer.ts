@@ -1,26 +1,19 @@
-import type { CustomPatternMatcherReturn, IToken, TokenType } from 'chevrotain';
-import { IndentationAwareTokenBuilder, type GrammarAST, type TokenBuilderOptions } from 'langium';
+import { createTokenInstance, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from 'chevrotain';
+import { DefaultLexer, IndentationAwareLexer, IndentationAwareTokenBuilder, type GrammarAST, type LexerResult, type TokenBuilderOptions, type TokenizeOptions } from 'langium';
 import type { AlliumTerminalNames, AlliumKeywordNames } from './generated/ast.js';
 
-interface OpenBlock {
-    /** Brace nesting when the block opened: a `}` at that depth or shallower closes the block. */
-    braceDepth: number;
-}
-
 /**
- * Langium's indentation-aware lexer, narrowed to Allium's rules: only a colon that ends a line
+ * Langium's indentation-aware token builder, narrowed to Allium's rules: only a colon that ends a line
  * (`ensures:`, `for x in xs:`, `if c:`, `exposes:` ...) opens an indented block, so continuation
- * lines and brace bodies keep free layout. Inside parentheses or brackets indentation is ignored.
+ * lines and brace bodies keep free layout; inside parentheses or brackets indentation is ignored.
+ * The INDENT/DEDENT tokens are placed by {@link AlliumLexer} after lexing, which keeps Chevrotain's
+ * first-character optimisation.
  *
  * It also makes two context-sensitive tokens: `<` glued to a word starts generic arguments
  * (`Set<T>`, while `a < b` compares), and the indented `--` lines after `@guidance`,
  * `@invariant Name` or `@guarantee Name` are PROSE tokens, so annotation bodies are AST nodes.
  */
 export class AlliumTokenBuilder extends IndentationAwareTokenBuilder<AlliumTerminalNames, AlliumKeywordNames> {
-    private openBlocks: OpenBlock[] = [];
-    private scanned = 0;
-    private parenDepth = 0;
-    private braceDepth = 0;
     private proseColumn = -1;
 
     constructor() {
@@ -33,6 +26,9 @@ export class AlliumTokenBuilder extends IndentationAwareTokenBuilder<AlliumTermi
         const first = tokens.filter(t => t.name === 'PROSE' || t.name === 'GENERIC_LT');
         const indentation = tokens.filter(t => t.name === 'INDENT' || t.name === 'DEDENT');
         const rest = tokens.filter(t => !first.includes(t) && !indentation.includes(t));
+        for (const type of indentation) {
+            type.PATTERN = Lexer.NA;
+        }
         return [...indentation, ...first, ...rest];
     }
 
@@ -82,92 +78,66 @@ export class AlliumTokenBuilder extends IndentationAwareTokenBuilder<AlliumTermi
         return [line] as unknown as CustomPatternMatcherReturn;
     }
 
-    protected override indentMatcher(text: string, offset: number, tokens: IToken[]): ReturnType<IndentationAwareTokenBuilder['indentMatcher']> {
-        if (!this.isStartOfLine(text, offset)) {
-            return null;
-        }
-        const indent = this.lineIndent(text, offset);
-        if (indent === undefined) {
-            return null;
-        }
-        this.scan(tokens);
-        const last = tokens[tokens.length - 1];
-        if (!last || last.image !== ':' || last.tokenType.name !== ':' || this.parenDepth > 0) {
-            return null;
-        }
-        const colonLineIndent = this.lineIndent(text, startOfLine(text, last.startOffset)) ?? 0;
-        if (indent <= colonLineIndent) {
-            return null;
-        }
-        this.indentationStack.push(indent);
-        this.openBlocks.push({ braceDepth: this.braceDepth });
-        return [text.slice(offset, offset + indent)] as unknown as RegExpExecArray;
+}
+
+/**
+ * Runs the Chevrotain lexer, then inserts INDENT/DEDENT around colon-opened blocks in one pass over the
+ * tokens: a line is indented relative to the line holding the colon, blank and comment lines never count
+ * (comments are hidden tokens), and a closing `}` ends every block opened inside its braces.
+ */
+export class AlliumLexer extends IndentationAwareLexer {
+    override tokenize(text: string, options?: TokenizeOptions): LexerResult {
+        const result = DefaultLexer.prototype.tokenize.call(this, text, options);
+        result.tokens = this.withIndentation(result.tokens);
+        return result;
     }
 
-    protected override dedentMatcher(text: string, offset: number, tokens: IToken[]): ReturnType<IndentationAwareTokenBuilder['dedentMatcher']> {
-        if (this.openBlocks.length === 0) {
-            return null;
-        }
-        const atLineStart = this.isStartOfLine(text, offset);
-        const closesBrace = text.charCodeAt(offset) === 125 /* } */;
-        if (!atLineStart && !closesBrace) {
-            return null;
-        }
-        this.scan(tokens);
-        if (atLineStart && this.parenDepth === 0) {
-            const indent = this.lineIndent(text, offset);
-            if (indent !== undefined) {
-                while (this.openBlocks.length > 0 && this.indentationStack[this.indentationStack.length - 1] > indent) {
-                    this.closeBlock(text, offset + indent, tokens);
+    private withIndentation(tokens: IToken[]): IToken[] {
+        const { indentTokenType, dedentTokenType } = this.indentationTokenBuilder;
+        const out: IToken[] = [];
+        const blocks: Array<{ indent: number; braceDepth: number }> = [];
+        let parenDepth = 0;
+        let braceDepth = 0;
+        let lineIndent = 0;
+        let previous: IToken | undefined;
+        const synthetic = (type: TokenType, at: IToken) =>
+            createTokenInstance(type, '', at.startOffset, at.startOffset - 1, at.startLine ?? 1, at.startLine ?? 1, at.startColumn ?? 1, (at.startColumn ?? 1) - 1);
+
+        for (const token of tokens) {
+            if (!previous || (token.startLine ?? 0) > (previous.endLine ?? 0)) {
+                const indent = (token.startColumn ?? 1) - 1;
+                if (parenDepth === 0) {
+                    while (blocks.length > 0 && blocks[blocks.length - 1].indent > indent) {
+                        out.push(synthetic(dedentTokenType, token));
+                        blocks.pop();
+                    }
+                    if (previous?.tokenType.name === ':' && indent > lineIndent) {
+                        out.push(synthetic(indentTokenType, token));
+                        blocks.push({ indent, braceDepth });
+                    }
                 }
+                lineIndent = indent;
             }
-        }
-        if (closesBrace) {
-            while (this.openBlocks.length > 0 && this.openBlocks[this.openBlocks.length - 1].braceDepth >= this.braceDepth) {
-                this.closeBlock(text, offset, tokens);
+            switch (token.image) {
+                case '(': case '[': parenDepth++; break;
+                case ')': case ']': parenDepth = Math.max(0, parenDepth - 1); break;
+                case '{': braceDepth++; break;
+                case '}':
+                    while (blocks.length > 0 && blocks[blocks.length - 1].braceDepth >= braceDepth) {
+                        out.push(synthetic(dedentTokenType, token));
+                        blocks.pop();
+                    }
+                    braceDepth = Math.max(0, braceDepth - 1);
+                    break;
             }
+            out.push(token);
+            previous = token;
         }
-        return null;
-    }
-
-    override flushRemainingDedents(text: string): IToken[] {
-        this.openBlocks = [];
-        this.scanned = 0;
-        this.parenDepth = 0;
-        this.braceDepth = 0;
-        this.proseColumn = -1;
-        return super.flushRemainingDedents(text);
-    }
-
-    private closeBlock(text: string, offset: number, tokens: IToken[]): void {
-        tokens.push(this.createIndentationTokenInstance(this.dedentTokenType, text, '', offset));
-        this.indentationStack.pop();
-        this.openBlocks.pop();
-        this.scanned = tokens.length;
-    }
-
-    /** Tracks bracket nesting over the tokens lexed since the last call. */
-    private scan(tokens: IToken[]): void {
-        for (; this.scanned < tokens.length; this.scanned++) {
-            switch (tokens[this.scanned].image) {
-                case '(': case '[': this.parenDepth++; break;
-                case ')': case ']': this.parenDepth = Math.max(0, this.parenDepth - 1); break;
-                case '{': this.braceDepth++; break;
-                case '}': this.braceDepth = Math.max(0, this.braceDepth - 1); break;
-            }
+        const end = previous;
+        for (; end && blocks.length > 0; blocks.pop()) {
+            out.push(createTokenInstance(dedentTokenType, '', end.endOffset! + 1, end.endOffset!, end.endLine ?? 1, end.endLine ?? 1, (end.endColumn ?? 0) + 1, end.endColumn ?? 0));
         }
-    }
-
-    /** Indentation of the line starting at `lineStart`, or undefined for blank and comment-only lines. */
-    private lineIndent(text: string, lineStart: number): number | undefined {
-        let i = lineStart;
-        while (i < text.length && (text[i] === ' ' || text[i] === '\t')) {
-            i++;
-        }
-        if (i >= text.length || text[i] === '\n' || text[i] === '\r' || text.startsWith('--', i)) {
-            return undefined;
-        }
-        return i - lineStart;
+        return out;
     }
 }
 

@@ -1,11 +1,11 @@
 import {
-    createDefaultCoreModule, createDefaultSharedCoreModule, inject, IndentationAwareLexer,
+    createDefaultCoreModule, createDefaultSharedCoreModule, inject,
     type DeepPartial, type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices,
     type Module, type PartialLangiumCoreServices
 } from 'langium';
 import './node-compat.js';
 import { AlliumGeneratedModule, AlliumGeneratedSharedModule } from './generated/module.js';
-import { AlliumTokenBuilder } from './allium-lexer.js';
+import { AlliumLexer, AlliumTokenBuilder } from './allium-lexer.js';
 import { AlliumParserErrorMessageProvider } from './parser-messages.js';
 import { AlliumDocumentValidator } from './document-validator.js';
 import { registerAlliumValidators } from './validation/register.js';
@@ -22,7 +22,7 @@ export type AlliumServices = LangiumCoreServices & AlliumAddedServices;
 export const AlliumModule: Module<AlliumServices, PartialLangiumCoreServices & AlliumAddedServices> = {
     parser: {
         TokenBuilder: () => new AlliumTokenBuilder(),
-        Lexer: services => new IndentationAwareLexer(services),
+        Lexer: services => new AlliumLexer(services),
         ParserErrorMessageProvider: () => new AlliumParserErrorMessageProvider()
     },
     validation: {
