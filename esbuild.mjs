@@ -20,7 +20,10 @@ const entries = [
     { entryPoints: ['packages/cli/src/main.ts'], outfile: 'out/cli/allium.cjs', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } }
 ];
 
-const contexts = await Promise.all(entries.map(e => esbuild.context({ ...common, ...e })));
+// `node esbuild.mjs cli server` builds only those bundles.
+const only = process.argv.slice(2).filter(a => !a.startsWith('--'));
+const selected = only.length === 0 ? entries : entries.filter(e => only.some(name => e.outfile.includes(`/${name}/`)));
+const contexts = await Promise.all(selected.map(e => esbuild.context({ ...common, ...e })));
 if (watch) {
     await Promise.all(contexts.map(c => c.watch()));
 } else {

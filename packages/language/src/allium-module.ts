@@ -1,9 +1,9 @@
+import './node-compat.js';
 import {
     createDefaultCoreModule, createDefaultSharedCoreModule, inject,
     type DeepPartial, type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices,
     type Module, type PartialLangiumCoreServices
 } from 'langium';
-import './node-compat.js';
 import { AlliumGeneratedModule, AlliumGeneratedSharedModule } from './generated/module.js';
 import { AlliumLexer, AlliumTokenBuilder } from './allium-lexer.js';
 import { AlliumParserErrorMessageProvider } from './parser-messages.js';

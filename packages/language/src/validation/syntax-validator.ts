@@ -7,6 +7,10 @@ const BLOCK_ITEM = 'a block item (name: value, let name = value, when:/requires:
 
 /** Reports the tokens the parser skipped because no construct can start with them. */
 export function checkStray(stray: Stray, accept: ValidationAcceptor): void {
+    if (stray.token.startsWith('--')) {
+        // Prose of a misplaced annotation: the annotation itself is reported.
+        return;
+    }
     const expected = isModule(stray.$container) ? DECLARATION : BLOCK_ITEM;
     accept('error', `Expected ${expected}, found ${describe(stray.token)}.`, { node: stray, code: SYNTAX_ERROR_CODE });
 }

@@ -1,0 +1,85 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { URI, type LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { createAlliumCoreServices, type AlliumServices } from '@allium/language';
+import type { Diagnostic } from 'vscode-languageserver-types';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One finding, in the shape of the reference CLI's JSON output. */
+export interface Finding {
+    file: string;
+    line: number;
+    column: number;
+    severity: Severity;
+    code: string | null;
+    message: string;
+}
+
+/** Expands files and directories (recursively) into the `.allium` files they name, sorted for stable output. */
+export async function resolveInputs(inputs: string[]): Promise<string[]> {
+    const found = new Set<string>();
+    async function visit(p: string): Promise<void> {
+        const stat = await fs.stat(p).catch(() => undefined);
+        if (!stat) {
+            return;
+        }
+        if (stat.isDirectory()) {
+            for (const entry of await fs.readdir(p)) {
+                if (entry !== 'node_modules' && !entry.startsWith('.')) {
+                    await visit(path.join(p, entry));
+                }
+            }
+        } else if (p.endsWith('.allium')) {
+            found.add(path.resolve(p));
+        }
+    }
+    for (const input of inputs) {
+        await visit(input);
+    }
+    return [...found].sort();
+}
+
+/**
+ * Checks files with one set of services. Each `check` call checks its files together, so `use` imports between
+ * them resolve; files they import are loaded through the file system but only the given files are reported.
+ * Documents are removed afterwards, so consecutive calls are independent.
+ */
+export class Checker {
+    constructor(readonly services: AlliumServices = createAlliumCoreServices(NodeFileSystem).Allium) {}
+
+    async check(files: string[], relativeTo = process.cwd()): Promise<Finding[]> {
+        const workspace = this.services.shared.workspace;
+        const documents: LangiumDocument[] = [];
+        for (const file of files) {
+            documents.push(await workspace.LangiumDocuments.getOrCreateDocument(URI.file(file)));
+        }
+        try {
+            await workspace.DocumentBuilder.build(documents, { validation: true });
+            const findings: Finding[] = [];
+            for (const document of documents) {
+                const file = path.relative(relativeTo, document.uri.fsPath) || document.uri.fsPath;
+                for (const diagnostic of document.diagnostics ?? []) {
+                    findings.push(toFinding(file, diagnostic));
+                }
+            }
+            return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+        } finally {
+            for (const uri of [...workspace.LangiumDocuments.all.map(d => d.uri)]) {
+                workspace.LangiumDocuments.deleteDocument(uri);
+            }
+        }
+    }
+}
+
+function toFinding(file: string, diagnostic: Diagnostic): Finding {
+    return {
+        file,
+        line: diagnostic.range.start.line + 1,
+        column: diagnostic.range.start.character + 1,
+        severity: diagnostic.severity === 1 ? 'error' : diagnostic.severity === 2 ? 'warning' : 'info',
+        code: typeof diagnostic.code === 'string' ? diagnostic.code : null,
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value
+    };
+}

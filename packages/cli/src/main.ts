@@ -1,0 +1,46 @@
+import { Checker, resolveInputs, type Finding } from './check.js';
+
+const USAGE = `Usage: allium check [--json] <file-or-directory>...
+
+Checks Allium specifications and reports problems.
+  --json    print {"diagnostics":[{file,line,column,severity,code,message}]}
+Exit status: 0 no errors or warnings, 1 errors or warnings found, 2 no input.`;
+
+async function main(argv: string[]): Promise<number> {
+    const [command, ...rest] = argv;
+    if (command === '--help' || command === '-h' || command === undefined) {
+        process.stdout.write(USAGE + '\n');
+        return command === undefined ? 2 : 0;
+    }
+    if (command !== 'check') {
+        process.stderr.write(`Unknown command '${command}'.\n${USAGE}\n`);
+        return 2;
+    }
+    const json = rest.includes('--json');
+    const unknown = rest.filter(a => a.startsWith('-') && a !== '--json');
+    if (unknown.length > 0) {
+        process.stderr.write(`Unknown option ${unknown.join(', ')}.\n${USAGE}\n`);
+        return 2;
+    }
+    const inputs = rest.filter(a => !a.startsWith('-'));
+    const files = await resolveInputs(inputs);
+    if (files.length === 0) {
+        process.stderr.write(inputs.length === 0 ? `${USAGE}\n` : 'No .allium files found for the given inputs.\n');
+        return 2;
+    }
+    const findings = await new Checker().check(files);
+    process.stdout.write(json ? JSON.stringify({ diagnostics: findings }, null, 2) + '\n' : formatHuman(findings, files.length));
+    return findings.some(f => f.severity !== 'info') ? 1 : 0;
+}
+
+function formatHuman(findings: Finding[], fileCount: number): string {
+    const lines = findings.map(f => `${f.file}:${f.line}:${f.column}: ${f.severity}${f.code ? `[${f.code}]` : ''}: ${f.message}`);
+    const count = (s: string) => findings.filter(f => f.severity === s).length;
+    lines.push(`${fileCount} file${fileCount === 1 ? '' : 's'} checked: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} infos.`);
+    return lines.join('\n') + '\n';
+}
+
+main(process.argv.slice(2)).then(code => { process.exitCode = code; }, error => {
+    process.stderr.write(`allium: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+});
