@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { alliumServices } from '../src/index.js';
+import { corpusFiles, corpusText } from './corpus-support.js';
+
+/** Deterministic pseudo-random numbers, so a failure can be replayed. */
+function random(seed: number): () => number {
+    return () => {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        return seed / 0x7fffffff;
+    };
+}
+
+describe('malformed input never throws out of the parser', () => {
+    it('parses every corpus file truncated at random points', () => {
+        const parser = alliumServices().parser.LangiumParser;
+        const next = random(42);
+        let attempts = 0;
+        for (const file of corpusFiles().filter(f => !f.startsWith('synthetic/'))) {
+            const text = corpusText(file);
+            for (let i = 0; i < 8; i++) {
+                const cut = Math.floor(next() * text.length);
+                const result = parser.parse(text.slice(0, cut));
+                expect(result.value.$type).toBe('Module');
+                attempts++;
+            }
+        }
+        console.log(`parsed ${attempts} truncated files without an exception`);
+        expect(attempts).toBeGreaterThan(500);
+    });
+
+    it('parses random splices of corpus text', () => {
+        const parser = alliumServices().parser.LangiumParser;
+        const next = random(7);
+        const files = corpusFiles().filter(f => !f.startsWith('synthetic/'));
+        for (let i = 0; i < 300; i++) {
+            const a = corpusText(files[Math.floor(next() * files.length)]);
+            const b = corpusText(files[Math.floor(next() * files.length)]);
+            const text = a.slice(0, Math.floor(next() * a.length)) + b.slice(Math.floor(next() * b.length));
+            expect(() => parser.parse(text)).not.toThrow();
+        }
+    });
+});
