@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const CLI = path.resolve(__dirname, '../../../out/cli/allium.cjs');
+
+function run(args: string[], cwd?: string) {
+    const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function workspace(files: Record<string, string>): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'allium-cli-'));
+    for (const [name, text] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+        writeFileSync(path.join(dir, name), text);
+    }
+    return dir;
+}
+
+const CLEAN = `-- allium: 3
+enum Colour { red | green }
+`;
+
+const BROKEN = `-- allium: 3
+entity Order {
+    status: pending | shipped
+}
+
+rule Ship {
+    when: ShipOrder(order)
+    requires: order.status == pending
+    ensures: order.status = shipped
+}
+`;
+
+describe('allium check', () => {
+    it('exits 2 with usage when given no input', () => {
+        const result = run(['check']);
+        expect(result.status).toBe(2);
+        expect(result.stdout + result.stderr).toMatch(/Usage: allium check/);
+    });
+
+    it('exits 2 when the inputs hold no .allium files', () => {
+        const dir = workspace({ 'notes.txt': 'nothing here' });
+        const result = run(['check', dir]);
+        expect(result.status).toBe(2);
+        expect(result.stderr).toMatch(/No \.allium files/);
+    });
+
+    it('exits 0 on a clean spec, found through a directory', () => {
+        const dir = workspace({ 'specs/colour.allium': CLEAN });
+        const result = run(['check', 'specs'], dir);
+        expect(result.stdout).toMatch(/1 file checked: 0 errors, 0 warnings/);
+        expect(result.status).toBe(0);
+    });
+
+    it('reports a syntax error with its position in the reference JSON shape and exits 1', () => {
+        const dir = workspace({ 'order.allium': BROKEN });
+        const result = run(['check', '--json', 'order.allium'], dir);
+        expect(result.status).toBe(1);
+        const { diagnostics } = JSON.parse(result.stdout);
+        const syntax = diagnostics.filter((d: { code: string }) => d.code === 'allium.syntax');
+        expect(syntax).toHaveLength(1);
+        expect(syntax[0]).toMatchObject({ file: 'order.allium', line: 8, severity: 'error' });
+        expect(Object.keys(syntax[0]).sort()).toEqual(['code', 'column', 'file', 'line', 'message', 'severity']);
+    });
+
+    it('prints findings as file:line:column for humans', () => {
+        const dir = workspace({ 'order.allium': BROKEN });
+        const result = run(['check', 'order.allium'], dir);
+        expect(result.stdout).toMatch(/^order\.allium:8:\d+: error\[allium\.syntax\]: /m);
+    });
+});
