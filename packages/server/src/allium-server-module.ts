@@ -1,0 +1,21 @@
+import { inject, type Module } from 'langium';
+import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices } from 'langium/lsp';
+import { AlliumGeneratedModule, AlliumGeneratedSharedModule, AlliumModule, registerAlliumValidators, type AlliumAddedServices } from '@allium/language';
+import { AlliumHoverProvider } from './hover-provider.js';
+
+export type AlliumLspServices = LangiumServices & AlliumAddedServices;
+
+/** What the language server adds to the core language services: the editor features. */
+export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumServices> = {
+    lsp: {
+        HoverProvider: () => new AlliumHoverProvider()
+    }
+};
+
+export function createAlliumLspServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Allium: AlliumLspServices } {
+    const shared = inject(createDefaultSharedModule(context), AlliumGeneratedSharedModule);
+    const Allium = inject(createDefaultModule({ shared }), AlliumGeneratedModule, AlliumModule, AlliumServerModule) as AlliumLspServices;
+    shared.ServiceRegistry.register(Allium);
+    registerAlliumValidators(Allium);
+    return { shared, Allium };
+}
