@@ -2,11 +2,15 @@ import type { ValidationChecks } from 'langium';
 import type { AlliumAstType } from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import { checkStray } from './syntax-validator.js';
+import { checkStatusLifecycles } from './status-validator.js';
+import { checkTriggerReachability } from './trigger-validator.js';
+import { checkUnusedDeclarations, checkUnusedFields } from './unused-validator.js';
 
 /** One entry per concern; each validator lives in its own file in this folder. */
 export function registerAlliumValidators(services: AlliumServices): void {
     const checks: ValidationChecks<AlliumAstType> = {
-        Stray: checkStray
+        Stray: checkStray,
+        Module: [checkStatusLifecycles, checkTriggerReachability, checkUnusedDeclarations, checkUnusedFields]
     };
     services.validation.ValidationRegistry.register(checks);
 }

@@ -1,0 +1,113 @@
+import { AstUtils, type AstNode } from 'langium';
+import * as ast from '../generated/ast.js';
+
+/**
+ * Reference-checker views of the generic AST: which block items are clauses, what a clause's value
+ * items are, plain names, member accesses. Shared by the lifecycle and usage validators.
+ */
+
+export const CLAUSE_KEYWORDS = new Set(['when', 'requires', 'ensures', 'facing', 'context', 'exposes', 'provides', 'related',
+    'timeout', 'contracts', 'identified_by', 'within']);
+
+export type Declaration = ast.Module['declarations'][number];
+
+/** Named block declarations and their items, by kind. */
+export function blocks<T extends Declaration>(module: ast.Module, is: (d: AstNode) => d is T): T[] {
+    return module.declarations.filter(is);
+}
+
+/** The value of a clause as a list of expressions: the items of an indented block, or the single expression. */
+export function valueItems(value: ast.ClauseValue | ast.BranchBody | undefined): AstNode[] {
+    if (!value) {
+        return [];
+    }
+    if (ast.isExprBlock(value) || ast.isBranchBody(value)) {
+        return value.items;
+    }
+    return [value];
+}
+
+export interface Clause {
+    keyword: string;
+    value: AstNode[];
+    node: AstNode;
+}
+
+/** `keyword: value` clauses of a block, descending into `if`/`for` block bodies. */
+export function clausesOf(items: ast.BlockItem[]): Clause[] {
+    const out: Clause[] = [];
+    for (const item of items) {
+        if (ast.isTriggerClause(item)) {
+            out.push({ keyword: 'when', value: item.trigger ? [item.trigger] : [], node: item });
+        } else if (ast.isAssignment(item) && CLAUSE_KEYWORDS.has(item.name)) {
+            out.push({ keyword: item.name, value: valueItems(item.value), node: item });
+        } else if (ast.isBindingClause(item)) {
+            out.push({ keyword: item.keyword, value: valueItems(item.value), node: item });
+        } else if (ast.isIfBlock(item)) {
+            for (const branch of item.branches) {
+                out.push(...clausesOf(branch.body?.items ?? []));
+            }
+            out.push(...clausesOf(item.elseBody?.items ?? []));
+        } else if (ast.isForBlock(item)) {
+            out.push(...clausesOf(item.body?.items ?? []));
+        }
+    }
+    return out;
+}
+
+/** Field-like items of an entity or value: `name: value` assignments that are not clauses. */
+export function fieldsOf(items: ast.BlockItem[]): ast.Assignment[] {
+    return items.filter((i): i is ast.Assignment => ast.isAssignment(i) && !CLAUSE_KEYWORDS.has(i.name));
+}
+
+/** A plain, unqualified name: `order`, `Order`. */
+export function identName(node: AstNode | undefined): string | undefined {
+    if (ast.isNameRef(node) && !node.ref.$refText.includes('/')) {
+        return node.ref.$refText;
+    }
+    return undefined;
+}
+
+/** `object.field` where object is a plain name. */
+export function memberOfIdent(node: AstNode | undefined): { object: string; field: string } | undefined {
+    if (ast.isMemberAccess(node) && !node.optional) {
+        const object = identName(node.receiver);
+        if (object !== undefined) {
+            return { object, field: node.member.$refText };
+        }
+    }
+    return undefined;
+}
+
+/** `root.mid.last` where root is a plain name. */
+export function nestedMember(node: AstNode | undefined): { root: string; mid: string; last: string } | undefined {
+    if (ast.isMemberAccess(node) && ast.isMemberAccess(node.receiver)) {
+        const root = identName(node.receiver.receiver);
+        if (root !== undefined) {
+            return { root, mid: node.receiver.member.$refText, last: node.member.$refText };
+        }
+    }
+    return undefined;
+}
+
+/** The names joined by `|` (`pending | active`), as their NameRef nodes. */
+export function pipeNames(node: AstNode | undefined): ast.NameRef[] {
+    if (ast.isBinaryExpr(node) && node.op === '|') {
+        return [...pipeNames(node.left), ...pipeNames(node.right)];
+    }
+    return ast.isNameRef(node) && identName(node) !== undefined ? [node] : [];
+}
+
+export function startsUppercase(name: string): boolean {
+    return /^[A-Z]/.test(name);
+}
+
+/** A call's callee as a plain name: `Foo(...)`. */
+export function calleeName(node: AstNode | undefined): ast.NameRef | undefined {
+    return ast.isCall(node) && ast.isNameRef(node.callee) && identName(node.callee) !== undefined ? node.callee : undefined;
+}
+
+/** Every node below `roots`, including the roots. */
+export function allNodes(roots: AstNode[]): AstNode[] {
+    return roots.flatMap(root => [root, ...AstUtils.streamAst(root).filter(n => n !== root)]);
+}

@@ -1,0 +1,76 @@
+import type { AstNode, ValidationAcceptor } from 'langium';
+import * as ast from '../generated/ast.js';
+import { allNodes, fieldsOf, identName, startsUppercase } from './ast-views.js';
+
+/** Entities, value types and enums nothing in the file refers to. */
+export function checkUnusedDeclarations(module: ast.Module, accept: ValidationAcceptor): void {
+    const referenced = new Set<string>();
+    for (const node of allNodes([module])) {
+        const name = identName(node);
+        if (name && startsUppercase(name)) {
+            referenced.add(name);
+        } else if (ast.isContractEntry(node) && !node.contract.$refText.includes('/')) {
+            referenced.add(node.contract.$refText);
+        } else if (ast.isVariantDecl(node) && node.base) {
+            referenced.add(node.base);
+        }
+    }
+    for (const declaration of module.declarations) {
+        if (ast.isEntityDecl(declaration) && !referenced.has(declaration.name)) {
+            accept('warning', `Entity '${declaration.name}' is declared but not referenced elsewhere in this specification. Use it in a field, rule or surface, or remove it.`,
+                { node: declaration, property: 'name', code: 'allium.entity.unused' });
+        } else if ((ast.isValueDecl(declaration) || ast.isEnumDecl(declaration)) && !referenced.has(declaration.name)) {
+            accept('warning', `Value '${declaration.name}' is declared but not referenced elsewhere. Use it as a field type, or remove it.`,
+                { node: declaration, property: 'name', code: 'allium.definition.unused' });
+        }
+    }
+}
+
+/** Entity fields no expression in the file reads, writes or sets on creation. */
+export function checkUnusedFields(module: ast.Module, accept: ValidationAcceptor): void {
+    const accessed = accessedFieldNames(module);
+    for (const declaration of module.declarations) {
+        if (ast.isEntityDecl(declaration) || ast.isVariantDecl(declaration)) {
+            for (const field of fieldsOf(declaration.items)) {
+                if (!accessed.has(field.name)) {
+                    accept('info', `Field '${declaration.name}.${field.name}' is declared but not referenced elsewhere.`,
+                        { node: field, property: 'name', code: 'allium.field.unused' });
+                }
+            }
+        }
+    }
+}
+
+function accessedFieldNames(module: ast.Module): Set<string> {
+    const names = new Set<string>();
+    for (const declaration of module.declarations) {
+        if (ast.isVariantDecl(declaration) || ast.isDefaultDecl(declaration) || ast.isDeferredDecl(declaration)) {
+            continue;
+        }
+        for (const node of allNodes([declaration])) {
+            collectAccess(node, names);
+        }
+        if (ast.isEntityDecl(declaration)) {
+            // A derived field may read a sibling field by its bare name.
+            const own = new Set(fieldsOf(declaration.items).map(f => f.name));
+            for (const node of allNodes(declaration.items)) {
+                const name = identName(node);
+                if (name && own.has(name)) {
+                    names.add(name);
+                }
+            }
+        }
+    }
+    return names;
+}
+
+function collectAccess(node: AstNode, names: Set<string>): void {
+    if (ast.isMemberAccess(node)) {
+        names.add(node.member.$refText);
+    } else if (ast.isJoinField(node)) {
+        names.add(node.field);
+    } else if (ast.isCallArg(node) && node.name && ast.isCall(node.$container) && ast.isMemberAccess(node.$container.callee)
+        && node.$container.callee.member.$refText === 'created') {
+        names.add(node.name);
+    }
+}
