@@ -2,6 +2,7 @@ import type { ValidationChecks } from 'langium';
 import type { AlliumAstType } from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import { checkStray } from './syntax-validator.js';
+import { checkDeferredLocationHint, checkExternalEntitySources, checkSurfaceBindings, checkUsePath } from './declaration-hints-validator.js';
 import { checkStatusLifecycles } from './status-validator.js';
 import { checkTriggerReachability } from './trigger-validator.js';
 import { checkUnusedDeclarations, checkUnusedFields } from './unused-validator.js';
@@ -10,7 +11,10 @@ import { checkUnusedDeclarations, checkUnusedFields } from './unused-validator.j
 export function registerAlliumValidators(services: AlliumServices): void {
     const checks: ValidationChecks<AlliumAstType> = {
         Stray: checkStray,
-        Module: [checkStatusLifecycles, checkTriggerReachability, checkUnusedDeclarations, checkUnusedFields]
+        Module: [checkStatusLifecycles, checkTriggerReachability, checkUnusedDeclarations, checkUnusedFields, checkExternalEntitySources],
+        DeferredDecl: checkDeferredLocationHint,
+        UseDecl: checkUsePath,
+        SurfaceDecl: checkSurfaceBindings
     };
     services.validation.ValidationRegistry.register(checks);
 }

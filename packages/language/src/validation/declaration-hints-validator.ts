@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { AstUtils, URI, UriUtils, type ValidationAcceptor } from 'langium';
+import * as ast from '../generated/ast.js';
+import { allNodes, blocks, identName } from './ast-views.js';
+
+/** An external entity with no `use` import in the module has no visible governing specification. */
+export function checkExternalEntitySources(module: ast.Module, accept: ValidationAcceptor): void {
+    if (module.declarations.some(ast.isUseDecl)) {
+        return;
+    }
+    const rules = blocks(module, ast.isRuleDecl);
+    for (const entity of blocks(module, ast.isEntityDecl).filter(e => e.external)) {
+        const usedByRule = rules.some(rule => allNodes(rule.items).some(n => identName(n) === entity.name));
+        accept(usedByRule ? 'info' : 'warning', `External entity '${entity.name}' has no obvious governing specification import in this module. Add a 'use' of the spec that governs it.`,
+            { node: entity, property: 'name', code: 'allium.externalEntity.missingSourceHint' });
+    }
+}
+
+/** `deferred X.y` should say where the detail lives: a quoted path, a URL or a `-- see:` comment on its line. */
+export function checkDeferredLocationHint(deferred: ast.DeferredDecl, accept: ValidationAcceptor): void {
+    const cst = deferred.$cstNode;
+    if (!cst || deferred.hint) {
+        return;
+    }
+    const text = AstUtils.getDocument(deferred).textDocument.getText();
+    const lineEnd = text.slice(cst.end).search(/[\r\n]/);
+    const rest = text.slice(cst.end, lineEnd < 0 ? text.length : cst.end + lineEnd);
+    if (rest.includes('"') || rest.includes('http://') || rest.includes('https://') || rest.includes('-- see:')) {
+        return;
+    }
+    accept('warning', `Deferred specification '${deferred.path}' should include a location hint, e.g. -- see: detailed/${deferred.path.split('.')[0].toLowerCase()}.allium`,
+        { node: deferred, code: 'allium.deferred.missingLocationHint' });
+}
+
+/** A `use` path must name a file that exists relative to the importing spec. */
+export function checkUsePath(use: ast.UseDecl, accept: ValidationAcceptor): void {
+    const document = AstUtils.getDocument(use);
+    if (resolvesToFile(document.uri, use.path)) {
+        return;
+    }
+    accept('warning', `Use path "${use.path}" does not resolve to a file in the current check set. Check the path, relative to this file.`,
+        { node: use, property: 'path', code: 'allium.use.unresolvedPath' });
+}
+
+function resolvesToFile(base: URI, target: string): boolean {
+    if (base.scheme !== 'file' || !(target.startsWith('./') || target.startsWith('../'))) {
+        return false;
+    }
+    return existsSync(UriUtils.resolvePath(UriUtils.dirname(base), target).fsPath);
+}
+
+/** A surface's `context` binding, or its `facing` binding where it provides actions, should be used in its body. */
+export function checkSurfaceBindings(surface: ast.SurfaceDecl, accept: ValidationAcceptor): void {
+    const hasProvides = surface.items.some(i => ast.isAssignment(i) && i.name === 'provides');
+    for (const binding of surface.items.filter(ast.isBindingClause)) {
+        if (binding.name === '_' || (binding.keyword === 'facing' && !hasProvides)) {
+            continue;
+        }
+        const used = surface.items.some(item => item !== binding && allNodes([item]).some(n => identName(n) === binding.name))
+            || allNodes(binding.value ? [binding.value] : []).some(n => identName(n) === binding.name);
+        if (!used) {
+            accept('warning', `Surface '${surface.name}' binding '${binding.name}' is not used in the surface body. Use it in exposes/provides, or remove it.`,
+                { node: binding, property: 'name', code: 'allium.surface.unusedBinding' });
+        }
+    }
+}
