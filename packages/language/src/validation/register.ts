@@ -2,6 +2,8 @@ import type { ValidationChecks } from 'langium';
 import type { AlliumAstType } from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import { checkStray } from './syntax-validator.js';
+import { checkTypeReferences } from './type-reference-validator.js';
+import { checkTriggerForm } from './trigger-form-validator.js';
 import { checkDeferredLocationHint, checkExternalEntitySources, checkSurfaceBindings, checkUsePath } from './declaration-hints-validator.js';
 import { checkStatusLifecycles } from './status-validator.js';
 import { checkTriggerReachability } from './trigger-validator.js';
@@ -11,7 +13,8 @@ import { checkUnusedDeclarations, checkUnusedFields } from './unused-validator.j
 export function registerAlliumValidators(services: AlliumServices): void {
     const checks: ValidationChecks<AlliumAstType> = {
         Stray: checkStray,
-        Module: [checkStatusLifecycles, checkTriggerReachability, checkUnusedDeclarations, checkUnusedFields, checkExternalEntitySources],
+        Module: [checkStatusLifecycles, checkTriggerReachability, checkUnusedDeclarations, checkUnusedFields, checkExternalEntitySources, checkTypeReferences],
+        TriggerClause: checkTriggerForm,
         DeferredDecl: checkDeferredLocationHint,
         UseDecl: checkUsePath,
         SurfaceDecl: checkSurfaceBindings

@@ -1,0 +1,93 @@
+import type { AstNode, ValidationAcceptor } from 'langium';
+import * as ast from '../generated/ast.js';
+import { clausesOf, fieldsOf, identName, pipeNames, startsUppercase } from './ast-views.js';
+
+const BUILT_IN_TYPES = ['String', 'Integer', 'Decimal', 'Boolean', 'Timestamp', 'Duration', 'List', 'Set', 'Map', 'Any', 'Void'];
+
+/** Capitalised names used as field types, or as the entity of a rule's trigger or creation, must be declared. */
+export function checkTypeReferences(module: ast.Module, accept: ValidationAcceptor): void {
+    const known = declaredTypeNames(module);
+    const report = (node: ast.NameRef, code: string) => accept('error',
+        `Type reference '${node.ref.$refText}' is not declared locally or imported. Declare it (entity, value, enum, variant or actor) or import it with 'use'.`,
+        { node, code });
+    for (const declaration of module.declarations) {
+        if (ast.isEntityDecl(declaration) || ast.isValueDecl(declaration) || ast.isVariantDecl(declaration)) {
+            for (const field of fieldsOf(declaration.items)) {
+                for (const name of typeNames(fieldType(field.value))) {
+                    if (!known.has(name.ref.$refText)) {
+                        report(name, 'allium.type.undefinedReference');
+                    }
+                }
+            }
+        } else if (ast.isRuleDecl(declaration)) {
+            for (const clause of clausesOf(declaration.items).filter(c => c.keyword === 'when' || c.keyword === 'ensures' || c.keyword === 'requires')) {
+                for (const name of clause.value.flatMap(ruleTypeNames)) {
+                    if (!known.has(name.ref.$refText)) {
+                        report(name, 'allium.rule.undefinedTypeReference');
+                    }
+                }
+            }
+        }
+    }
+}
+
+function declaredTypeNames(module: ast.Module): Set<string> {
+    const names = new Set(BUILT_IN_TYPES);
+    for (const d of module.declarations) {
+        if (ast.isEntityDecl(d) || ast.isValueDecl(d) || ast.isEnumDecl(d) || ast.isActorDecl(d) || ast.isVariantDecl(d)) {
+            names.add(d.name);
+        } else if (ast.isUseDecl(d) && d.name) {
+            names.add(d.name);
+        }
+    }
+    return names;
+}
+
+/** The type part of a field: `Type when status = a | b` declares presence, the type is what precedes `when`. */
+function fieldType(value: ast.ClauseValue | undefined): AstNode | undefined {
+    if (ast.isWhenGuard(value)) {
+        const condition = value.condition;
+        const isPresenceClause = ast.isBinaryExpr(condition) && condition.op === '=' && identName(condition.left) !== undefined
+            && pipeNames(condition.right).length > 0;
+        return isPresenceClause ? value.action : undefined;
+    }
+    return value;
+}
+
+function typeNames(node: AstNode | undefined): ast.NameRef[] {
+    const name = identName(node);
+    if (name !== undefined) {
+        return startsUppercase(name) ? [node as ast.NameRef] : [];
+    }
+    if (ast.isGenericType(node)) {
+        return [...typeNames(node.base), ...node.args.flatMap(typeNames)];
+    }
+    if (ast.isBinaryExpr(node) && node.op === '|') {
+        return [...typeNames(node.left), ...typeNames(node.right)];
+    }
+    return ast.isOptionalType(node) ? typeNames(node.inner) : [];
+}
+
+/** `Entity.created(...)`, `x: Entity.field ...`, `Entity.status becomes v`: the capitalised entity name. */
+function ruleTypeNames(node: AstNode | undefined): ast.NameRef[] {
+    const entityOf = (subject: AstNode | undefined): ast.NameRef[] => {
+        if (ast.isMemberAccess(subject) && ast.isNameRef(subject.receiver)) {
+            const name = identName(subject.receiver);
+            return name && startsUppercase(name) ? [subject.receiver] : [];
+        }
+        return [];
+    };
+    if (ast.isTrigger(node)) {
+        return ruleTypeNames(node.expr);
+    }
+    if (ast.isBinaryExpr(node) && (node.op === 'transitions_to' || node.op === 'becomes')) {
+        return entityOf(node.left);
+    }
+    if (ast.isBinaryExpr(node) && (node.op === 'and' || node.op === 'or' || node.op === 'implies')) {
+        return [...ruleTypeNames(node.left), ...ruleTypeNames(node.right)];
+    }
+    if (ast.isCall(node)) {
+        return entityOf(node.callee);
+    }
+    return entityOf(node);
+}
