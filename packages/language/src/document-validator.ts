@@ -1,4 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { applySuppressions } from './suppression.js';
 import { DefaultDocumentValidator, type Cancellation, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
 
 /** Diagnostics of the parser carry this code, like the reference checker's syntax errors (which have none). */
@@ -12,7 +13,8 @@ export const SYNTAX_ERROR_CODE = 'allium.syntax';
  */
 export class AlliumDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
-        return firstSyntaxErrorPerLine(await super.validateDocument(document, options, cancelToken));
+        const diagnostics = firstSyntaxErrorPerLine(await super.validateDocument(document, options, cancelToken));
+        return applySuppressions(document.textDocument.getText(), diagnostics);
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { parseAllium } from '../src/index.js';
+
+async function codes(text: string): Promise<string[]> {
+    const { diagnostics } = await parseAllium(`-- allium: 3\n${text}`);
+    return diagnostics.map(d => String(d.code));
+}
+
+async function lines(text: string, code: string): Promise<number[]> {
+    const { diagnostics } = await parseAllium(`-- allium: 3\n${text}`);
+    return diagnostics.filter(d => d.code === code).map(d => d.range.start.line + 1);
+}
+
+const LIFECYCLE = `
+surface Desk {
+    facing clerk: Clerk
+    provides:
+        Open(clerk, order: Order)
+        Ship(clerk, order: Order)
+}
+
+actor Clerk {
+    identified_by: User where role = clerk
+}
+
+entity User {
+    role: clerk | guest
+}
+
+entity Order {
+    status: pending | shipped
+    transitions status {
+        pending -> shipped
+        terminal: shipped
+    }
+}
+
+rule OpenOrder {
+    when: Open(clerk, order)
+    ensures: Order.created(status: pending)
+}
+
+rule ShipOrder {
+    when: Ship(clerk, order)
+    requires: order.status = pending
+    ensures: order.status = shipped
+}
+`;
+
+describe('status lifecycle validator', () => {
+    it('accepts a lifecycle whose values are all assigned and left', async () => {
+        const found = await codes(LIFECYCLE);
+        expect(found).not.toContain('allium.status.unreachableValue');
+        expect(found).not.toContain('allium.status.noExit');
+        expect(found).not.toContain('allium.status.undeclaredTransition');
+    });
+
+    it('reports an unassigned value, a value without exit and an undeclared transition', async () => {
+        const spec = LIFECYCLE.replace('pending | shipped', 'pending | shipped | held')
+            .replace('ensures: order.status = shipped', 'ensures: order.status = shipped\n}\n\nrule Hold {\n    when: Ship(clerk, order)\n    requires: order.status = shipped\n    ensures: order.status = pending');
+        expect(await lines(spec, 'allium.status.unreachableValue')).toEqual([19]);
+        expect(await lines(spec, 'allium.status.noExit')).toEqual([19]);
+        expect(await lines(spec, 'allium.status.undeclaredTransition')).toEqual([19]);
+    });
+});
+
+describe('trigger reachability validator', () => {
+    it('accepts triggers a surface provides', async () => {
+        expect(await codes(LIFECYCLE)).not.toContain('allium.rule.unreachableTrigger');
+    });
+
+    it('reports a trigger nothing provides or emits', async () => {
+        expect(await lines(LIFECYCLE.replace('when: Ship(clerk, order)', 'when: Dispatch(order)'), 'allium.rule.unreachableTrigger')).toEqual([32]);
+    });
+});
+
+describe('unused declarations and fields validator', () => {
+    it('accepts entities and fields that are used', async () => {
+        expect(await codes(LIFECYCLE)).not.toContain('allium.entity.unused');
+        // Order.status is read by rules; User.role only by a bare name in an actor, which the reference does not count.
+        expect(await lines(LIFECYCLE, 'allium.field.unused')).toEqual([15]);
+    });
+
+    it('reports an unused entity, enum and field', async () => {
+        const spec = LIFECYCLE + '\nentity Ghost {\n    name: String\n}\n\nenum Colour { red | green }\n';
+        expect(await lines(spec, 'allium.entity.unused')).toEqual([37]);
+        expect(await lines(spec, 'allium.field.unused')).toEqual([15, 38]);
+        expect(await lines(spec, 'allium.definition.unused')).toEqual([41]);
+    });
+});
+
+describe('type reference validator', () => {
+    it('accepts declared and built-in types', async () => {
+        expect(await codes('entity A {\n    b: Set<B>\n    n: Integer?\n}\nentity B {\n    a: A\n}\n')).not.toContain('allium.type.undefinedReference');
+    });
+
+    it('reports an undeclared field type and an undeclared entity in a rule', async () => {
+        const spec = 'entity A {\n    b: Bee\n}\nrule R {\n    when: Go(a)\n    ensures: Missing.created(a: a)\n}\n';
+        expect(await lines(spec, 'allium.type.undefinedReference')).toEqual([3]);
+        expect(await lines(spec, 'allium.rule.undefinedTypeReference')).toEqual([7]);
+    });
+});
+
+describe('trigger form validator', () => {
+    it('accepts the trigger forms of the language', async () => {
+        const spec = 'entity A {\n    at: Timestamp\n}\nrule R1 {\n    when: Go(a, b?)\n    ensures: Done()\n}\nrule R2 {\n    when: a: A.at <= now\n    requires: a.at != null\n    ensures: Done()\n}\n';
+        expect(await codes(spec)).not.toContain('allium.rule.invalidTrigger');
+    });
+
+    it('reports an unsupported form and a named trigger parameter', async () => {
+        const spec = 'rule R1 {\n    when: 42\n    ensures: Done()\n}\nrule R2 {\n    when: Go(order: o)\n    ensures: Done()\n}\n';
+        expect(await lines(spec, 'allium.rule.invalidTrigger')).toEqual([3, 7]);
+    });
+});
+
+describe('declaration hint validators', () => {
+    it('accepts deferred specs with a location hint and used surface bindings', async () => {
+        const spec = 'deferred Pricing.quote -- see: pricing.allium\nsurface S {\n    context order: Order\n    exposes:\n        order.total\n}\nentity Order {\n    total: Integer\n}\n';
+        const found = await codes(spec);
+        expect(found).not.toContain('allium.deferred.missingLocationHint');
+        expect(found).not.toContain('allium.surface.unusedBinding');
+    });
+
+    it('reports a deferred spec without hint, an unused context binding, an external entity and an unresolved use', async () => {
+        const spec = 'deferred Pricing.quote\nsurface S {\n    context order: Order\n}\nexternal entity Order {\n    total: Integer\n}\n';
+        expect(await lines(spec, 'allium.deferred.missingLocationHint')).toEqual([2]);
+        expect(await lines(spec, 'allium.surface.unusedBinding')).toEqual([4]);
+        expect(await lines(spec, 'allium.externalEntity.missingSourceHint')).toEqual([6]);
+        expect(await lines('use "./nowhere.allium" as nowhere\n', 'allium.use.unresolvedPath')).toEqual([2]);
+    });
+});
+
+describe('suppression comments', () => {
+    it('silences the named code on the next line only', async () => {
+        const spec = '-- allium-ignore allium.entity.unused\nentity Ghost {}\nentity Other {}\n';
+        expect(await lines(spec, 'allium.entity.unused')).toEqual([4]);
+    });
+});
+
+describe('syntax validator', () => {
+    it('reports a stray token once per line and keeps checking the rest of the file', async () => {
+        const spec = 'rule R {\n    when: Go(a)\n    requires: a includes b\n    ensures: Done()\n}\nentity Ghost {}\n';
+        expect(await lines(spec, 'allium.syntax')).toEqual([4]);
+        expect(await lines(spec, 'allium.entity.unused')).toEqual([7]);
+    });
+});
