@@ -9,6 +9,7 @@ import { AlliumLexer, AlliumTokenBuilder } from './allium-lexer.js';
 import { AlliumParserErrorMessageProvider } from './parser-messages.js';
 import { AlliumDocumentValidator } from './document-validator.js';
 import { registerAlliumValidators } from './validation/register.js';
+import { AlliumScopeProvider } from './scoping/scope-provider.js';
 
 /** Services Allium adds to Langium's; extended as scoping and validation land. */
 export type AlliumAddedServices = {
@@ -27,6 +28,9 @@ export const AlliumModule: Module<AlliumServices, PartialLangiumCoreServices & A
     },
     validation: {
         DocumentValidator: services => new AlliumDocumentValidator(services)
+    },
+    references: {
+        ScopeProvider: services => new AlliumScopeProvider(services)
     }
 };
 

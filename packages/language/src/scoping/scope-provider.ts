@@ -1,0 +1,45 @@
+import { AstUtils, DefaultScopeProvider, MultiMapScope, WorkspaceCache, type AstNode, type LangiumCoreServices, type ReferenceInfo, type Scope } from 'langium';
+
+/**
+ * Langium's default scoping filters a container's symbols for every reference it resolves, which is quadratic
+ * in a spec's size (a 20k-line spec has thousands of top-level declarations). The scope of a container is the
+ * same for every reference in it, so it is built once and kept until the workspace changes.
+ */
+export class AlliumScopeProvider extends DefaultScopeProvider {
+    private readonly scopes: WorkspaceCache<AstNode, Map<string, Scope>>;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.scopes = new WorkspaceCache(services.shared);
+    }
+
+    override getScope(context: ReferenceInfo): Scope {
+        const referenceType = this.reflection.getReferenceType(context);
+        const localSymbols = AstUtils.getDocument(context.container).localSymbols;
+        let innermost: AstNode | undefined = context.container;
+        while (innermost && !localSymbols?.has(innermost)) {
+            innermost = innermost.$container;
+        }
+        return innermost ? this.scopeOf(innermost, referenceType, context) : this.getGlobalScope(referenceType, context);
+    }
+
+    private scopeOf(node: AstNode, referenceType: string, context: ReferenceInfo): Scope {
+        let byType = this.scopes.get(node);
+        if (!byType) {
+            this.scopes.set(node, byType = new Map());
+        }
+        let scope = byType.get(referenceType);
+        if (!scope) {
+            let outer: AstNode | undefined = node.$container;
+            const localSymbols = AstUtils.getDocument(node).localSymbols!;
+            while (outer && !localSymbols.has(outer)) {
+                outer = outer.$container;
+            }
+            const outerScope = outer ? this.scopeOf(outer, referenceType, context) : this.getGlobalScope(referenceType, context);
+            const elements = localSymbols.getStream(node).filter(desc => this.reflection.isSubtype(desc.type, referenceType));
+            scope = new MultiMapScope(elements, outerScope);
+            byType.set(referenceType, scope);
+        }
+        return scope;
+    }
+}
