@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LspClient } from './lsp-client.js';
+
+const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
+const LIFECYCLE = path.join(CORPUS, 'juxt-tools/crates__allium-parser__tests__fixtures__v3-lifecycle.allium');
+
+interface Hover { contents: { kind: string; value: string } }
+interface Range { start: { line: number; character: number }; end: { line: number; character: number } }
+interface LocationLink { targetUri: string; targetSelectionRange: Range }
+
+function positionOf(text: string, needle: string, offsetInNeedle = 0): { line: number; character: number } {
+    const index = text.indexOf(needle);
+    expect(index, `'${needle}' in text`).toBeGreaterThanOrEqual(0);
+    const before = text.slice(0, index + offsetInNeedle);
+    const line = before.split('\n').length - 1;
+    return { line, character: before.length - before.lastIndexOf('\n') - 1 };
+}
+
+describe('language server over stdio (bundled out/server/main.cjs)', () => {
+    let client: LspClient;
+    const dir = mkdtempSync(path.join(tmpdir(), 'allium-lsp-'));
+
+    beforeAll(async () => {
+        client = new LspClient();
+        await client.initialize(dir);
+    });
+
+    afterAll(async () => {
+        await client.dispose();
+    });
+
+    it('publishes diagnostics for a corpus file, matching the reference checker on lifecycle findings', async () => {
+        const uri = pathToFileURL(LIFECYCLE).href;
+        await client.open(uri, readFileSync(LIFECYCLE, 'utf8'));
+        const diagnostics = await client.diagnosticsFor(uri, d => d.length > 0);
+        const expected = JSON.parse(readFileSync(path.resolve(CORPUS, '../corpus-expected/juxt-tools/crates__allium-parser__tests__fixtures__v3-lifecycle.allium.json'), 'utf8'));
+        const reference = expected.diagnostics.filter((d: { code: string }) => d.code === 'allium.status.unreachableValue').map((d: { location: { line: number } }) => d.location.line).sort();
+        const ours = diagnostics.filter(d => d.code === 'allium.status.unreachableValue').map(d => d.range.start.line + 1).sort();
+        expect(ours).toEqual(reference);
+    });
+
+    it('shows a rule\'s @guidance prose, labelled, with its signature, when hovering the rule name or a clause', async () => {
+        const text = `-- allium: 3
+entity Order {
+    status: pending | shipped
+}
+
+rule ShipOrder {
+    when: ShipOrder(order)
+    requires: order.status = pending
+    ensures: order.status = shipped
+
+    @guidance
+        -- Reserve stock before charging the card.
+        -- Retry the carrier call at most three times.
+}
+`;
+        const uri = pathToFileURL(path.join(dir, 'ship.allium')).href;
+        await client.open(uri, text);
+        await client.diagnosticsFor(uri);
+        for (const position of [positionOf(text, 'ShipOrder {', 2), positionOf(text, 'requires:', 3), positionOf(text, '@guidance', 2)]) {
+            const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position });
+            expect(hover.contents.kind).toBe('markdown');
+            expect(hover.contents.value).toContain('rule ShipOrder');
+            expect(hover.contents.value).toContain('when: ShipOrder(order)');
+            expect(hover.contents.value).toContain('**Implementation guidance**');
+            expect(hover.contents.value).toContain('Reserve stock before charging the card.\nRetry the carrier call at most three times.');
+        }
+        const question = `-- allium: 3\nopen question "Who approves refunds?"\n`;
+        const questionUri = pathToFileURL(path.join(dir, 'question.allium')).href;
+        await client.open(questionUri, question);
+        await client.diagnosticsFor(questionUri);
+        const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: questionUri }, position: { line: 1, character: 20 } });
+        expect(hover.contents.value).toMatch(/unresolved/);
+    });
+
+    it('goes to the exact declaration of an entity name', async () => {
+        const text = `-- allium: 3\nentity Customer {\n    name: String\n}\n\nentity Order {\n    customer: Customer\n}\n`;
+        const uri = pathToFileURL(path.join(dir, 'definition.allium')).href;
+        await client.open(uri, text);
+        await client.diagnosticsFor(uri);
+        const links = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(text, 'customer: Customer', 12) });
+        expect(links).toHaveLength(1);
+        expect(links[0].targetUri).toBe(uri);
+        expect(links[0].targetSelectionRange).toEqual({ start: { line: 1, character: 7 }, end: { line: 1, character: 15 } });
+    });
+
+    it('keeps answering after a half-typed edit', async () => {
+        const uri = pathToFileURL(path.join(dir, 'typing.allium')).href;
+        await client.open(uri, '-- allium: 3\nrule Half {\n    when: Go(x)\n    ensures: x.status =');
+        const diagnostics = await client.diagnosticsFor(uri);
+        expect(diagnostics.some(d => d.code === 'allium.syntax')).toBe(true);
+        const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 6 } });
+        expect(hover?.contents.value).toContain('rule Half');
+        expect(client.alive).toBe(true);
+    });
+});

@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+
+export const SERVER = path.resolve(__dirname, '../../out/server/main.cjs');
+
+interface PublishedDiagnostics {
+    uri: string;
+    diagnostics: Array<{ range: { start: { line: number } }; code?: string; message: string }>;
+}
+
+/** The bundled language server in a child process, spoken to over stdio with JSON-RPC, as an editor would. */
+export class LspClient {
+    readonly connection: MessageConnection;
+    private readonly child: ChildProcess;
+    private readonly diagnostics = new Map<string, PublishedDiagnostics['diagnostics']>();
+    private readonly waiters: Array<() => void> = [];
+
+    constructor() {
+        this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+        this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+        this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
+            this.diagnostics.set(params.uri, params.diagnostics);
+            this.waiters.splice(0).forEach(w => w());
+        });
+        this.connection.listen();
+    }
+
+    get alive(): boolean {
+        return this.child.exitCode === null && !this.child.killed;
+    }
+
+    async initialize(rootDir?: string): Promise<void> {
+        await this.connection.sendRequest('initialize', {
+            processId: process.pid,
+            rootUri: rootDir ? pathToFileURL(rootDir).href : null,
+            workspaceFolders: rootDir ? [{ uri: pathToFileURL(rootDir).href, name: 'test' }] : null,
+            capabilities: { textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } }
+        });
+        await this.connection.sendNotification('initialized', {});
+    }
+
+    async open(uri: string, text: string, version = 1): Promise<void> {
+        await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'allium', version, text } });
+    }
+
+    async change(uri: string, text: string, version: number): Promise<void> {
+        await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    }
+
+    /** Waits until diagnostics for `uri` have been published and satisfy `ready`. */
+    async diagnosticsFor(uri: string, ready: (d: PublishedDiagnostics['diagnostics']) => boolean = () => true, timeoutMs = 20_000): Promise<PublishedDiagnostics['diagnostics']> {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+            const current = this.diagnostics.get(uri);
+            if (current && ready(current)) {
+                return current;
+            }
+            if (Date.now() > deadline) {
+                throw new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`);
+            }
+            await new Promise<void>(resolve => { this.waiters.push(resolve); setTimeout(resolve, 200); });
+        }
+    }
+
+    request<R>(method: string, params: unknown): Promise<R> {
+        return this.connection.sendRequest(method, params) as Promise<R>;
+    }
+
+    async dispose(): Promise<void> {
+        try {
+            await Promise.race([this.connection.sendRequest('shutdown'), new Promise(r => setTimeout(r, 2000))]);
+            this.connection.sendNotification('exit');
+        } finally {
+            this.connection.dispose();
+            this.child.kill();
+        }
+    }
+}
