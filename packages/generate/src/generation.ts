@@ -1,0 +1,59 @@
+import * as ast from '@allium/language';
+import { streamMessage, GenerationError, type Usage } from './anthropic-stream.js';
+import { ClauseLinkParser, type GeneratedFile, type PreviewEvent, type Region } from './marker-parser.js';
+import { buildPrompt, type PromptOptions } from './prompt.js';
+import type { Clause } from './clause-ids.js';
+
+export const DEFAULT_MODEL = 'claude-sonnet-4-5';
+
+export interface GenerationOptions extends PromptOptions {
+    apiKey: string | undefined;
+    baseURL?: string;
+    model?: string;
+    maxTokens?: number;
+    signal?: AbortSignal;
+    onEvents?: (events: PreviewEvent[]) => void;
+}
+
+export interface GenerationResult {
+    files: GeneratedFile[];
+    regions: Region[];
+    clauses: Clause[];
+    /** Clauses no generated region is linked to. */
+    uncovered: Clause[];
+    usage?: Usage;
+    stopReason?: string | null;
+    /** Set when the output is partial: cancelled, failed or cut by max_tokens. */
+    incomplete?: { kind: string; message: string };
+}
+
+const EXTENSIONS: Record<string, string> = { TypeScript: 'ts', Kotlin: 'kt', Python: 'py', Go: 'go', Java: 'java', Rust: 'rs' };
+
+/** Prompt, stream and link in one go; never throws for API failures, which come back as `incomplete`. */
+export async function generate(module: ast.Module, options: GenerationOptions): Promise<GenerationResult> {
+    const prompt = buildPrompt(module, options);
+    const parser = new ClauseLinkParser(`generated.${EXTENSIONS[options.targetLanguage] ?? 'txt'}`);
+    const result: GenerationResult = { files: parser.files, regions: parser.regions, clauses: prompt.clauses, uncovered: [] };
+    try {
+        const streamed = await streamMessage({
+            apiKey: options.apiKey, baseURL: options.baseURL, model: options.model ?? DEFAULT_MODEL, maxTokens: options.maxTokens ?? 8192,
+            system: prompt.system, user: prompt.user, signal: options.signal,
+            onText: text => {
+                const events = parser.feed(text);
+                options.onEvents?.(events);
+            }
+        });
+        result.usage = streamed.usage;
+        result.stopReason = streamed.stopReason;
+        if (streamed.stopReason === 'max_tokens') {
+            result.incomplete = { kind: 'max-tokens', message: 'The answer hit the max tokens limit and is cut off. Raise allium.generate.maxTokens or generate a smaller selection.' };
+        }
+    } catch (error) {
+        const failure = error instanceof GenerationError ? error : new GenerationError('api', String(error));
+        result.incomplete = { kind: failure.kind, message: failure.message };
+    }
+    options.onEvents?.(parser.end());
+    const linked = new Set(parser.regions.map(r => r.clauseId));
+    result.uncovered = prompt.clauses.filter(c => !linked.has(c.id));
+    return result;
+}
