@@ -1,6 +1,8 @@
 import { Checker, resolveInputs, type Finding } from './check.js';
+import { GENERATE_USAGE, parseGenerateArgs, runGenerate } from './generate-command.js';
 
 const USAGE = `Usage: allium check [--json] <file-or-directory>...
+       allium generate <spec.allium> [--rule Name] [--lang kotlin] [--out dir] [--dry-run]
 
 Checks Allium specifications and reports problems.
   --json    print {"diagnostics":[{file,line,column,severity,code,message}]}
@@ -11,6 +13,14 @@ async function main(argv: string[]): Promise<number> {
     if (command === '--help' || command === '-h' || command === undefined) {
         process.stdout.write(USAGE + '\n');
         return command === undefined ? 2 : 0;
+    }
+    if (command === 'generate') {
+        const args = parseGenerateArgs(rest);
+        if (typeof args === 'string') {
+            process.stderr.write(`${args}\n${GENERATE_USAGE}\n`);
+            return 2;
+        }
+        return runGenerate(args);
     }
     if (command !== 'check') {
         process.stderr.write(`Unknown command '${command}'.\n${USAGE}\n`);

@@ -21,7 +21,13 @@ function workspace(files: Record<string, string>): string {
 }
 
 const CLEAN = `-- allium: 3
-enum Colour { red | green }
+entity Customer {
+    orders: Order
+}
+
+entity Order {
+    customer: Customer
+}
 `;
 
 const BROKEN = `-- allium: 3
@@ -51,7 +57,7 @@ describe('allium check', () => {
     });
 
     it('exits 0 on a clean spec, found through a directory', () => {
-        const dir = workspace({ 'specs/colour.allium': CLEAN });
+        const dir = workspace({ 'specs/orders.allium': CLEAN });
         const result = run(['check', 'specs'], dir);
         expect(result.stdout).toMatch(/1 file checked: 0 errors, 0 warnings/);
         expect(result.status).toBe(0);
