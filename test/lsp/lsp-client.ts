@@ -68,13 +68,13 @@ export class LspClient {
         return this.connection.sendRequest(method, params) as Promise<R>;
     }
 
+    /** Shuts the server down as an editor does: shutdown, exit, then wait for the process to end. */
     async dispose(): Promise<void> {
-        try {
-            await Promise.race([this.connection.sendRequest('shutdown'), new Promise(r => setTimeout(r, 2000))]);
-            this.connection.sendNotification('exit');
-        } finally {
-            this.connection.dispose();
-            this.child.kill();
-        }
+        const exited = new Promise<void>(resolve => this.child.exitCode !== null ? resolve() : this.child.once('exit', () => resolve()));
+        await Promise.race([this.connection.sendRequest('shutdown'), new Promise(r => setTimeout(r, 2000))]);
+        await this.connection.sendNotification('exit').catch(() => undefined);
+        await Promise.race([exited, new Promise(r => setTimeout(r, 2000))]);
+        this.connection.dispose();
+        this.child.kill();
     }
 }
