@@ -1,0 +1,15 @@
+// The extension-tests entry point (@vscode/test-electron's run() contract): runs every scenario with mocha.
+const path = require('node:path');
+const fs = require('node:fs');
+const Mocha = require('mocha');
+
+exports.run = function run() {
+    const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+    const only = process.env.ALLIUM_E2E_SUITE;
+    for (const file of fs.readdirSync(__dirname).filter(f => f.endsWith('.test.cjs')).sort()) {
+        if (!only || file.startsWith(only)) {
+            mocha.addFile(path.join(__dirname, file));
+        }
+    }
+    return new Promise((resolve, reject) => mocha.run(failures => failures > 0 ? reject(new Error(`${failures} scenario(s) failed`)) : resolve()));
+};
