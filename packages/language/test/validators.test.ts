@@ -144,3 +144,13 @@ describe('syntax validator', () => {
         expect(await lines(spec, 'allium.entity.unused')).toEqual([7]);
     });
 });
+
+describe('import alias validator', () => {
+    it('accepts a qualified name whose alias is imported', async () => {
+        expect(await codes('use "./auth.allium" as auth\nentity Account {\n    session: auth/Session\n}\n')).not.toContain('allium.reference.undefinedImportedAlias');
+    });
+
+    it('reports a qualified name with an unknown alias', async () => {
+        expect(await lines('entity Account {\n    session: oauth/Session\n}\n', 'allium.reference.undefinedImportedAlias')).toEqual([3]);
+    });
+});
