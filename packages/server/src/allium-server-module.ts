@@ -2,13 +2,16 @@ import { inject, type Module } from 'langium';
 import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices } from 'langium/lsp';
 import { AlliumGeneratedModule, AlliumGeneratedSharedModule, AlliumModule, registerAlliumValidators, type AlliumAddedServices } from '@allium/language';
 import { AlliumHoverProvider } from './hover-provider.js';
+import { GenerationCodeActionProvider, GenerationCodeLensProvider } from './generation/generation-actions.js';
 
 export type AlliumLspServices = LangiumServices & AlliumAddedServices;
 
 /** What the language server adds to the core language services: the editor features. */
 export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumServices> = {
     lsp: {
-        HoverProvider: () => new AlliumHoverProvider()
+        HoverProvider: () => new AlliumHoverProvider(),
+        CodeActionProvider: () => new GenerationCodeActionProvider(),
+        CodeLensProvider: () => new GenerationCodeLensProvider()
     }
 };
 

@@ -2,8 +2,10 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createAlliumLspServices } from './allium-server-module.js';
+import { registerGenerationRequests } from './generation/generation-request.js';
 
 // Transport (--stdio, --node-ipc, --socket=N) comes from the command line, so VS Code and other editors share this entry.
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createAlliumLspServices({ connection, ...NodeFileSystem });
+registerGenerationRequests(connection, shared);
 startLanguageServer(shared);
