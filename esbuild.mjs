@@ -17,6 +17,7 @@ const common = {
 const entries = [
     { entryPoints: ['packages/client/src/extension.ts'], outfile: 'out/client/extension.cjs', external: ['vscode'] },
     { entryPoints: ['packages/server/src/main.ts'], outfile: 'out/server/main.cjs' },
+    { entryPoints: ['packages/client/src/preview/webview.ts'], outfile: 'out/client/preview.js', platform: 'browser', format: 'iife', target: 'es2022', define: {}, banner: {} },
     { entryPoints: ['packages/cli/src/main.ts'], outfile: 'out/cli/allium.cjs', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } }
 ];
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { API_KEY_SECRET, generateImplementation, previewPrompt } from './generation/generation-session.js';
 
 let client: LanguageClient | undefined;
 
@@ -14,7 +15,37 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         client = createClient(context, output);
         await client.start();
     }));
+    registerGenerationCommands(context, output);
     await client.start();
+}
+
+function registerGenerationCommands(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): void {
+    const specUri = (uri?: string | vscode.Uri) => typeof uri === 'string' ? vscode.Uri.parse(uri) : uri ?? vscode.window.activeTextEditor?.document.uri;
+    const guarded = (run: () => Promise<void>) => run().catch(error => {
+        output.error(`Generation failed: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(`Allium: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    context.subscriptions.push(
+        vscode.commands.registerCommand('allium.generate', (uri?: string, selection?: string[]) => {
+            const target = specUri(uri);
+            return target && client && guarded(() => generateImplementation(context, client!, target, selection ?? []));
+        }),
+        vscode.commands.registerCommand('allium.generateFile', () => {
+            const target = specUri();
+            return target && client && guarded(() => generateImplementation(context, client!, target, []));
+        }),
+        vscode.commands.registerCommand('allium.previewPrompt', (uri?: string, selection?: string[]) => {
+            const target = specUri(uri);
+            return target && client && guarded(() => previewPrompt(client!, target, selection ?? []));
+        }),
+        vscode.commands.registerCommand('allium.setApiKey', async () => {
+            const key = await vscode.window.showInputBox({ prompt: 'Anthropic API key for Allium generation (kept in VS Code secret storage)', password: true, ignoreFocusOut: true });
+            if (key) {
+                await context.secrets.store(API_KEY_SECRET, key.trim());
+                void vscode.window.showInformationMessage('Allium: API key stored in secret storage.');
+            }
+        })
+    );
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,0 +1,3 @@
+// The parts of the pipeline that need no spec AST, for the VS Code client (which must not bundle the parser).
+export * from './anthropic-stream.js';
+export * from './marker-parser.js';
