@@ -22,7 +22,21 @@ const screenshots = path.resolve(__dirname, '../../test-output/e2e');
     page.on('console', message => {
         const text = message.text();
         const shot = /\[\[screenshot:([\w-]+)\]\]/.exec(text);
-        if (shot) {
+        const click = /\[\[click:(.+)\]\]/.exec(text);
+        if (click) {
+            // Webviews live in nested iframes: click the first frame's element matching the selector, as a user would.
+            (async () => {
+                for (const frame of page.frames()) {
+                    const element = await frame.$(click[1]).catch(() => null);
+                    if (element) {
+                        await element.click();
+                        console.log(`[e2e] clicked ${click[1]}`);
+                        return;
+                    }
+                }
+                console.log(`[e2e] nothing to click for ${click[1]}`);
+            })();
+        } else if (shot) {
             page.screenshot({ path: path.join(screenshots, `${shot[1]}.png`) }).then(() => console.log(`screenshot ${shot[1]}.png`), () => undefined);
         } else if (/^\s*(✓|✔|\d+ passing|\d+ failing|[0-9]+\)|Error|AssertionError|  )/.test(text) || text.startsWith('[e2e]')) {
             console.log(text);
