@@ -29,13 +29,13 @@ const screenshots = path.resolve(__dirname, '../../test-output/e2e');
                 for (const frame of page.frames()) {
                     const element = await frame.$(click[1]).catch(() => null);
                     if (element) {
-                        await element.click();
+                        await element.click({ timeout: 5000 });
                         console.log(`[e2e] clicked ${click[1]}`);
                         return;
                     }
                 }
                 console.log(`[e2e] nothing to click for ${click[1]}`);
-            })();
+            })().catch(error => console.log(`[e2e] click failed: ${error.message.split('\n')[0]}`));
         } else if (shot) {
             page.screenshot({ path: path.join(screenshots, `${shot[1]}.png`) }).then(() => console.log(`screenshot ${shot[1]}.png`), () => undefined);
         } else if (/^\s*(✓|✔|\d+ passing|\d+ failing|[0-9]+\)|Error|AssertionError|  )/.test(text) || text.startsWith('[e2e]')) {

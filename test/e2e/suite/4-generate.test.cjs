@@ -40,6 +40,7 @@ describe('Scenario 4: Generate implementation streams a linked preview beside th
         try {
             process.env.ANTHROPIC_API_KEY = 'sk-e2e-not-a-real-key';
             await vscode.workspace.getConfiguration('allium.generate').update('baseUrl', url, vscode.ConfigurationTarget.Global);
+            await vscode.commands.executeCommand('workbench.action.closeAllEditors');
             const uri = workspaceFile('orders.allium');
             const document = await vscode.workspace.openTextDocument(uri);
             await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
