@@ -1,8 +1,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { URI, type LangiumDocument } from 'langium';
+import { existsSync } from 'node:fs';
+import { AstUtils, URI, UriUtils, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createAlliumCoreServices, type AlliumServices } from '@allium/language';
+import { createAlliumCoreServices, isUseDecl, type AlliumServices, type Module } from '@allium/language';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -56,7 +57,7 @@ export class Checker {
             documents.push(await workspace.LangiumDocuments.getOrCreateDocument(URI.file(file)));
         }
         try {
-            await workspace.DocumentBuilder.build(documents, { validation: true });
+            await workspace.DocumentBuilder.build([...documents, ...await this.imports(documents)], { validation: true });
             const findings: Finding[] = [];
             for (const document of documents) {
                 const file = path.relative(relativeTo, document.uri.fsPath) || document.uri.fsPath;
@@ -70,6 +71,27 @@ export class Checker {
                 workspace.LangiumDocuments.deleteDocument(uri);
             }
         }
+    }
+
+    /** Files reachable through `use "./..."` from the given documents, loaded so qualified names resolve. */
+    private async imports(documents: LangiumDocument[]): Promise<LangiumDocument[]> {
+        const workspace = this.services.shared.workspace;
+        const seen = new Set(documents.map(d => d.uri.toString()));
+        const queue = [...documents];
+        const loaded: LangiumDocument[] = [];
+        while (queue.length > 0) {
+            const module = queue.shift()!.parseResult.value as Module;
+            for (const use of module.declarations.filter(isUseDecl)) {
+                const imported = use.path.startsWith('.') ? UriUtils.resolvePath(UriUtils.dirname(AstUtils.getDocument(use).uri), use.path) : undefined;
+                if (imported && !seen.has(imported.toString()) && existsSync(imported.fsPath)) {
+                    seen.add(imported.toString());
+                    const document = await workspace.LangiumDocuments.getOrCreateDocument(imported);
+                    loaded.push(document);
+                    queue.push(document);
+                }
+            }
+        }
+        return loaded;
     }
 }
 

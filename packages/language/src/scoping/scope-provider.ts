@@ -1,4 +1,5 @@
-import { AstUtils, DefaultScopeProvider, MultiMapScope, WorkspaceCache, type AstNode, type LangiumCoreServices, type ReferenceInfo, type Scope } from 'langium';
+import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MultiMapScope, StreamScope, stream, WorkspaceCache, type AstNode, type LangiumCoreServices, type ReferenceInfo, type Scope } from 'langium';
+import { importedDeclaration } from './imports.js';
 
 /**
  * Langium's default scoping filters a container's symbols for every reference it resolves, which is quadratic
@@ -7,13 +8,21 @@ import { AstUtils, DefaultScopeProvider, MultiMapScope, WorkspaceCache, type Ast
  */
 export class AlliumScopeProvider extends DefaultScopeProvider {
     private readonly scopes: WorkspaceCache<AstNode, Map<string, Scope>>;
+    private readonly services: LangiumCoreServices;
 
     constructor(services: LangiumCoreServices) {
         super(services);
+        this.services = services;
         this.scopes = new WorkspaceCache(services.shared);
     }
 
     override getScope(context: ReferenceInfo): Scope {
+        const text = context.reference.$refText;
+        if (text.includes('/')) {
+            // `alias/Name` names a declaration of the file the alias imports.
+            const target = importedDeclaration(this.services, context.container, text);
+            return target ? new StreamScope(stream([this.descriptions.createDescription(target, text)])) : EMPTY_SCOPE;
+        }
         const referenceType = this.reflection.getReferenceType(context);
         const localSymbols = AstUtils.getDocument(context.container).localSymbols;
         let innermost: AstNode | undefined = context.container;
