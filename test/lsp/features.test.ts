@@ -89,6 +89,48 @@ rule ShipOrder {
         expect(links[0].targetSelectionRange).toEqual({ start: { line: 1, character: 7 }, end: { line: 1, character: 15 } });
     });
 
+    it('offers code lenses: reference counts on types, Generate implementation on rules', async () => {
+        const text = `-- allium: 3\nentity Customer {\n    name: String\n}\n\nentity Order {\n    customer: Customer\n    other: Customer\n}\n\nrule Ship {\n    when: Ship(order)\n    ensures: Done()\n}\n`;
+        const uri = pathToFileURL(path.join(dir, 'lenses.allium')).href;
+        await client.open(uri, text);
+        await client.diagnosticsFor(uri);
+        const lenses = await client.request<Array<{ range: Range; command: { title: string; command: string; arguments?: unknown[] } }>>('textDocument/codeLens', { textDocument: { uri } });
+        const byLine = new Map(lenses.map(l => [l.range.start.line, l.command]));
+        expect(byLine.get(1)?.title).toBe('2 references');
+        expect(byLine.get(5)?.title).toBe('0 references');
+        expect(byLine.get(10)).toEqual({ title: 'Generate implementation', command: 'allium.generate', arguments: [uri, ['rule:Ship']] });
+    });
+
+    it('quick-fixes an undeclared transition by adding the edge to the graph, and offers generation for the rule', async () => {
+        const text = `-- allium: 3
+entity Ticket {
+    status: open | closed
+    transitions status {
+        open -> closed
+        terminal: closed
+    }
+}
+
+rule Reopen {
+    when: Reopen(ticket)
+    requires: ticket.status = closed
+    ensures: ticket.status = open
+}
+`;
+        const uri = pathToFileURL(path.join(dir, 'fix.allium')).href;
+        await client.open(uri, text);
+        const diagnostics = await client.diagnosticsFor(uri, d => d.some(x => x.code === 'allium.status.undeclaredTransition'));
+        const undeclared = diagnostics.filter(d => d.code === 'allium.status.undeclaredTransition');
+        const actions = await client.request<Array<{ title: string; kind: string; edit?: { changes: Record<string, Array<{ range: Range; newText: string }>> }; command?: { command: string; arguments: unknown[] } }>>('textDocument/codeAction', {
+            textDocument: { uri }, range: { start: { line: 11, character: 6 }, end: { line: 11, character: 6 } }, context: { diagnostics: undeclared }
+        });
+        const fix = actions.find(a => a.kind === 'quickfix');
+        expect(fix?.title).toBe("Add transition 'closed -> open' to Ticket.status");
+        expect(fix?.edit?.changes[uri]).toEqual([{ range: { start: { line: 4, character: 22 }, end: { line: 4, character: 22 } }, newText: '\n        closed -> open' }]);
+        const generate = actions.find(a => a.title === 'Generate implementation for rule Reopen');
+        expect(generate?.command).toEqual({ title: 'Generate implementation', command: 'allium.generate', arguments: [uri, ['rule:Reopen']] });
+    });
+
     it('keeps answering after a half-typed edit', async () => {
         const uri = pathToFileURL(path.join(dir, 'typing.allium')).href;
         await client.open(uri, '-- allium: 3\nrule Half {\n    when: Go(x)\n    ensures: x.status =');

@@ -2,7 +2,8 @@ import { inject, type Module } from 'langium';
 import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices } from 'langium/lsp';
 import { AlliumGeneratedModule, AlliumGeneratedSharedModule, AlliumModule, registerAlliumValidators, type AlliumAddedServices } from '@allium/language';
 import { AlliumHoverProvider } from './hover-provider.js';
-import { GenerationCodeActionProvider, GenerationCodeLensProvider } from './generation/generation-actions.js';
+import { GenerationCodeActionProvider } from './generation/generation-actions.js';
+import { AlliumCodeLensProvider } from './code-lenses.js';
 
 export type AlliumLspServices = LangiumServices & AlliumAddedServices;
 
@@ -11,7 +12,7 @@ export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumService
     lsp: {
         HoverProvider: () => new AlliumHoverProvider(),
         CodeActionProvider: () => new GenerationCodeActionProvider(),
-        CodeLensProvider: () => new GenerationCodeLensProvider()
+        CodeLensProvider: services => new AlliumCodeLensProvider(services)
     }
 };
 

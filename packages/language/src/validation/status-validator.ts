@@ -113,7 +113,7 @@ export function checkStatusLifecycles(module: ast.Module, accept: ValidationAcce
                 if (from !== to && !edges.has(edgeKey(from, to))) {
                     const node = status.literals.find(l => l.ref.$refText === from) ?? status.literals[0];
                     accept('warning', `Rule produces transition '${from}' → '${to}' on entity '${entity}', but this edge is not in the declared transition graph. Add '${from} -> ${to}' to 'transitions status', or change the rule.`,
-                        { node, code: 'allium.status.undeclaredTransition' });
+                        { node, code: 'allium.status.undeclaredTransition', data: { entity, from, to } });
                 }
             }
         }

@@ -1,25 +1,26 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
-import type { CodeActionProvider, CodeLensProvider } from 'langium/lsp';
-import type { CodeAction, CodeActionParams, CodeLens, CodeLensParams, Command } from 'vscode-languageserver';
+import type { CodeActionProvider } from 'langium/lsp';
+import type { CodeAction, CodeActionParams, Command } from 'vscode-languageserver';
 import { declarationId } from '@allium/generate';
 import * as ast from '@allium/language';
+import { quickFixes } from '../quick-fixes.js';
 
 export const GENERATE_COMMAND = 'allium.generate';
 
 const GENERATABLE = (node: AstNode): node is ast.RuleDecl | ast.EntityDecl | ast.SurfaceDecl | ast.ContractDecl => ast.isRuleDecl(node) || ast.isEntityDecl(node) || ast.isSurfaceDecl(node) || ast.isContractDecl(node);
 
-function generateCommand(document: LangiumDocument, ids: string[], title: string): Command {
+export function generateCommand(document: LangiumDocument, ids: string[], title: string): Command {
     return { title, command: GENERATE_COMMAND, arguments: [document.uri.toString(), ids] };
 }
 
-/** "Generate implementation" for the construct under the cursor, the constructs a selection spans, or the file. */
+/** Quick fixes for the diagnostics at hand, and "Generate implementation" for the construct under the cursor, the constructs a selection spans, or the file. */
 export class GenerationCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
         const module = document.parseResult.value as ast.Module;
         const start = document.textDocument.offsetAt(params.range.start);
         const end = document.textDocument.offsetAt(params.range.end);
         const selected = module.declarations.filter(d => GENERATABLE(d) && d.$cstNode && d.$cstNode.offset < Math.max(end, start + 1) && d.$cstNode.end > start);
-        const actions: CodeAction[] = [];
+        const actions: CodeAction[] = quickFixes(document, params.context.diagnostics);
         if (selected.length === 1 || (selected.length > 1 && start === end)) {
             const id = declarationId(selected[0])!;
             actions.push({ title: `Generate implementation for ${id.replace(':', ' ')}`, kind: 'refactor', command: generateCommand(document, [id], 'Generate implementation') });
@@ -32,16 +33,5 @@ export class GenerationCodeActionProvider implements CodeActionProvider {
             actions.push({ title: 'Generate implementation for this file', kind: 'refactor', command: generateCommand(document, [], 'Generate implementation') });
         }
         return actions;
-    }
-}
-
-/** A "Generate implementation" lens above every rule. */
-export class GenerationCodeLensProvider implements CodeLensProvider {
-    provideCodeLens(document: LangiumDocument, _params: CodeLensParams): MaybePromise<CodeLens[]> {
-        const module = document.parseResult.value as ast.Module;
-        return module.declarations.filter(ast.isRuleDecl).filter(r => r.$cstNode).map(rule => ({
-            range: { start: rule.$cstNode!.range.start, end: rule.$cstNode!.range.start },
-            command: generateCommand(document, [declarationId(rule)!], 'Generate implementation')
-        }));
     }
 }
