@@ -6,6 +6,7 @@ export default defineConfig({
         exclude: ['**/node_modules/**', 'test/e2e/**'],
         testTimeout: 60_000,
         hookTimeout: 60_000,
-        pool: 'forks'
+        pool: 'forks',
+        reporters: ['default', './test/summary-reporter.ts']
     }
 });
