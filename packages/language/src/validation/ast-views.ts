@@ -107,7 +107,15 @@ export function calleeName(node: AstNode | undefined): ast.NameRef | undefined {
     return ast.isCall(node) && ast.isNameRef(node.callee) && identName(node.callee) !== undefined ? node.callee : undefined;
 }
 
-/** Every node below `roots`, including the roots. */
+const subtrees = new WeakMap<AstNode, AstNode[]>();
+
+/** Every node below `roots`, including the roots. Several validators walk the same subtrees, so each is listed once per parse. */
 export function allNodes(roots: AstNode[]): AstNode[] {
-    return roots.flatMap(root => [root, ...AstUtils.streamAst(root).filter(n => n !== root)]);
+    return roots.flatMap(root => {
+        let nodes = subtrees.get(root);
+        if (!nodes) {
+            subtrees.set(root, nodes = AstUtils.streamAst(root).toArray());
+        }
+        return nodes;
+    });
 }
