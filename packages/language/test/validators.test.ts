@@ -154,3 +154,14 @@ describe('import alias validator', () => {
         expect(await lines('entity Account {\n    session: oauth/Session\n}\n', 'allium.reference.undefinedImportedAlias')).toEqual([3]);
     });
 });
+
+describe('rule binding validator', () => {
+    it('accepts names bound by the trigger, let, for and given', async () => {
+        const spec = 'given {\n    shop: Shop\n}\nentity Shop {\n    open: Boolean\n}\nrule R {\n    when: Go(order)\n    let total = order.total\n    requires: shop.open and order.count > 0\n    ensures:\n        for line in order.lines:\n            line.done = true\n}\n';
+        expect(await codes(spec)).not.toContain('allium.rule.undefinedBinding');
+    });
+
+    it('reports a name nothing binds', async () => {
+        expect(await lines('rule R {\n    requires: pickup.status = pending\n}\n', 'allium.rule.undefinedBinding')).toEqual([3]);
+    });
+});
