@@ -5,7 +5,7 @@ const { until, workspaceFile, screenshot } = require('./support.cjs');
 
 /** A local server speaking the Anthropic Messages streaming protocol (SSE), streaming `chunks` slowly. */
 function fakeAnthropic(chunks, delayMs) {
-    const seen = { requests: 0, completed: 0 };
+    const seen = { requests: 0, completed: 0, closedEarly: 0 };
     const server = http.createServer(async (req, res) => {
         for await (const _ of req) { /* drain the request body */ }
         seen.requests++;
@@ -13,6 +13,8 @@ function fakeAnthropic(chunks, delayMs) {
         const send = (type, data) => res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
         send('message_start', { message: { id: 'msg_e2e', type: 'message', role: 'assistant', model: 'fake', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 100, output_tokens: 1 } } });
         send('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
+        let finished = false;
+        res.on('close', () => { if (!finished) seen.closedEarly++; });
         for (const text of chunks) {
             if (res.destroyed) return;
             send('content_block_delta', { index: 0, delta: { type: 'text_delta', text } });
@@ -21,6 +23,7 @@ function fakeAnthropic(chunks, delayMs) {
         send('content_block_stop', { index: 0 });
         send('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: chunks.length } });
         send('message_stop', {});
+        finished = true;
         res.end();
         seen.completed++;
     });
@@ -67,6 +70,24 @@ describe('Scenario 4: Generate implementation streams a linked preview beside th
                 return editor && editor.document.uri.toString() === uri.toString() && editor.selection.start.line === requires.line;
             }, 'the spec cursor on the clause of the clicked code');
             await screenshot('scenario-4-linked');
+
+            // Cancel from the preview while a second, slow answer streams: the request is closed, what came stays.
+            seen.requests = 0;
+            const slow = [...OUTPUT.slice(0, 3), ...Array.from({ length: 40 }, (_, i) => `    step${i}();\n`)];
+            const second = await fakeAnthropic(slow, 250);
+            await vscode.workspace.getConfiguration('allium.generate').update('baseUrl', second.url, vscode.ConfigurationTarget.Global);
+            await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+            await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+            const cancelled = vscode.commands.executeCommand(actions.command.command, ...actions.command.arguments);
+            await until(() => second.seen.requests === 1, 'the second request');
+            await new Promise(r => setTimeout(r, 1500));
+            console.log('[[click:#cancel]]');
+            await until(() => second.seen.closedEarly === 1, 'the request to be closed by Cancel');
+            await cancelled;
+            assert.strictEqual(second.seen.completed, 0);
+            await new Promise(r => setTimeout(r, 500));
+            await screenshot('scenario-4-cancelled');
+            second.server.close();
         } finally {
             delete process.env.ANTHROPIC_API_KEY;
             await vscode.workspace.getConfiguration('allium.generate').update('baseUrl', undefined, vscode.ConfigurationTarget.Global);
