@@ -4,6 +4,7 @@ import { AlliumGeneratedModule, AlliumGeneratedSharedModule, AlliumModule, regis
 import { AlliumHoverProvider } from './hover-provider.js';
 import { GenerationCodeActionProvider } from './generation/generation-actions.js';
 import { AlliumCodeLensProvider } from './code-lenses.js';
+import { AlliumFormatter } from './formatter.js';
 
 export type AlliumLspServices = LangiumServices & AlliumAddedServices;
 
@@ -12,7 +13,8 @@ export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumService
     lsp: {
         HoverProvider: () => new AlliumHoverProvider(),
         CodeActionProvider: () => new GenerationCodeActionProvider(),
-        CodeLensProvider: services => new AlliumCodeLensProvider(services)
+        CodeLensProvider: services => new AlliumCodeLensProvider(services),
+        Formatter: () => new AlliumFormatter()
     }
 };
 
