@@ -131,6 +131,29 @@ rule Reopen {
         expect(generate?.command).toEqual({ title: 'Generate implementation', command: 'allium.generate', arguments: [uri, ['rule:Reopen']] });
     });
 
+    it('completes keywords and declared names at the cursor, and outlines declarations', async () => {
+        const text = `-- allium: 3\nentity Customer {\n    name: String\n}\n\nentity Order {\n    customer: Cus\n}\n\nrule Ship {\n    when: Ship(order)\n    \n}\n`;
+        const uri = pathToFileURL(path.join(dir, 'complete.allium')).href;
+        await client.open(uri, text);
+        await client.diagnosticsFor(uri);
+        type Completion = { items: Array<{ label: string }> } | Array<{ label: string }>;
+        const labels = async (line: number, character: number) => {
+            const result = await client.request<Completion>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+            return (Array.isArray(result) ? result : result.items).map(i => i.label);
+        };
+        expect(await labels(6, 17)).toContain('Customer');
+        const inRule = await labels(11, 4);
+        expect(inRule).toEqual(expect.arrayContaining(['requires:', 'ensures:', 'let', 'for', '@guidance']));
+        expect(inRule).not.toContain('entity');
+        const topLevel = await labels(13, 0);
+        expect(topLevel).toEqual(expect.arrayContaining(['entity', 'rule', 'surface', 'contract', 'enum', 'open question']));
+        expect(topLevel).not.toContain('requires:');
+
+        const symbols = await client.request<Array<{ name: string; children?: Array<{ name: string }> }>>('textDocument/documentSymbol', { textDocument: { uri } });
+        expect(symbols.map(s => s.name)).toEqual(['Customer', 'Order', 'Ship']);
+        expect(symbols[0].children?.map(c => c.name)).toEqual(['name']);
+    });
+
     it('keeps answering after a half-typed edit', async () => {
         const uri = pathToFileURL(path.join(dir, 'typing.allium')).href;
         await client.open(uri, '-- allium: 3\nrule Half {\n    when: Go(x)\n    ensures: x.status =');

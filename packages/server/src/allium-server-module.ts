@@ -5,6 +5,7 @@ import { AlliumHoverProvider } from './hover-provider.js';
 import { GenerationCodeActionProvider } from './generation/generation-actions.js';
 import { AlliumCodeLensProvider } from './code-lenses.js';
 import { AlliumFormatter } from './formatter.js';
+import { AlliumCompletionProvider } from './completion-provider.js';
 
 export type AlliumLspServices = LangiumServices & AlliumAddedServices;
 
@@ -14,7 +15,8 @@ export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumService
         HoverProvider: () => new AlliumHoverProvider(),
         CodeActionProvider: () => new GenerationCodeActionProvider(),
         CodeLensProvider: services => new AlliumCodeLensProvider(services),
-        Formatter: () => new AlliumFormatter()
+        Formatter: () => new AlliumFormatter(),
+        CompletionProvider: services => new AlliumCompletionProvider(services)
     }
 };
 
