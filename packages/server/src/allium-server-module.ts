@@ -6,6 +6,7 @@ import { GenerationCodeActionProvider } from './generation/generation-actions.js
 import { AlliumCodeLensProvider } from './code-lenses.js';
 import { AlliumFormatter } from './formatter.js';
 import { AlliumCompletionProvider } from './completion-provider.js';
+import { AlliumRenameProvider } from './rename-provider.js';
 
 export type AlliumLspServices = LangiumServices & AlliumAddedServices;
 
@@ -16,7 +17,8 @@ export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumService
         CodeActionProvider: () => new GenerationCodeActionProvider(),
         CodeLensProvider: services => new AlliumCodeLensProvider(services),
         Formatter: () => new AlliumFormatter(),
-        CompletionProvider: services => new AlliumCompletionProvider(services)
+        CompletionProvider: services => new AlliumCompletionProvider(services),
+        RenameProvider: services => new AlliumRenameProvider(services)
     }
 };
 
