@@ -165,3 +165,27 @@ describe('rule binding validator', () => {
         expect(await lines('rule R {\n    requires: pickup.status = pending\n}\n', 'allium.rule.undefinedBinding')).toEqual([3]);
     });
 });
+
+describe('config reference and let validators', () => {
+    it('accepts declared config parameters and distinct lets', async () => {
+        const spec = 'config {\n    limit: Integer = 3\n}\nrule R {\n    when: Go(x)\n    let a = x.n\n    requires: a < config.limit\n    ensures: Done()\n}\n';
+        const found = await codes(spec);
+        expect(found).not.toContain('allium.config.undefinedReference');
+        expect(found).not.toContain('allium.let.duplicateBinding');
+    });
+
+    it('reports an undeclared config parameter and a let bound twice', async () => {
+        const spec = 'rule R {\n    when: Go(x)\n    let a = x.n\n    let a = x.m\n    requires: a < config.limit\n    ensures: Done()\n}\n';
+        expect(await lines(spec, 'allium.config.undefinedReference')).toEqual([6]);
+        expect(await lines(spec, 'allium.let.duplicateBinding')).toEqual([5]);
+    });
+});
+
+describe('entity creation validator', () => {
+    it('reports an undeclared initial status and a missing one on an entity with a transition graph', async () => {
+        const spec = 'entity Job {\n    status: queued | done\n    transitions status {\n        queued -> done\n        terminal: done\n    }\n}\nrule A {\n    when: A()\n    ensures: Job.created(status: running)\n}\nrule B {\n    when: B()\n    ensures: Job.created()\n}\n';
+        expect(await lines(spec, 'allium.created.invalidStatus')).toEqual([11]);
+        expect(await lines(spec, 'allium.created.missingStatus')).toEqual([15]);
+        expect(await lines(spec.replace('status: running', 'status: queued').replace('Job.created()', 'Job.created(status: queued)'), 'allium.created.invalidStatus')).toEqual([]);
+    });
+});

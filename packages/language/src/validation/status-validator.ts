@@ -77,7 +77,15 @@ export function checkStatusLifecycles(module: ast.Module, accept: ValidationAcce
                         setOf(mapOf(transitions, entity), source).add(target);
                     }
                 });
-                visitCreatedCalls(value, statusByEntity, (entity, status) => setOf(assigned, entity).add(status));
+                visitCreatedCalls(value, statusByEntity, (entity, status) => setOf(assigned, entity).add(status), (call, entity, status) => {
+                    if (status) {
+                        accept('error', `.created() on entity '${entity}' sets status to '${status.ref.$refText}', which is not a declared status value. Use one of: ${[...statusByEntity.get(entity)!.values].join(', ')}.`,
+                            { node: status, code: 'allium.created.invalidStatus' });
+                    } else if (declaredEdges.has(entity)) {
+                        accept('warning', `.created() on entity '${entity}' omits the status field, but the entity has a transition graph. The initial state is unspecified: add status: <state>.`,
+                            { node: call, code: 'allium.created.missingStatus' });
+                    }
+                });
             }
         }
     }
@@ -299,19 +307,29 @@ function visitStatusAssignments(node: AstNode | undefined, resolve: Resolve, fie
     }
 }
 
-function visitCreatedCalls(node: AstNode | undefined, statusByEntity: Map<string, StatusEnum>, found: (entity: string, status: string) => void): void {
+type CreatedIssue = (call: ast.Call, entity: string, invalidStatus?: ast.NameRef) => void;
+
+function visitCreatedCalls(node: AstNode | undefined, statusByEntity: Map<string, StatusEnum>, found: (entity: string, status: string) => void, issue: CreatedIssue): void {
     if (ast.isCall(node) && ast.isMemberAccess(node.callee) && node.callee.member.$refText === 'created') {
         const entity = identName(node.callee.receiver);
+        const values = entity ? statusByEntity.get(entity)?.values : undefined;
+        if (!entity || !values) {
+            return;
+        }
         const status = node.args.find(a => a.name === 'status');
         const value = identName(status?.value);
-        if (entity && value && statusByEntity.get(entity)?.values.has(value)) {
+        if (value && values.has(value)) {
             found(entity, value);
+        } else if (value) {
+            issue(node, entity, status!.value as ast.NameRef);
+        } else if (!status) {
+            issue(node, entity);
         }
     } else if (ast.isIfExpr(node)) {
         for (const branch of node.branches) {
-            valueItems(branch.body).forEach(item => visitCreatedCalls(item, statusByEntity, found));
+            valueItems(branch.body).forEach(item => visitCreatedCalls(item, statusByEntity, found, issue));
         }
-        valueItems(node.elseBody).forEach(item => visitCreatedCalls(item, statusByEntity, found));
+        valueItems(node.elseBody).forEach(item => visitCreatedCalls(item, statusByEntity, found, issue));
     }
 }
 

@@ -1,0 +1,35 @@
+import { AstUtils, type AstNode, type ValidationAcceptor } from 'langium';
+import * as ast from '../generated/ast.js';
+import { allNodes, identName } from './ast-views.js';
+
+/** `config.x` must name a parameter some config block of the file declares. */
+export function checkConfigReferences(module: ast.Module, accept: ValidationAcceptor): void {
+    const params = new Set(module.declarations.filter(ast.isConfigDecl).flatMap(c => c.items.filter(ast.isAssignment).map(a => a.name)));
+    const checked = module.declarations.filter(d => !ast.isConfigDecl(d) && !ast.isDefaultDecl(d) && !ast.isVariantDecl(d) && !ast.isDeferredDecl(d));
+    for (const node of allNodes(checked)) {
+        // Entity-level invariant bodies are not checked, as in the reference checker.
+        if (ast.isMemberAccess(node) && identName(node.receiver) === 'config' && !params.has(node.member.$refText)
+            && !AstUtils.getContainerOfType(node, ast.isEntityInvariant)) {
+            accept('warning', `Config reference 'config.${node.member.$refText}' is not declared in any config block. Declare it in config { ... }, or fix the name.`,
+                { node, property: 'member', code: 'allium.config.undefinedReference' });
+        }
+    }
+}
+
+/** A rule binds each `let` name once, whatever block it is in. */
+export function checkDuplicateLets(rule: ast.RuleDecl, accept: ValidationAcceptor): void {
+    const seen = new Set<string>();
+    for (const node of allNodes(rule.items)) {
+        if (isLet(node)) {
+            if (seen.has(node.name)) {
+                accept('error', `Duplicate let binding '${node.name}' in this rule. Rename one of them.`,
+                    { node, property: 'name', code: 'allium.let.duplicateBinding' });
+            }
+            seen.add(node.name);
+        }
+    }
+}
+
+function isLet(node: AstNode): node is ast.LetItem | ast.LetExpr {
+    return ast.isLetItem(node) || ast.isLetExpr(node);
+}
