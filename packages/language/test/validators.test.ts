@@ -189,3 +189,18 @@ describe('entity creation validator', () => {
         expect(await lines(spec.replace('status: running', 'status: queued').replace('Job.created()', 'Job.created(status: queued)'), 'allium.created.invalidStatus')).toEqual([]);
     });
 });
+
+describe('sum type and related surface validators', () => {
+    it('accepts a discriminator whose variants are declared, and related surfaces that exist', async () => {
+        const spec = 'entity Node {\n    kind: Branch | Leaf\n}\nvariant Branch : Node {\n    size: Integer\n}\nvariant Leaf : Node {\n    data: String\n}\nsurface A {\n    context n: Node\n    related:\n        B(n)\n}\nsurface B {\n    context n: Node\n    exposes:\n        n.kind\n}\n';
+        const found = await codes(spec);
+        expect(found.filter(c => c.startsWith('allium.sum.') || c === 'allium.surface.relatedUndefined')).toEqual([]);
+    });
+
+    it('reports mixed discriminators, missing variants and unknown related surfaces', async () => {
+        expect(await lines('entity Node {\n    kind: Branch | leaf\n}\n', 'allium.sum.invalidDiscriminator')).toEqual([3]);
+        expect(await lines('entity Node {\n    kind: Branch | Leaf\n}\nvariant Branch : Node {\n    size: Integer\n}\n', 'allium.sum.discriminatorUnknownVariant')).toEqual([3]);
+        expect(await lines('entity Node {\n    kind: Branch | Leaf\n}\n', 'allium.sum.v1InlineEnum')).toEqual([3]);
+        expect(await lines('surface A {\n    context n: Node\n    related:\n        Missing(n)\n}\n', 'allium.surface.relatedUndefined')).toEqual([5]);
+    });
+});

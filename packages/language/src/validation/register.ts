@@ -2,6 +2,7 @@ import type { ValidationChecks } from 'langium';
 import type { AlliumAstType } from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import { checkStray } from './syntax-validator.js';
+import { checkDiscriminators, checkRelatedSurfaces } from './sum-surface-validator.js';
 import { checkConfigReferences, checkDuplicateLets } from './config-let-validator.js';
 import { checkRuleBindings } from './binding-validator.js';
 import { importAliasCheck } from './import-alias-validator.js';
@@ -16,7 +17,7 @@ import { checkUnusedDeclarations, checkUnusedFields } from './unused-validator.j
 export function registerAlliumValidators(services: AlliumServices): void {
     const checks: ValidationChecks<AlliumAstType> = {
         Stray: checkStray,
-        Module: [checkStatusLifecycles, checkTriggerReachability, checkUnusedDeclarations, checkUnusedFields, checkExternalEntitySources, checkTypeReferences, importAliasCheck(services), checkRuleBindings, checkConfigReferences],
+        Module: [checkStatusLifecycles, checkTriggerReachability, checkUnusedDeclarations, checkUnusedFields, checkExternalEntitySources, checkTypeReferences, importAliasCheck(services), checkRuleBindings, checkConfigReferences, checkDiscriminators, checkRelatedSurfaces],
         RuleDecl: checkDuplicateLets,
         TriggerClause: checkTriggerForm,
         DeferredDecl: checkDeferredLocationHint,
