@@ -204,3 +204,18 @@ describe('sum type and related surface validators', () => {
         expect(await lines('surface A {\n    context n: Node\n    related:\n        Missing(n)\n}\n', 'allium.surface.relatedUndefined')).toEqual([5]);
     });
 });
+
+describe('default and list literal validators', () => {
+    it('accepts defaults that set declared fields and homogeneous lists', async () => {
+        const spec = 'entity Role {\n    name: String\n    tags: List<String>\n}\ndefault Role admin = { name: "admin", tags: [] }\nconfig {\n    delays: List<Duration> = [1.minute, 5.minutes]\n}\n';
+        const found = await codes(spec);
+        expect(found.filter(c => c.startsWith('allium.default.') || c.startsWith('allium.list.'))).toEqual([]);
+    });
+
+    it('reports an undeclared default field, an untyped empty list and a mixed list', async () => {
+        const spec = 'entity Role {\n    name: String\n    tags: Set<String>\n}\ndefault Role admin = { name: "admin", colour: "red", tags: [] }\nconfig {\n    odd: List<String> = ["a", 1]\n}\n';
+        expect(await lines(spec, 'allium.default.unknownField')).toEqual([6]);
+        expect(await lines(spec, 'allium.list.emptyListNoElementType')).toEqual([6]);
+        expect(await lines(spec, 'allium.list.mixedElementTypes')).toEqual([8]);
+    });
+});

@@ -2,6 +2,7 @@ import type { ValidationChecks } from 'langium';
 import type { AlliumAstType } from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import { checkStray } from './syntax-validator.js';
+import { checkDefaultLiterals, checkListLiterals } from './default-list-validator.js';
 import { checkDiscriminators, checkRelatedSurfaces } from './sum-surface-validator.js';
 import { checkConfigReferences, checkDuplicateLets } from './config-let-validator.js';
 import { checkRuleBindings } from './binding-validator.js';
@@ -17,7 +18,8 @@ import { checkUnusedDeclarations, checkUnusedFields } from './unused-validator.j
 export function registerAlliumValidators(services: AlliumServices): void {
     const checks: ValidationChecks<AlliumAstType> = {
         Stray: checkStray,
-        Module: [checkStatusLifecycles, checkTriggerReachability, checkUnusedDeclarations, checkUnusedFields, checkExternalEntitySources, checkTypeReferences, importAliasCheck(services), checkRuleBindings, checkConfigReferences, checkDiscriminators, checkRelatedSurfaces],
+        Module: [checkStatusLifecycles, checkTriggerReachability, checkUnusedDeclarations, checkUnusedFields, checkExternalEntitySources, checkTypeReferences, importAliasCheck(services), checkRuleBindings, checkConfigReferences, checkDiscriminators, checkRelatedSurfaces, checkDefaultLiterals],
+        ListLiteral: checkListLiterals,
         RuleDecl: checkDuplicateLets,
         TriggerClause: checkTriggerForm,
         DeferredDecl: checkDeferredLocationHint,

@@ -1,0 +1,70 @@
+import type { AstNode, ValidationAcceptor } from 'langium';
+import * as ast from '../generated/ast.js';
+import { fieldsOf, identName } from './ast-views.js';
+
+/** `default Type name = { ... }` may only set fields `Type` declares; an empty list needs a `List<T>` field. */
+export function checkDefaultLiterals(module: ast.Module, accept: ValidationAcceptor): void {
+    const schemas = new Map<string, Map<string, AstNode | undefined>>();
+    for (const d of module.declarations) {
+        if (ast.isEntityDecl(d) || ast.isValueDecl(d)) {
+            schemas.set(d.name, new Map(fieldsOf(d.items).map(f => [f.name, f.value])));
+        }
+    }
+    const validate = (literal: ast.ObjectLiteral, typeName: string): void => {
+        const schema = schemas.get(typeName);
+        if (!schema) {
+            return;
+        }
+        for (const field of literal.fields) {
+            if (!schema.has(field.name)) {
+                accept('error', `Default sets field '${field.name}' which is not declared on '${typeName}'. Declare the field, or remove it from the default.`,
+                    { node: field, property: 'name', code: 'allium.default.unknownField' });
+                continue;
+            }
+            const fieldType = schema.get(field.name);
+            if (ast.isListLiteral(field.value) && field.value.elements.length === 0 && !isListType(fieldType)) {
+                accept('error', `Empty list literal has no inferable element type: target field '${field.name}' is not a List<T>.`,
+                    { node: field.value, code: 'allium.list.emptyListNoElementType' });
+            }
+            const nested = baseTypeName(fieldType);
+            if (ast.isObjectLiteral(field.value) && nested) {
+                validate(field.value, nested);
+            }
+        }
+    };
+    for (const d of module.declarations.filter(ast.isDefaultDecl)) {
+        if (d.type && !d.type.includes('/') && ast.isObjectLiteral(d.value)) {
+            validate(d.value, d.type);
+        }
+    }
+}
+
+function isListType(node: AstNode | undefined): boolean {
+    return (ast.isGenericType(node) && identName(node.base) === 'List') || (ast.isOptionalType(node) && isListType(node.inner));
+}
+
+function baseTypeName(node: AstNode | undefined): string | undefined {
+    return ast.isOptionalType(node) ? baseTypeName(node.inner) : identName(node);
+}
+
+/** The elements of a list literal share a type, as far as literal kinds tell. */
+export function checkListLiterals(list: ast.ListLiteral, accept: ValidationAcceptor): void {
+    let first: string | undefined;
+    for (const element of list.elements) {
+        const kind = literalKind(element);
+        if (!kind) {
+            continue;
+        }
+        if (first && kind !== first) {
+            accept('error', `List literal has elements of differing types ('${first}' and '${kind}'); all elements of a list must share a type.`,
+                { node: list, code: 'allium.list.mixedElementTypes' });
+            return;
+        }
+        first ??= kind;
+    }
+}
+
+function literalKind(node: AstNode): string | undefined {
+    return ast.isStringLiteral(node) ? 'string' : ast.isNumberLiteral(node) ? 'number' : ast.isBooleanLiteral(node) ? 'boolean'
+        : ast.isDurationLiteral(node) ? 'duration' : ast.isBacktickLiteral(node) ? 'backtick literal' : undefined;
+}
