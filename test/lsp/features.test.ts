@@ -154,6 +154,18 @@ rule Reopen {
         expect(symbols[0].children?.map(c => c.name)).toEqual(['name']);
     });
 
+    it('goes from a use of a trigger parameter, let or for variable to where it is bound', async () => {
+        const text = `-- allium: 3\nrule Settle {\n    when: Settle(batch)\n    let total = batch.amount\n    requires: total > 0\n    for item in batch.items:\n        ensures: item.settled = true\n}\n`;
+        const uri = pathToFileURL(path.join(dir, 'bindings.allium')).href;
+        await client.open(uri, text);
+        await client.diagnosticsFor(uri);
+        const definitionLine = async (needle: string, offset: number) =>
+            (await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(text, needle, offset) }))[0]?.targetSelectionRange.start;
+        expect(await definitionLine('batch.amount', 1)).toEqual({ line: 2, character: 17 });
+        expect(await definitionLine('total > 0', 1)).toEqual({ line: 3, character: 8 });
+        expect(await definitionLine('item.settled', 1)).toEqual({ line: 5, character: 8 });
+    });
+
     it('keeps answering after a half-typed edit', async () => {
         const uri = pathToFileURL(path.join(dir, 'typing.allium')).href;
         await client.open(uri, '-- allium: 3\nrule Half {\n    when: Go(x)\n    ensures: x.status =');

@@ -10,6 +10,8 @@ import { AlliumParserErrorMessageProvider } from './parser-messages.js';
 import { AlliumDocumentValidator } from './document-validator.js';
 import { registerAlliumValidators } from './validation/register.js';
 import { AlliumScopeProvider } from './scoping/scope-provider.js';
+import { AlliumScopeComputation } from './scoping/scope-computation.js';
+import { AlliumNameProvider } from './scoping/name-provider.js';
 
 /** Services Allium adds to Langium's; extended as scoping and validation land. */
 export type AlliumAddedServices = {
@@ -30,7 +32,9 @@ export const AlliumModule: Module<AlliumServices, PartialLangiumCoreServices & A
         DocumentValidator: services => new AlliumDocumentValidator(services)
     },
     references: {
-        ScopeProvider: services => new AlliumScopeProvider(services)
+        ScopeProvider: services => new AlliumScopeProvider(services),
+        ScopeComputation: services => new AlliumScopeComputation(services),
+        NameProvider: () => new AlliumNameProvider()
     }
 };
 

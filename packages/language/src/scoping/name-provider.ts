@@ -1,0 +1,25 @@
+import { DefaultNameProvider, type AstNode, type CstNode } from 'langium';
+import * as ast from '../generated/ast.js';
+
+/**
+ * Some names are declared by being written, not by a declaration: the parameters of an external trigger
+ * (`when: ShipOrder(order)`) and of a lambda (`i => i.done`). Such a name is its own declaration.
+ */
+export class AlliumNameProvider extends DefaultNameProvider {
+    override getName(node: AstNode): string | undefined {
+        return ast.isNameRef(node) && isImplicitDeclaration(node) ? node.ref.$refText : super.getName(node);
+    }
+
+    override getNameNode(node: AstNode): CstNode | undefined {
+        return ast.isNameRef(node) && isImplicitDeclaration(node) ? node.$cstNode : super.getNameNode(node);
+    }
+}
+
+export function isImplicitDeclaration(node: ast.NameRef): boolean {
+    const container = node.$container;
+    if (ast.isLambda(container)) {
+        return container.param === node;
+    }
+    return ast.isCallArg(container) && !container.name && ast.isCall(container.$container) && ast.isTrigger(container.$container.$container)
+        && !container.$container.$container.binding && /^[a-z_]/.test(node.ref.$refText);
+}

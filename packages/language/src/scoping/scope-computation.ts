@@ -1,0 +1,40 @@
+import { AstUtils, Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
+import * as ast from '../generated/ast.js';
+import { isImplicitDeclaration } from './name-provider.js';
+
+/**
+ * Where Allium's local names are visible: a `for` variable in its loop, a trigger's bindings and parameters in
+ * the whole rule, a lambda parameter in its lambda; everything else in its container, as Langium does.
+ */
+export class AlliumScopeComputation extends DefaultScopeComputation {
+    override async collectLocalSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<LocalSymbols> {
+        const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        let visited = 0;
+        for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
+            // Checking for cancellation per node costs more than the work itself on large specs.
+            if (++visited % 2000 === 0) {
+                await interruptAndCheck(cancelToken);
+            }
+            this.addLocalSymbol(node, document, symbols);
+        }
+        return symbols;
+    }
+
+    protected override addLocalSymbol(node: AstNode, document: LangiumDocument, symbols: MultiMap<AstNode, AstNodeDescription>): void {
+        const scope = visibleIn(node);
+        const name = scope && this.nameProvider.getName(node);
+        if (scope && name) {
+            symbols.add(scope, this.descriptions.createDescription(node, name, document));
+        }
+    }
+}
+
+function visibleIn(node: AstNode): AstNode | undefined {
+    if (ast.isLoopVar(node)) {
+        return node.$container?.$container;
+    }
+    if (ast.isTriggerBinding(node) || (ast.isNameRef(node) && isImplicitDeclaration(node) && !ast.isLambda(node.$container))) {
+        return AstUtils.getContainerOfType(node, ast.isRuleDecl) ?? node.$container;
+    }
+    return node.$container;
+}
