@@ -70,6 +70,9 @@ rule ShipOrder {
             expect(hover.contents.value).toContain('**Implementation guidance**');
             expect(hover.contents.value).toContain('Reserve stock before charging the card.\nRetry the carrier call at most three times.');
         }
+        const field = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'status: pending | shipped', 2) });
+        expect(field.contents.value).toContain('status: pending | shipped');
+        expect(field.contents.value).toContain('Changed by `ShipOrder`');
         const question = `-- allium: 3\nopen question "Who approves refunds?"\n`;
         const questionUri = pathToFileURL(path.join(dir, 'question.allium')).href;
         await client.open(questionUri, question);

@@ -55,9 +55,12 @@ export class AlliumHoverProvider implements HoverProvider {
                 parts.push(`**@${annotation.kind} ${annotation.name ?? ''}**\n\n` + prose(annotation));
             }
         }
-        const usedBy = usingRules(declaration, document);
+        const { changedBy, usedBy } = usingRules(declaration, document);
+        if (changedBy.length > 0) {
+            parts.push('Changed by ' + changedBy.map(u => `\`${u}\``).join(', '));
+        }
         if (usedBy.length > 0) {
-            parts.push('Used by ' + usedBy.map(u => `\`${u}\``).join(', '));
+            parts.push((changedBy.length > 0 ? 'Also read by ' : 'Used by ') + usedBy.map(u => `\`${u}\``).join(', '));
         }
         return parts.join('\n\n---\n\n');
     }
@@ -120,20 +123,28 @@ function leadingComment(node: AstNode, document: LangiumDocument): string | unde
     return comment.length > 0 ? comment.join('\n') : undefined;
 }
 
-/** Rules whose text names the declaration (as a name or a field), in the same document. */
-function usingRules(declaration: Declaration, document: LangiumDocument): string[] {
+/**
+ * Rules of the document that name the declaration; for a field, those whose ensures assign it (`x.status = ...`)
+ * are told apart from those that only read it.
+ */
+function usingRules(declaration: Declaration, document: LangiumDocument): { changedBy: string[]; usedBy: string[] } {
     const name = 'name' in declaration && typeof declaration.name === 'string' ? declaration.name : undefined;
+    const changedBy: string[] = [];
+    const usedBy: string[] = [];
     if (!name || ast.isRuleDecl(declaration)) {
-        return [];
+        return { changedBy, usedBy };
     }
+    const isField = ast.isAssignment(declaration) || ast.isParamAssignment(declaration);
     const module = document.parseResult.value as ast.Module;
-    const users: string[] = [];
     for (const rule of module.declarations.filter(ast.isRuleDecl)) {
-        const mentions = AstUtils.streamAst(rule).some(n =>
-            (ast.isNameRef(n) && n.ref.$refText === name) || (ast.isMemberAccess(n) && n.member.$refText === name));
-        if (mentions) {
-            users.push(rule.name);
+        const nodes = AstUtils.streamAst(rule).toArray();
+        const assigns = isField && nodes.some(n => ast.isBinaryExpr(n) && n.op === '=' && ast.isMemberAccess(n.left) && n.left.member.$refText === name
+            && AstUtils.getContainerOfType(n, (c): c is ast.Assignment => ast.isAssignment(c) && c.name === 'ensures') !== undefined);
+        if (assigns) {
+            changedBy.push(rule.name);
+        } else if (nodes.some(n => (ast.isNameRef(n) && n.ref.$refText === name) || (ast.isMemberAccess(n) && n.member.$refText === name))) {
+            usedBy.push(rule.name);
         }
     }
-    return users.slice(0, 12);
+    return { changedBy: changedBy.slice(0, 12), usedBy: usedBy.slice(0, 12) };
 }
