@@ -1,4 +1,3 @@
-import './node-compat.js';
 import {
     createDefaultCoreModule, createDefaultSharedCoreModule, inject,
     type DeepPartial, type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices,
