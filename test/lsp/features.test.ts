@@ -72,7 +72,7 @@ rule ShipOrder {
         }
         const field = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'status: pending | shipped', 2) });
         expect(field.contents.value).toContain('status: pending | shipped');
-        expect(field.contents.value).toContain('Changed by `ShipOrder`');
+        expect(field.contents.value).toContain('Changed by `rule ShipOrder`');
         const question = `-- allium: 3\nopen question "Who approves refunds?"\n`;
         const questionUri = pathToFileURL(path.join(dir, 'question.allium')).href;
         await client.open(questionUri, question);

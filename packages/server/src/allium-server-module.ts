@@ -1,11 +1,11 @@
 import { inject, type Module } from 'langium';
 import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices } from 'langium/lsp';
 import { AlliumGeneratedModule, AlliumGeneratedSharedModule, AlliumModule, registerAlliumValidators, type AlliumAddedServices } from '@allium/language';
-import { AlliumHoverProvider } from './hover-provider.js';
+import { AlliumHoverProvider } from './hover/hover-provider.js';
 import { GenerationCodeActionProvider } from './generation/generation-actions.js';
 import { AlliumCodeLensProvider } from './code-lenses.js';
 import { AlliumFormatter } from './formatter.js';
-import { AlliumCompletionProvider } from './completion-provider.js';
+import { AlliumCompletionProvider } from './completion/completion-provider.js';
 import { AlliumRenameProvider } from './rename-provider.js';
 
 export type AlliumLspServices = LangiumServices & AlliumAddedServices;
@@ -13,7 +13,7 @@ export type AlliumLspServices = LangiumServices & AlliumAddedServices;
 /** What the language server adds to the core language services: the editor features. */
 export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumServices> = {
     lsp: {
-        HoverProvider: () => new AlliumHoverProvider(),
+        HoverProvider: services => new AlliumHoverProvider(services),
         CodeActionProvider: () => new GenerationCodeActionProvider(),
         CodeLensProvider: services => new AlliumCodeLensProvider(services),
         Formatter: () => new AlliumFormatter(),

@@ -1,0 +1,300 @@
+import { AstUtils, UriUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { LangiumServices } from 'langium/lsp';
+import * as ast from '@allium/language';
+
+/** Declarations with fields a `.` can reach. */
+export type Structured = ast.EntityDecl | ast.ValueDecl | ast.VariantDecl | ast.ActorDecl;
+export type TypeDecl = Structured | ast.EnumDecl;
+export type Field = ast.Assignment | ast.ParamAssignment;
+
+/** What an expression denotes, as far as completion and hover need: an instance of a type, the type itself, or `config`. */
+export type Denoted =
+    | { kind: 'instance'; type: TypeDecl }
+    | { kind: 'type'; type: TypeDecl }
+    | { kind: 'config'; module: ast.Module };
+
+const CLAUSES = new Set(['when', 'requires', 'ensures', 'facing', 'context', 'exposes', 'provides', 'related', 'timeout', 'contracts',
+    'identified_by', 'within']);
+const MAX_DEPTH = 8;
+
+/**
+ * Allium is untyped at the surface: `order.status` says nothing of what `order` is. This reads the usual clues a
+ * reader would: a trigger binding (`order: Order.created`), a surface binding (`context order: Order`), a field's
+ * declared type, a `for` over a typed collection, and the naming convention that `order` is an `Order`.
+ * Linking gives member names no target yet, so the editor features use this to reach fields.
+ */
+export class SpecTypes {
+    constructor(private readonly services: LangiumServices) {}
+
+    /** Fields and field-like items of a type, including those of a variant's base entity and an actor's identity. */
+    fieldsOf(type: TypeDecl, depth = 0): Field[] {
+        if (ast.isEnumDecl(type) || depth > MAX_DEPTH) {
+            return [];
+        }
+        const own = type.items.filter(isField);
+        if (ast.isVariantDecl(type)) {
+            const base = this.findType(type.base, type);
+            return base ? [...own, ...this.fieldsOf(base, depth + 1).filter(f => !own.some(o => o.name === f.name))] : own;
+        }
+        if (ast.isActorDecl(type)) {
+            const identity = type.items.find((i): i is ast.Assignment => ast.isAssignment(i) && i.name === 'identified_by');
+            const identified = identity && this.typeOfValue(identity.value, type, depth + 1);
+            return identified && !ast.isEnumDecl(identified.type) ? [...own, ...this.fieldsOf(identified.type, depth + 1)] : own;
+        }
+        return own;
+    }
+
+    field(type: TypeDecl, name: string): Field | undefined {
+        return this.fieldsOf(type).find(f => f.name === name);
+    }
+
+    /** Values a field can take: the `a | b | c` of an inline enum, or the literals of a named enum. */
+    literalsOf(field: Field): string[] {
+        const value = ast.isWhenGuard(field.value) ? field.value.action : field.value;
+        const inline = pipeNames(value);
+        if (inline.length > 1) {
+            return inline;
+        }
+        const named = this.typeOfValue(value, field);
+        return named && ast.isEnumDecl(named.type) ? named.type.literals.map(l => l.name) : [];
+    }
+
+    /** The type a field's declared value names: `Customer`, `Customer?`, `List<Item>`, `Order with customer = this`. */
+    typeOfValue(value: AstNode | undefined, context: AstNode, depth = 0): { type: TypeDecl; collection: boolean } | undefined {
+        if (!value || depth > MAX_DEPTH) {
+            return undefined;
+        }
+        if (ast.isNameRef(value) && /^[A-Z]/.test(localName(value.ref.$refText))) {
+            const type = this.findType(value.ref.$refText, context);
+            return type && { type, collection: false };
+        }
+        if (ast.isOptionalType(value)) {
+            return this.typeOfValue(value.inner, context, depth + 1);
+        }
+        if (ast.isGenericType(value)) {
+            const element = this.typeOfValue(value.args[value.args.length - 1], context, depth + 1);
+            return element && { type: element.type, collection: true };
+        }
+        if (ast.isFilter(value)) {
+            const source = this.typeOfValue(value.source, context, depth + 1);
+            return source && { type: source.type, collection: source.collection || value.op === 'with' };
+        }
+        if (ast.isWhenGuard(value)) {
+            return this.typeOfValue(value.action, context, depth + 1);
+        }
+        return undefined;
+    }
+
+    /** What an expression in a spec denotes; undefined when nothing says. */
+    denote(expression: AstNode | undefined, depth = 0): Denoted | undefined {
+        if (!expression || depth > MAX_DEPTH) {
+            return undefined;
+        }
+        if (ast.isNameRef(expression)) {
+            return this.denoteName(expression.ref.$refText, expression, expression.ref.ref, depth);
+        }
+        if (ast.isMemberAccess(expression)) {
+            const receiver = this.denote(expression.receiver, depth + 1);
+            return receiver && this.denoteMember(receiver, expression.member.$refText, expression, depth);
+        }
+        if (ast.isThisLiteral(expression)) {
+            const owner = AstUtils.getContainerOfType(expression, isStructured);
+            return owner && { kind: 'instance', type: owner };
+        }
+        if (ast.isFilter(expression)) {
+            return this.denote(expression.source, depth + 1);
+        }
+        if (ast.isCall(expression) && ast.isMemberAccess(expression.callee) && expression.callee.member.$refText === 'created') {
+            const entity = this.denote(expression.callee.receiver, depth + 1);
+            return entity?.kind === 'type' ? { kind: 'instance', type: entity.type } : undefined;
+        }
+        if (ast.isParenthesized(expression)) {
+            return this.denote(expression.inner, depth + 1);
+        }
+        return undefined;
+    }
+
+    /** A member reached from what the receiver denotes: a field's type, or nothing when the field is unknown. */
+    denoteMember(receiver: Denoted, member: string, context: AstNode, depth = 0): Denoted | undefined {
+        if (receiver.kind === 'config' || member === 'created') {
+            return receiver.kind === 'type' ? { kind: 'instance', type: receiver.type } : undefined;
+        }
+        const field = this.field(receiver.type, member);
+        const type = field && this.typeOfValue(field.value, context, depth + 1);
+        return type && { kind: 'instance', type: type.type };
+    }
+
+    /** What a name denotes where it is written: a local binding's type, a declared type, or `config`. */
+    denoteName(name: string, context: AstNode, target?: AstNode, depth = 0): Denoted | undefined {
+        if (name === 'config') {
+            return { kind: 'config', module: AstUtils.findRootNode(context) as ast.Module };
+        }
+        const binding = target ?? this.localBinding(name, context);
+        if (binding && !isTypeDecl(binding)) {
+            const type = this.typeOfBinding(binding, depth + 1);
+            if (type) {
+                return type;
+            }
+        }
+        if (/^[A-Z]/.test(localName(name))) {
+            const type = isTypeDecl(binding) ? binding : this.findType(name, context);
+            return type && { kind: 'type', type };
+        }
+        return this.byConvention(name, context);
+    }
+
+    /** The naming convention: `order` is an Order, `line_item` a LineItem, `orders` a collection of Order. */
+    private byConvention(name: string, context: AstNode): Denoted | undefined {
+        const pascal = name.split('_').map(p => p.charAt(0).toUpperCase() + p.slice(1)).join('');
+        const type = this.findType(pascal, context) ?? (pascal.endsWith('s') ? this.findType(pascal.slice(0, -1), context) : undefined);
+        return type && !ast.isEnumDecl(type) ? { kind: 'instance', type } : undefined;
+    }
+
+    /** A named local (trigger binding, let, for variable, surface binding) visible at `context`. */
+    localBinding(name: string, context: AstNode): AstNode | undefined {
+        const symbols = AstUtils.getDocument(context).localSymbols;
+        for (let node: AstNode | undefined = context; node && symbols; node = node.$container) {
+            const found = symbols.getStream(node).find(d => d.name === name);
+            if (found?.node) {
+                return found.node;
+            }
+        }
+        return undefined;
+    }
+
+    private typeOfBinding(binding: AstNode, depth: number): Denoted | undefined {
+        if (ast.isTriggerBinding(binding)) {
+            const subject = leftmostName(binding.$container.expr);
+            const type = subject && this.findType(subject.ref.$refText, binding);
+            return type && { kind: 'instance', type };
+        }
+        if (ast.isBindingClause(binding) || ast.isTypedParam(binding) || ast.isAssignment(binding) || ast.isParamAssignment(binding)) {
+            const value = ast.isTypedParam(binding) ? binding.type : binding.value;
+            const type = this.typeOfValue(value, binding, depth);
+            return type && { kind: 'instance', type: type.type };
+        }
+        if (ast.isLetItem(binding) || ast.isLetExpr(binding)) {
+            return this.denote(binding.value, depth);
+        }
+        if (ast.isLoopVar(binding)) {
+            const loop = binding.$container.$container;
+            return ast.isForBlock(loop) || ast.isForExpr(loop) ? this.denoteElement(loop.collection, depth) : undefined;
+        }
+        if (ast.isNameRef(binding) && ast.isCallArg(binding.$container)) {
+            return this.denoteTriggerParameter(binding, depth);
+        }
+        return undefined;
+    }
+
+    /** The element of a collection: `batch.items` typed `List<Item>`, `Orders` (all Order). */
+    private denoteElement(collection: AstNode | undefined, depth: number): Denoted | undefined {
+        if (ast.isMemberAccess(collection)) {
+            const receiver = this.denote(collection.receiver, depth + 1);
+            const field = receiver && receiver.kind !== 'config' ? this.field(receiver.type, collection.member.$refText) : undefined;
+            const type = field && this.typeOfValue(field.value, collection, depth + 1);
+            return type && { kind: 'instance', type: type.type };
+        }
+        if (ast.isNameRef(collection)) {
+            const name = collection.ref.$refText;
+            const denoted = this.denoteName(name, collection, collection.ref.ref, depth + 1);
+            if (denoted?.kind === 'type') {
+                return { kind: 'instance', type: denoted.type };
+            }
+            const single = name.endsWith('s') ? this.findType(name.slice(0, -1), collection) : undefined;
+            return single ? { kind: 'instance', type: single } : denoted;
+        }
+        return this.denote(collection, depth + 1);
+    }
+
+    /** `when: PayOrder(order)`: the type a surface gives the same argument where it provides `PayOrder(order)`. */
+    private denoteTriggerParameter(parameter: ast.NameRef, depth: number): Denoted | undefined {
+        const call = parameter.$container.$container as ast.Call;
+        const index = call.args.indexOf(parameter.$container as ast.CallArg);
+        const event = ast.isNameRef(call.callee) ? call.callee.ref.$refText : undefined;
+        const module = AstUtils.findRootNode(parameter) as ast.Module;
+        for (const surface of module.declarations.filter(ast.isSurfaceDecl)) {
+            for (const provided of AstUtils.streamAst(surface).filter(ast.isCall)) {
+                const argument = ast.isNameRef(provided.callee) && provided.callee.ref.$refText === event ? provided.args[index]?.value : undefined;
+                const denoted = argument && this.denote(argument, depth + 1);
+                if (denoted) {
+                    return denoted;
+                }
+            }
+        }
+        return this.byConvention(parameter.ref.$refText, parameter);
+    }
+
+    /** A type declared in the same file, imported by `alias/Name`, or declared anywhere in the workspace. */
+    findType(name: string, context: AstNode): TypeDecl | undefined {
+        const module = AstUtils.findRootNode(context) as ast.Module;
+        if (name.includes('/')) {
+            const [alias, local] = name.split('/');
+            const use = module.declarations.filter(ast.isUseDecl).find(u => u.name === alias);
+            const imported = use && this.importedModule(use);
+            return imported && typeIn(imported, local);
+        }
+        return typeIn(module, name) ?? this.services.shared.workspace.LangiumDocuments.all
+            .map(d => typeIn(d.parseResult.value as ast.Module, name)).find(t => t !== undefined);
+    }
+
+    /** Config parameters of the file and of the files it imports. */
+    configParameters(module: ast.Module): Field[] {
+        return module.declarations.filter(ast.isConfigDecl).flatMap(c => c.items.filter(isField));
+    }
+
+    importedModule(use: ast.UseDecl): ast.Module | undefined {
+        if (!use.path.startsWith('.')) {
+            return undefined;
+        }
+        const uri = UriUtils.resolvePath(UriUtils.dirname(AstUtils.getDocument(use).uri), use.path);
+        const document: LangiumDocument | undefined = this.services.shared.workspace.LangiumDocuments.getDocument(uri);
+        return document?.parseResult.value as ast.Module | undefined;
+    }
+}
+
+export function isStructured(node: AstNode): node is Structured {
+    return ast.isEntityDecl(node) || ast.isValueDecl(node) || ast.isVariantDecl(node) || ast.isActorDecl(node);
+}
+
+/** A field of a type or a config parameter: `status: pending | done`, `timeout: Duration = 5.minutes`; not a clause. */
+export function isField(node: AstNode): node is Field {
+    return (ast.isAssignment(node) || ast.isParamAssignment(node)) && !CLAUSES.has(node.name)
+        && (isStructured(node.$container) || ast.isConfigDecl(node.$container));
+}
+
+export function isTypeDecl(node: AstNode | undefined): node is TypeDecl {
+    return node !== undefined && (isStructured(node) || ast.isEnumDecl(node));
+}
+
+function typeIn(module: ast.Module, name: string): TypeDecl | undefined {
+    return module.declarations?.find((d): d is TypeDecl => isTypeDecl(d) && d.name === name);
+}
+
+function localName(name: string): string {
+    return name.slice(name.indexOf('/') + 1);
+}
+
+/** The names of `a | b | c`. */
+export function pipeNames(node: AstNode | undefined): string[] {
+    if (ast.isBinaryExpr(node) && node.op === '|') {
+        return [...pipeNames(node.left), ...pipeNames(node.right)];
+    }
+    return ast.isNameRef(node) ? [node.ref.$refText] : [];
+}
+
+/** The first name of an expression read left to right: `Order` in `Order.placed_at + 1.day <= now`. */
+function leftmostName(node: AstNode | undefined): ast.NameRef | undefined {
+    if (ast.isNameRef(node)) {
+        return node;
+    }
+    if (ast.isBinaryExpr(node)) {
+        return leftmostName(node.left);
+    }
+    if (ast.isMemberAccess(node)) {
+        return leftmostName(node.receiver);
+    }
+    if (ast.isCall(node)) {
+        return leftmostName(node.callee);
+    }
+    return ast.isWhenGuard(node) ? leftmostName(node.action) : undefined;
+}

@@ -1,0 +1,42 @@
+import type { LangiumDocument } from 'langium';
+import { DefaultCompletionProvider, type CompletionProviderOptions, type LangiumServices } from 'langium/lsp';
+import { CompletionItemKind, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import { SpecTypes } from '../analysis/spec-types.js';
+import { DECLARATIONS, keywordItem, keywordsAt } from './keyword-completion.js';
+import { literalCompletion, memberCompletion } from './member-completion.js';
+
+/**
+ * Langium's grammar-driven completion, made to fit Allium. Any word may name a field, so every keyword is
+ * syntactically possible at the start of a line: there the keywords offered are those of the enclosing construct.
+ * After a `.` the receiver's fields are offered, and where a field is compared or created, its values.
+ */
+export class AlliumCompletionProvider extends DefaultCompletionProvider {
+    override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['.', '@'] };
+    private readonly types: SpecTypes;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.types = new SpecTypes(services);
+    }
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
+        const text = document.textDocument.getText();
+        const offset = document.textDocument.offsetAt(params.position);
+        const members = memberCompletion(document, offset, this.types);
+        if (members) {
+            return { isIncomplete: false, items: members };
+        }
+        const literals = literalCompletion(document, offset, this.types);
+        const result = await super.getCompletion(document, params);
+        if (!result) {
+            return literals.length > 0 ? { isIncomplete: false, items: literals } : undefined;
+        }
+        const prefix = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+        const names = result.items.filter(i => i.kind !== CompletionItemKind.Keyword);
+        if (!/^\s*[A-Za-z_@]*$/.test(prefix)) {
+            return { ...result, items: [...literals, ...result.items] };
+        }
+        const keywords = literals.length > 0 ? ['terminal:'] : keywordsAt(document, offset);
+        return { ...result, items: [...literals, ...keywords.map(keywordItem), ...(keywords === DECLARATIONS ? [] : names)] };
+    }
+}
