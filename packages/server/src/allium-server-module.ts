@@ -2,7 +2,7 @@ import { inject, type Module } from 'langium';
 import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices } from 'langium/lsp';
 import { AlliumGeneratedModule, AlliumGeneratedSharedModule, AlliumModule, registerAlliumValidators, type AlliumAddedServices } from '@allium/language';
 import { AlliumHoverProvider } from './hover/hover-provider.js';
-import { GenerationCodeActionProvider } from './generation/generation-actions.js';
+import { AlliumCodeActionProvider } from './code-actions.js';
 import { AlliumCodeLensProvider } from './code-lenses.js';
 import { AlliumFormatter } from './formatter.js';
 import { AlliumCompletionProvider } from './completion/completion-provider.js';
@@ -14,7 +14,7 @@ export type AlliumLspServices = LangiumServices & AlliumAddedServices;
 export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumServices> = {
     lsp: {
         HoverProvider: services => new AlliumHoverProvider(services),
-        CodeActionProvider: () => new GenerationCodeActionProvider(),
+        CodeActionProvider: services => new AlliumCodeActionProvider(services),
         CodeLensProvider: services => new AlliumCodeLensProvider(services),
         Formatter: () => new AlliumFormatter(),
         CompletionProvider: services => new AlliumCompletionProvider(services),

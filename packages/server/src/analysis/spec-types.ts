@@ -13,8 +13,8 @@ export type Denoted =
     | { kind: 'type'; type: TypeDecl }
     | { kind: 'config'; module: ast.Module };
 
-const CLAUSES = new Set(['when', 'requires', 'ensures', 'facing', 'context', 'exposes', 'provides', 'related', 'timeout', 'contracts',
-    'identified_by', 'within']);
+// An actor's clauses are written like fields.
+const ACTOR_CLAUSES = new Set(['identified_by', 'within']);
 const MAX_DEPTH = 8;
 
 /**
@@ -258,8 +258,8 @@ export function isStructured(node: AstNode): node is Structured {
 
 /** A field of a type or a config parameter: `status: pending | done`, `timeout: Duration = 5.minutes`; not a clause. */
 export function isField(node: AstNode): node is Field {
-    return (ast.isAssignment(node) || ast.isParamAssignment(node)) && !CLAUSES.has(node.name)
-        && (isStructured(node.$container) || ast.isConfigDecl(node.$container));
+    return (ast.isAssignment(node) || ast.isParamAssignment(node)) && (isStructured(node.$container) || ast.isConfigDecl(node.$container))
+        && !(ast.isActorDecl(node.$container) && ACTOR_CLAUSES.has(node.name));
 }
 
 export function isTypeDecl(node: AstNode | undefined): node is TypeDecl {

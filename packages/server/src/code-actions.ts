@@ -1,0 +1,19 @@
+import type { LangiumDocument, MaybePromise } from 'langium';
+import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
+import type { CodeAction, CodeActionParams, Command } from 'vscode-languageserver';
+import { SpecTypes } from './analysis/spec-types.js';
+import { generationActions } from './generation/generation-actions.js';
+import { quickFixes } from './quick-fixes/quick-fixes.js';
+
+/** Quick fixes for the diagnostics at hand first, then "Generate implementation" for what the cursor or selection covers. */
+export class AlliumCodeActionProvider implements CodeActionProvider {
+    private readonly types: SpecTypes;
+
+    constructor(services: LangiumServices) {
+        this.types = new SpecTypes(services);
+    }
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
+        return [...quickFixes(document, params, this.types), ...generationActions(document, params)];
+    }
+}

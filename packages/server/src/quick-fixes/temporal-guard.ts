@@ -1,0 +1,58 @@
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import * as ast from '@allium/language';
+import { pipeNames, type SpecTypes } from '../analysis/spec-types.js';
+import { indentOf, insertAt, quickFix } from './edits.js';
+
+export const MISSING_TEMPORAL_GUARD = 'allium.temporal.missingGuard';
+
+/**
+ * A temporal trigger (`when: invitation: Invitation.expires_at <= now`) stays true once it has fired, so the
+ * language reference asks for a `requires:` that stops it firing again. The guard is read off the rule itself: the
+ * value its ensures gives the bound entity (`requires: invitation.status != expired`), or else the entity's
+ * non-terminal states. With neither, there is no guard worth proposing.
+ */
+export function temporalGuardFix(document: LangiumDocument, offset: number, types: SpecTypes, diagnostic?: Diagnostic): CodeAction | undefined {
+    const module = document.parseResult.value as ast.Module;
+    const rule = module.declarations.find((d): d is ast.RuleDecl => ast.isRuleDecl(d) && d.$cstNode !== undefined && d.$cstNode.offset <= offset && offset <= d.$cstNode.end);
+    const clause = rule?.items.find(ast.isTriggerClause);
+    const binding = clause?.trigger?.binding?.name;
+    if (!rule || !clause?.$cstNode || !binding || !isTemporal(clause.trigger.expr) || rule.items.some(i => ast.isAssignment(i) && i.name === 'requires')) {
+        return undefined;
+    }
+    const guard = fromEnsures(rule, binding) ?? fromLifecycle(rule, binding, types);
+    if (!guard) {
+        return undefined;
+    }
+    return quickFix(`Add 'requires: ${guard}' so '${rule.name}' fires once`, rule,
+        [insertAt(clause.$cstNode.range.end, `\n${indentOf(clause)}requires: ${guard}`)], diagnostic, true);
+}
+
+/** `x.field <= now`, `x.at + 1.day < now`: a comparison with `now`. */
+function isTemporal(expr: AstNode | undefined): boolean {
+    return ast.isBinaryExpr(expr) && ['<', '<=', '>', '>='].includes(expr.op)
+        && [expr.left, expr.right].some(side => AstUtils.streamAst(side).some(ast.isNowLiteral));
+}
+
+/** `ensures: x.status = expired` gives `x.status != expired`: once set, the rule no longer applies. */
+function fromEnsures(rule: ast.RuleDecl, binding: string): string | undefined {
+    for (const ensures of rule.items.filter((i): i is ast.Assignment => ast.isAssignment(i) && i.name === 'ensures')) {
+        const assignment = AstUtils.streamAst(ensures).filter(ast.isBinaryExpr).find(e => e.op === '=' && ast.isMemberAccess(e.left)
+            && ast.isNameRef(e.left.receiver) && e.left.receiver.ref.$refText === binding && (ast.isNameRef(e.right) || ast.isBooleanLiteral(e.right)));
+        if (assignment) {
+            return `${assignment.left.$cstNode!.text} != ${assignment.right.$cstNode!.text}`;
+        }
+    }
+    return undefined;
+}
+
+/** An entity whose `transitions` declare terminal states: the rule applies while the entity is not in one. */
+function fromLifecycle(rule: ast.RuleDecl, binding: string, types: SpecTypes): string | undefined {
+    const denoted = types.denoteName(binding, rule.items.find(ast.isTriggerClause)!.trigger.binding!);
+    const entity = denoted && denoted.kind !== 'config' && ast.isEntityDecl(denoted.type) ? denoted.type : undefined;
+    const graph = entity?.items.filter(ast.isTransitionsBlock).find(t => t.field === 'status');
+    const status = entity && types.field(entity, 'status');
+    const terminals = graph?.terminals.map(t => t.name) ?? [];
+    const live = status && terminals.length > 0 ? pipeNames(ast.isWhenGuard(status.value) ? status.value.action : status.value).filter(v => !terminals.includes(v)) : [];
+    return live.length > 0 ? `${binding}.status in { ${live.join(', ')} }` : undefined;
+}
