@@ -1,13 +1,20 @@
 import Anthropic from '@anthropic-ai/sdk';
+import { GenerationError, noKeyError, stopReasonError, toGenerationError } from './generation-errors.js';
+
+export * from './generation-errors.js';
 
 export interface StreamRequest {
     apiKey: string | undefined;
+    /** Gateway or proxy base URL; the SDK default (https://api.anthropic.com) when empty. */
     baseURL?: string;
     model: string;
     maxTokens: number;
     system: string;
     user: string;
+    /** Aborting it closes the HTTP request. */
     signal?: AbortSignal;
+    /** SDK retries before the first byte of an answer (never during one); 0 by default, see {@link streamMessage}. */
+    maxRetries?: number;
     onText: (text: string) => void;
 }
 
@@ -16,73 +23,52 @@ export interface Usage {
     outputTokens: number;
 }
 
-export type GenerationErrorKind = 'no-key' | 'unauthorized' | 'rate-limited' | 'overloaded' | 'network' | 'cancelled' | 'api';
-
-/** A failure the user can act on; never carries the API key. */
-export class GenerationError extends Error {
-    constructor(readonly kind: GenerationErrorKind, message: string, readonly retryAfterSeconds?: number) {
-        super(message);
-    }
-}
-
 export interface StreamResult {
     stopReason: string | null;
     usage: Usage;
+    /** Set when the model stopped before finishing (max_tokens, refusal): the text passed on is partial. */
+    incomplete?: GenerationError;
 }
 
 /**
- * Streams one Messages API response through the official SDK, passing text deltas on as they arrive. Failures
- * become {@link GenerationError}s with a message for the user; whatever text was already passed on stays with the
- * caller. Retries are left to the user (a 429 reports how long to wait) so a stream is never silently replayed.
+ * Streams one Messages API answer through the official SDK and passes its text deltas on as they arrive.
+ * Failures and Cancel reject with a {@link GenerationError} whose message is meant for the user; the text passed on
+ * before stays with the caller, who shows it as partial.
+ *
+ * A 429 is reported with the delay the API asks for (`retryAfterSeconds`) rather than retried: the request may be
+ * large and slow, a silent wait of unknown length would look like a hang, and the user may prefer to change the
+ * selection or model. Callers that want automatic retries before an answer starts can pass `maxRetries`, which the
+ * SDK spends honouring `retry-after`.
  */
 export async function streamMessage(request: StreamRequest): Promise<StreamResult> {
-    if (!request.apiKey) {
-        throw new GenerationError('no-key', 'No Anthropic API key is set. Set one with "Allium: Set Anthropic API key", or set ANTHROPIC_API_KEY.');
+    const apiKey = request.apiKey?.trim();
+    if (!apiKey) {
+        throw noKeyError();
     }
-    const client = new Anthropic({ apiKey: request.apiKey, baseURL: request.baseURL || undefined, maxRetries: 0 });
+    let streamed = false;
     let usage: Usage = { inputTokens: 0, outputTokens: 0 };
     try {
+        const client = new Anthropic({ apiKey, baseURL: request.baseURL || undefined, maxRetries: request.maxRetries ?? 0 });
         const stream = client.messages.stream({
             model: request.model,
             max_tokens: request.maxTokens,
             system: request.system,
             messages: [{ role: 'user', content: request.user }]
         }, { signal: request.signal });
-        stream.on('text', text => request.onText(text));
+        stream.on('text', text => {
+            streamed = true;
+            request.onText(text);
+        });
         stream.on('streamEvent', event => {
             if (event.type === 'message_start') {
                 usage = { inputTokens: event.message.usage.input_tokens, outputTokens: event.message.usage.output_tokens };
             } else if (event.type === 'message_delta') {
-                usage = { ...usage, outputTokens: event.usage.output_tokens };
+                usage = { inputTokens: event.usage.input_tokens ?? usage.inputTokens, outputTokens: event.usage.output_tokens };
             }
         });
         const message = await stream.finalMessage();
-        return { stopReason: message.stop_reason, usage };
+        return { stopReason: message.stop_reason, usage, incomplete: stopReasonError(message.stop_reason, request.maxTokens) };
     } catch (error) {
-        throw toGenerationError(error, request.signal);
+        throw toGenerationError(error, { apiKey, signal: request.signal, streamed });
     }
-}
-
-function toGenerationError(error: unknown, signal: AbortSignal | undefined): GenerationError {
-    if (signal?.aborted || error instanceof Anthropic.APIUserAbortError) {
-        return new GenerationError('cancelled', 'Generation cancelled.');
-    }
-    if (error instanceof Anthropic.AuthenticationError) {
-        return new GenerationError('unauthorized', 'The Anthropic API rejected the API key (401). Set a valid key with "Allium: Set Anthropic API key".');
-    }
-    if (error instanceof Anthropic.RateLimitError) {
-        const retryAfter = Number(error.headers?.get('retry-after'));
-        const seconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
-        return new GenerationError('rate-limited', `Rate limited by the Anthropic API (429).${seconds ? ` Try again in ${seconds} s.` : ' Try again shortly.'}`, seconds);
-    }
-    if (error instanceof Anthropic.APIError && (error.status === 529 || /overloaded/i.test(error.message))) {
-        return new GenerationError('overloaded', 'The Anthropic API is overloaded (529). Try again in a few moments.');
-    }
-    if (error instanceof Anthropic.APIConnectionError || (error instanceof Error && /terminated|socket|ECONNRESET|network|fetch failed/i.test(error.message))) {
-        return new GenerationError('network', 'The connection to the Anthropic API was lost before the answer was complete.');
-    }
-    if (error instanceof Anthropic.APIError) {
-        return new GenerationError('api', `The Anthropic API returned an error${error.status ? ` (${error.status})` : ''}: ${error.message}`);
-    }
-    return new GenerationError('api', `Generation failed: ${error instanceof Error ? error.message : String(error)}`);
 }

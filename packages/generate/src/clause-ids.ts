@@ -1,93 +1,87 @@
-import type { AstNode } from 'langium';
-import * as ast from '@allium/language';
-
-/** A spec clause generated code can be linked to; `id` is stable across edits that do not reorder clauses. */
-export interface Clause {
-    /** e.g. `rule:ShipOrder/ensures#2`, `entity:Order/field:status`. */
-    id: string;
-    /** The declaration the clause belongs to, e.g. `rule:ShipOrder`. */
-    owner: string;
-    node: AstNode;
-    /** Zero-based line range of the clause in the spec. */
-    range: { start: { line: number; character: number }; end: { line: number; character: number } };
-    text: string;
+/**
+ * Clause ids name the parts of a spec that generated code is linked to. They read like paths, outermost first,
+ * and hold no spaces so that one fits on a marker comment line:
+ *
+ *     rule:ShipOrder                    a declaration: kind, colon, name
+ *     rule:ShipOrder/requires#1         the first `requires` of the rule: numbered per keyword from 1
+ *     rule:ShipOrder/when               a part that occurs once: keyword alone
+ *     entity:Order/field:status         a named part: keyword, colon, name
+ *     entity:Order/transitions:status
+ *     config:max_attempts               a config parameter (`config` alone is the config block)
+ *
+ * An id stays the same across edits that do not reorder the clauses of its declaration. Characters a name cannot
+ * carry in an id (`/`, `#`, `:`, `%`, white space) are percent-encoded, so every name has an id and parsing gives it
+ * back.
+ */
+export interface ClauseSegment {
+    keyword: string;
+    name?: string;
+    /** 1-based position among the parts of the same keyword. */
+    index?: number;
 }
 
-const KIND: Array<[(n: AstNode) => boolean, string]> = [
-    [ast.isRuleDecl, 'rule'], [ast.isEntityDecl, 'entity'], [ast.isValueDecl, 'value'], [ast.isEnumDecl, 'enum'],
-    [ast.isVariantDecl, 'variant'], [ast.isSurfaceDecl, 'surface'], [ast.isActorDecl, 'actor'],
-    [ast.isContractDecl, 'contract'], [ast.isInvariantDecl, 'invariant'], [ast.isDefaultDecl, 'default']
-];
+const KEYWORD = /^[A-Za-z_][\w-]*$/;
+const RESERVED = /[\s/#:%]/g;
+const SEGMENT = /^([A-Za-z_][\w-]*)(?::([^\s/#:]+)|#([1-9]\d*))?$/;
 
-/** The id of a top-level declaration, or undefined for those code is not generated from (use, open question). */
-export function declarationId(declaration: AstNode): string | undefined {
-    if (ast.isConfigDecl(declaration)) {
-        return 'config';
+export function formatClauseId(segments: readonly ClauseSegment[]): string {
+    if (segments.length === 0) {
+        throw new Error('A clause id needs at least one segment.');
     }
-    const kind = KIND.find(([is]) => is(declaration))?.[1];
-    return kind && 'name' in declaration ? `${kind}:${String(declaration.name)}` : undefined;
+    return segments.map(formatSegment).join('/');
 }
 
-/** Every clause of the module, declarations first then their parts, in source order. */
-export function clausesOf(module: ast.Module): Clause[] {
-    const clauses: Clause[] = [];
-    const add = (id: string, owner: string, node: AstNode) => {
-        const cst = node.$cstNode;
-        if (cst) {
-            clauses.push({ id, owner, node, range: cst.range, text: cst.text });
+/** The segments of an id, or undefined when the text is not a well-formed clause id. */
+export function parseClauseId(id: string): ClauseSegment[] | undefined {
+    const segments: ClauseSegment[] = [];
+    for (const text of id.split('/')) {
+        const match = SEGMENT.exec(text);
+        if (!match) {
+            return undefined;
         }
-    };
-    for (const declaration of module.declarations) {
-        const owner = declarationId(declaration);
-        if (!owner) {
-            continue;
-        }
-        add(owner, owner, declaration);
-        const counts = new Map<string, number>();
-        const items = 'items' in declaration && Array.isArray(declaration.items) ? declaration.items as ast.BlockItem[] : [];
-        for (const item of items) {
-            const part = partId(item, counts);
-            if (part) {
-                add(`${owner}/${part}`, owner, item);
+        const [, keyword, name, index] = match;
+        if (name !== undefined) {
+            const decoded = decodeName(name);
+            if (decoded === undefined) {
+                return undefined;
             }
+            segments.push({ keyword, name: decoded });
+        } else {
+            segments.push(index !== undefined ? { keyword, index: Number(index) } : { keyword });
         }
     }
-    return clauses;
+    return segments;
 }
 
-function partId(item: ast.BlockItem, counts: Map<string, number>): string | undefined {
-    const numbered = (keyword: string) => {
-        const n = (counts.get(keyword) ?? 0) + 1;
-        counts.set(keyword, n);
-        return `${keyword}#${n}`;
-    };
-    if (ast.isTriggerClause(item)) {
-        return 'when';
+/** The id of the clause an id is part of (`rule:A/ensures#2` -> `rule:A`), undefined for a declaration. */
+export function parentClauseId(id: string): string | undefined {
+    const slash = id.lastIndexOf('/');
+    return slash > 0 ? id.slice(0, slash) : undefined;
+}
+
+function formatSegment(segment: ClauseSegment): string {
+    if (!KEYWORD.test(segment.keyword)) {
+        throw new Error(`'${segment.keyword}' cannot be a clause id keyword.`);
     }
-    if (ast.isAssignment(item)) {
-        return ['requires', 'ensures', 'exposes', 'provides', 'related', 'timeout', 'identified_by'].includes(item.name)
-            ? numbered(item.name) : `field:${item.name}`;
+    if (segment.name !== undefined) {
+        if (segment.name === '') {
+            throw new Error('A name in a clause id cannot be empty.');
+        }
+        return `${segment.keyword}:${segment.name.replace(RESERVED, encodeURIComponent)}`;
     }
-    if (ast.isParamAssignment(item)) {
-        return `field:${item.name}`;
+    if (segment.index !== undefined) {
+        if (!Number.isInteger(segment.index) || segment.index < 1) {
+            throw new Error(`Clause id positions count from 1, not ${segment.index}.`);
+        }
+        return `${segment.keyword}#${segment.index}`;
     }
-    if (ast.isTransitionsBlock(item)) {
-        return `transitions:${item.field}`;
+    return segment.keyword;
+}
+
+function decodeName(name: string): string | undefined {
+    try {
+        return decodeURIComponent(name);
+    } catch {
+        return undefined;
     }
-    if (ast.isEntityInvariant(item)) {
-        return `invariant:${item.name}`;
-    }
-    if (ast.isLetItem(item)) {
-        return `let:${item.name}`;
-    }
-    if (ast.isForBlock(item) || ast.isIfBlock(item)) {
-        return numbered(ast.isForBlock(item) ? 'for' : 'if');
-    }
-    if (ast.isBindingClause(item)) {
-        return `${item.keyword}:${item.name}`;
-    }
-    if (ast.isContractsClause(item)) {
-        return numbered('contracts');
-    }
-    return undefined;
 }

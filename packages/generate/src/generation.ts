@@ -1,8 +1,8 @@
 import * as ast from '@allium/language';
-import { streamMessage, GenerationError, type Usage } from './anthropic-stream.js';
+import { streamMessage, GenerationError, type GenerationErrorKind, type Usage } from './anthropic-stream.js';
 import { ClauseLinkParser, type GeneratedFile, type PreviewEvent, type Region } from './marker-parser.js';
 import { buildPrompt, type PromptOptions } from './prompt.js';
-import type { Clause } from './clause-ids.js';
+import type { Clause } from './spec-clauses.js';
 
 export const DEFAULT_MODEL = 'claude-sonnet-4-5';
 
@@ -23,8 +23,8 @@ export interface GenerationResult {
     uncovered: Clause[];
     usage?: Usage;
     stopReason?: string | null;
-    /** Set when the output is partial: cancelled, failed or cut by max_tokens. */
-    incomplete?: { kind: string; message: string };
+    /** Set when the output is partial: cancelled, failed or cut by max_tokens; the files keep what arrived. */
+    incomplete?: { kind: GenerationErrorKind; message: string; retryAfterSeconds?: number };
 }
 
 const EXTENSIONS: Record<string, string> = { TypeScript: 'ts', Kotlin: 'kt', Python: 'py', Go: 'go', Java: 'java', Rust: 'rs' };
@@ -45,12 +45,12 @@ export async function generate(module: ast.Module, options: GenerationOptions): 
         });
         result.usage = streamed.usage;
         result.stopReason = streamed.stopReason;
-        if (streamed.stopReason === 'max_tokens') {
-            result.incomplete = { kind: 'max-tokens', message: 'The answer hit the max tokens limit and is cut off. Raise allium.generate.maxTokens or generate a smaller selection.' };
+        if (streamed.incomplete) {
+            result.incomplete = { kind: streamed.incomplete.kind, message: streamed.incomplete.message };
         }
     } catch (error) {
-        const failure = error instanceof GenerationError ? error : new GenerationError('api', String(error));
-        result.incomplete = { kind: failure.kind, message: failure.message };
+        const failure = error instanceof GenerationError ? error : new GenerationError('api', `Generation failed: ${String(error)}`);
+        result.incomplete = { kind: failure.kind, message: failure.message, retryAfterSeconds: failure.retryAfterSeconds };
     }
     options.onEvents?.(parser.end());
     const linked = new Set(parser.regions.map(r => r.clauseId));

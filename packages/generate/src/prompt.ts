@@ -1,7 +1,7 @@
 import { AstUtils, type AstNode } from 'langium';
 import * as ast from '@allium/language';
-import { clausesOf, declarationId, type Clause } from './clause-ids.js';
-import { BEGIN_MARKER, END_MARKER, FILE_MARKER } from './marker-parser.js';
+import { clausesOf, declarationId, type Clause } from './spec-clauses.js';
+import { BEGIN_MARKER, END_MARKER, FILE_MARKER } from './marker-lines.js';
 
 export const TARGET_LANGUAGES = ['TypeScript', 'Kotlin', 'Python', 'Go', 'Java', 'Rust'] as const;
 export type TargetLanguage = typeof TARGET_LANGUAGES[number];

@@ -1,3 +1,5 @@
 // The parts of the pipeline that need no spec AST, for the VS Code client (which must not bundle the parser).
+export * from './clause-ids.js';
+export * from './file-languages.js';
 export * from './anthropic-stream.js';
 export * from './marker-parser.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllium, type Module } from '@allium/language';
-import { generate, type PreviewEvent } from '../src/index.js';
-import { FakeAnthropicServer } from './support/fake-anthropic-server.js';
+import { generate, GenerationError, streamMessage, type GenerationResult, type PreviewEvent } from '../src/index.js';
+import { FakeAnthropicServer, type Script } from './support/fake-anthropic-server.js';
 
 const SPEC = `-- allium: 3
 entity Order {
@@ -19,7 +19,12 @@ rule ShipOrder {
 `;
 
 const KEY = 'sk-ant-test-key-never-shown';
-const OUTPUT = ['=== FILE: src/ship.ts ===\n// @allium-be', 'gin rule:ShipOrder\nexport function ship(o) {\n', '  // @allium-begin rule:ShipOrder/requires#1\n  if (o.status !== "pending") throw new Error();\n  // @allium-end rule:Ship', 'Order/requires#1\n  o.status = "shipped";\n}\n// @allium-end rule:ShipOrder\n'];
+const OUTPUT = [
+    '=== FILE: src/ship.ts ===\n// @allium-be',
+    'gin rule:ShipOrder\nexport function ship(o) {\n',
+    '  // @allium-begin rule:ShipOrder/requires#1\n  if (o.status !== "pending") throw new Error();\n  // @allium-end rule:Ship',
+    'Order/requires#1\n  o.status = "shipped";\n}\n// @allium-end rule:ShipOrder\n'
+];
 
 describe('generation against a local server speaking the Messages streaming protocol', () => {
     const server = new FakeAnthropicServer();
@@ -35,80 +40,138 @@ describe('generation against a local server speaking the Messages streaming prot
     const run = (extra: { signal?: AbortSignal; onEvents?: (e: PreviewEvent[]) => void } = {}) =>
         generate(module, { targetLanguage: 'TypeScript', apiKey: KEY, baseURL: server.url, model: 'claude-test', maxTokens: 1000, ...extra });
 
-    it('streams chunks into the preview model as they arrive and links every region to its spec clause', async () => {
-        server.script({ chunks: OUTPUT, delayMs: 20 });
-        const seen: PreviewEvent[][] = [];
-        const result = await run({ onEvents: events => seen.push(events) });
-        expect(server.requests[server.requests.length - 1]).toMatchObject({ path: '/v1/messages', body: { model: 'claude-test', max_tokens: 1000, stream: true } });
-        expect(server.requests[server.requests.length - 1].headers.authorization).toBe(`Bearer ${KEY}`);
-        expect(seen.length).toBeGreaterThanOrEqual(OUTPUT.length);
+    it('sends the prompt the way the SDK does and links every streamed region to its spec clause', async () => {
+        server.script({ chunks: OUTPUT });
+        const result = await run();
+        const request = server.lastRequest!;
+        expect(request).toMatchObject({ method: 'POST', path: '/v1/messages', body: { model: 'claude-test', max_tokens: 1000, stream: true } });
+        expect(request.headers.authorization).toBe(`Bearer ${KEY}`);
+        expect(request.headers['anthropic-version']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(request.body.system).toContain('// @allium-begin <clause-id>');
+        expect(request.body.messages).toEqual([{ role: 'user', content: expect.stringContaining('requires: order.status = pending') }]);
+        expect(request.body.messages[0].content).toContain('Reserve stock before charging.');
+
         expect(result.incomplete).toBeUndefined();
+        expect(result.stopReason).toBe('end_turn');
         expect(result.usage).toEqual({ inputTokens: 42, outputTokens: OUTPUT.length });
-        expect(result.files).toHaveLength(1);
-        expect(result.files[0].text).toBe('export function ship(o) {\n  if (o.status !== "pending") throw new Error();\n  o.status = "shipped";\n}\n');
+        expect(result.files).toEqual([{ path: 'src/ship.ts', language: 'typescript', text: 'export function ship(o) {\n  if (o.status !== "pending") throw new Error();\n  o.status = "shipped";\n}\n' }]);
+        expect(result.regions.map(r => [r.clauseId, r.startLine, r.endLine, r.complete])).toEqual([['rule:ShipOrder', 0, 4, true], ['rule:ShipOrder/requires#1', 1, 2, true]]);
         const clauseById = new Map(result.clauses.map(c => [c.id, c]));
-        for (const region of result.regions) {
-            const clause = clauseById.get(region.clauseId);
-            expect(clause, region.clauseId).toBeDefined();
-            expect(region.complete).toBe(true);
-        }
-        expect(clauseById.get('rule:ShipOrder/requires#1')!.range.start.line).toBe(7);
-        expect(clauseById.get('rule:ShipOrder/requires#1')!.text).toBe('requires: order.status = pending');
+        expect(clauseById.get('rule:ShipOrder/requires#1')).toMatchObject({ text: 'requires: order.status = pending', range: { start: { line: 7 } } });
         const uncovered = result.uncovered.map(c => c.id);
-        expect(uncovered).toContain('rule:ShipOrder/when');
-        expect(uncovered).toContain('rule:ShipOrder/ensures#1');
-        expect(uncovered).not.toContain('rule:ShipOrder');
-        expect(uncovered).not.toContain('rule:ShipOrder/requires#1');
+        expect(uncovered).toEqual(['entity:Order', 'entity:Order/field:status', 'rule:ShipOrder/when', 'rule:ShipOrder/ensures#1']);
     });
 
-    it('delivers text before the stream ends', async () => {
-        server.script({ chunks: OUTPUT, delayMs: 150 });
-        const arrivals: number[] = [];
-        const start = Date.now();
-        await run({ onEvents: events => events.some(e => e.type === 'text') && arrivals.push(Date.now() - start) });
-        expect(arrivals.length).toBeGreaterThan(1);
-        expect(arrivals[0]).toBeLessThan(arrivals[arrivals.length - 1] - 200);
+    it('puts each chunk into the preview model before the next one is sent', async () => {
+        let delivered = 0;
+        let wake: () => void = () => undefined;
+        const text: string[] = [];
+        const open = new Set<string>();
+        const seenBeforeChunk: Array<{ text: string; open: string[] }> = [];
+        server.script({
+            chunks: OUTPUT,
+            beforeChunk: async index => {
+                while (delivered < index) {
+                    await new Promise<void>(resolve => { wake = resolve; });
+                }
+                seenBeforeChunk.push({ text: text.join(''), open: [...open] });
+            }
+        });
+        await run({
+            onEvents: events => {
+                for (const event of events) {
+                    if (event.type === 'text') {
+                        text.push(event.text);
+                    } else if (event.type === 'region') {
+                        if (event.region.complete) {
+                            open.delete(event.region.clauseId);
+                        } else {
+                            open.add(event.region.clauseId);
+                        }
+                    }
+                }
+                delivered++;
+                wake();
+            }
+        });
+        expect(seenBeforeChunk).toEqual([
+            { text: '', open: [] },
+            { text: '', open: [] },
+            { text: 'export function ship(o) {\n', open: ['rule:ShipOrder'] },
+            { text: 'export function ship(o) {\n  if (o.status !== "pending") throw new Error();\n', open: ['rule:ShipOrder', 'rule:ShipOrder/requires#1'] }
+        ]);
     });
 
-    it('cancel aborts the HTTP request and keeps what was streamed', async () => {
-        server.script({ chunks: [...OUTPUT, ...Array(50).fill('  more();\n')], delayMs: 40 });
+    it('cancel closes the HTTP request on the server and keeps what was streamed, marked incomplete', async () => {
+        server.script({ chunks: [...OUTPUT.slice(0, 2), ...Array(50).fill('  more();\n')], delayMs: 30 });
         const controller = new AbortController();
         let texts = 0;
-        const result = await run({ signal: controller.signal, onEvents: events => { if (events.some(e => e.type === 'text') && ++texts === 2) controller.abort(); } });
+        const result = await run({ signal: controller.signal, onEvents: events => { if (events.some(e => e.type === 'text') && ++texts === 3) controller.abort(); } });
         await server.clientClosed;
-        expect(result.incomplete?.kind).toBe('cancelled');
-        expect(result.files[0].text).toContain('export function ship(o) {');
-        expect(result.files[0].text.split('more();').length - 1).toBeLessThan(40);
-        expect('x').not.toContain('more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();\n  more();');
+        const request = server.lastRequest!;
+        expect(request.closedByClient).toBe(true);
+        expect(request.chunksSent).toBeLessThan(10);
+        expect(result.incomplete).toEqual({ kind: 'cancelled', message: 'Generation cancelled.', retryAfterSeconds: undefined });
+        expect(result.files[0].text).toMatch(/^export function ship\(o\) \{\n( {2}more\(\);\n)+$/);
+        expect(result.regions).toEqual([expect.objectContaining({ clauseId: 'rule:ShipOrder', complete: false })]);
     });
 
-    const failures: Array<[string, Parameters<FakeAnthropicServer['script']>[0], string, RegExp]> = [
-        ['401', { status: 401, errorType: 'authentication_error' }, 'unauthorized', /rejected the API key/],
-        ['429 with retry-after', { status: 429, errorType: 'rate_limit_error', headers: { 'retry-after': '17' } }, 'rate-limited', /Try again in 17 s/],
-        ['529 overloaded', { status: 529, errorType: 'overloaded_error' }, 'overloaded', /overloaded/],
-        ['an overloaded error event mid-stream', { chunks: OUTPUT, errorEventAfter: 2 }, 'overloaded', /overloaded/],
-        ['a network cut mid-stream', { chunks: OUTPUT, cutAfter: 2 }, 'network', /connection .* was lost/],
-        ['a max_tokens stop', { chunks: OUTPUT.slice(0, 2), stopReason: 'max_tokens' }, 'max-tokens', /max tokens/]
+    const failures: Array<[string, Script, Partial<NonNullable<GenerationResult['incomplete']>>, RegExp]> = [
+        ['401', { status: 401, errorType: 'authentication_error', errorMessage: 'invalid x-api-key' }, { kind: 'unauthorized' }, /rejected the API key \(401\)/],
+        ['429 with retry-after', { status: 429, errorType: 'rate_limit_error', headers: { 'retry-after': '17' } }, { kind: 'rate-limited', retryAfterSeconds: 17 }, /\(429\)\. Try again in 17 s\./],
+        ['429 with retry-after as a date', { status: 429, errorType: 'rate_limit_error', headers: { 'retry-after': new Date(Date.now() + 90_000).toUTCString() } }, { kind: 'rate-limited' }, /Try again in (8\d|9\d) s\./],
+        ['529 overloaded', { status: 529, errorType: 'overloaded_error' }, { kind: 'overloaded' }, /overloaded \(529\)/],
+        ['an overloaded error event mid-stream', { chunks: OUTPUT, errorEventAfter: 2 }, { kind: 'overloaded' }, /overloaded/],
+        ['a rate limit error event mid-stream', { chunks: OUTPUT, errorEventAfter: 2, errorType: 'rate_limit_error', errorMessage: 'Rate limited' }, { kind: 'rate-limited' }, /Try again shortly/],
+        ['a network cut mid-stream', { chunks: OUTPUT, cutAfter: 2 }, { kind: 'network' }, /connection to the Anthropic API was lost before the answer was complete/],
+        ['a max_tokens stop', { chunks: OUTPUT.slice(0, 2), stopReason: 'max_tokens' }, { kind: 'max-tokens' }, /limit of 1000 output tokens and is cut off/],
+        ['another API error', { status: 400, errorType: 'invalid_request_error', errorMessage: 'model: claude-test not found' }, { kind: 'api' }, /error \(400 invalid_request_error\): model: claude-test not found/]
     ];
 
-    for (const [name, script, kind, message] of failures) {
+    for (const [name, script, incomplete, message] of failures) {
         it(`reports ${name} clearly, keeps partial output and never shows the key`, async () => {
             server.script(script);
             const result = await run();
-            expect(result.incomplete?.kind).toBe(kind);
+            expect(result.incomplete).toMatchObject(incomplete);
             expect(result.incomplete?.message).toMatch(message);
             expect(result.incomplete?.message).not.toContain(KEY);
             if (script.chunks) {
-                expect(result.files[0]?.text ?? '').toContain('export function ship(o) {');
+                expect(result.files[0].text).toBe('export function ship(o) {\n');
+                expect(result.regions).toEqual([expect.objectContaining({ clauseId: 'rule:ShipOrder', startLine: 0, endLine: 1, complete: false })]);
+            } else {
+                expect(result.files).toEqual([]);
             }
         });
     }
 
+    it('keeps the key out of errors even when a gateway echoes it', async () => {
+        server.script({ status: 400, errorType: 'invalid_request_error', errorMessage: `bad header: Bearer ${KEY}` });
+        const error = await streamMessage({ apiKey: KEY, baseURL: server.url, model: 'm', maxTokens: 10, system: 's', user: 'u', onText: () => undefined })
+            .then(() => undefined, (e: unknown) => e);
+        expect(error).toBeInstanceOf(GenerationError);
+        const failure = error as GenerationError;
+        expect(failure.message).toContain('bad header: Bearer [redacted]');
+        for (const text of [failure.message, String(failure), failure.stack ?? '', JSON.stringify(failure)]) {
+            expect(text).not.toContain(KEY);
+        }
+    });
+
+    it('says when the API cannot be reached at all', async () => {
+        const gone = new FakeAnthropicServer();
+        await gone.start();
+        const url = gone.url;
+        await gone.stop();
+        const result = await generate(module, { targetLanguage: 'TypeScript', apiKey: KEY, baseURL: url });
+        expect(result.incomplete).toMatchObject({ kind: 'network', message: expect.stringMatching(/Could not reach the Anthropic API/) });
+    });
+
     it('says how to set a key when there is none, without calling the API', async () => {
         const before = server.requests.length;
-        const result = await generate(module, { targetLanguage: 'TypeScript', apiKey: undefined, baseURL: server.url });
-        expect(result.incomplete?.kind).toBe('no-key');
-        expect(result.incomplete?.message).toMatch(/Set Anthropic API key|ANTHROPIC_API_KEY/);
+        for (const apiKey of [undefined, '', '   ']) {
+            const result = await generate(module, { targetLanguage: 'TypeScript', apiKey, baseURL: server.url });
+            expect(result.incomplete?.kind).toBe('no-key');
+            expect(result.incomplete?.message).toMatch(/Set Anthropic API key|ANTHROPIC_API_KEY/);
+        }
         expect(server.requests.length).toBe(before);
     });
 });

@@ -1,29 +1,42 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** What the fake API does with the next request. */
+/** What the fake API does with the requests that follow. */
 export interface Script {
-    /** Non-200 answers: status, headers and an Anthropic error body. */
+    /** A non-200 answer: status, headers and an Anthropic error body (`errorType`, `errorMessage`). */
     status?: number;
     headers?: Record<string, string>;
     errorType?: string;
-    /** Text deltas of a 200 streaming answer, sent as separate SSE events. */
+    errorMessage?: string;
+    /** Text deltas of a 200 streaming answer, one SSE `content_block_delta` each. */
     chunks?: string[];
-    delayMs?: number;
+    /** Pause after each chunk, or after chunk i for an array. */
+    delayMs?: number | number[];
+    /** Awaited before chunk i is sent, so a test can look at the client between chunks. */
+    beforeChunk?: (index: number) => Promise<void> | void;
     stopReason?: string;
-    /** Destroy the socket after this many chunks (a network cut mid-stream). */
+    usage?: { input: number; output: number };
+    /** Destroy the socket before chunk i (a network cut mid-stream). */
     cutAfter?: number;
-    /** Send an SSE `error` event after this many chunks. */
+    /** Send an SSE `error` event of `errorType` (default overloaded_error) before chunk i. */
     errorEventAfter?: number;
 }
 
 export interface RecordedRequest {
+    method: string;
     path: string;
     headers: IncomingMessage['headers'];
     body: { model: string; max_tokens: number; system?: string; messages: Array<{ role: string; content: string }>; stream?: boolean };
+    /** Text chunks written to the client. */
+    chunksSent: number;
+    /** The client closed the connection before the answer was complete (Cancel). */
+    closedByClient: boolean;
 }
 
-/** A local HTTP server speaking the Anthropic Messages streaming protocol (SSE), scripted per test. */
+/**
+ * A local HTTP server speaking the Anthropic Messages API streaming protocol as the SDK expects it
+ * (`POST /v1/messages`, Server-Sent Events), scripted per test. It records every request.
+ */
 export class FakeAnthropicServer {
     readonly requests: RecordedRequest[] = [];
     /** Resolves when a client closes a streaming request before it finished (e.g. Cancel). */
@@ -33,7 +46,7 @@ export class FakeAnthropicServer {
     private next: Script = { chunks: [] };
 
     constructor() {
-        this.clientClosed = new Promise(resolve => { this.resolveClientClosed = resolve; });
+        this.clientClosed = this.closedPromise();
     }
 
     get url(): string {
@@ -41,9 +54,13 @@ export class FakeAnthropicServer {
         return `http://127.0.0.1:${port}`;
     }
 
+    get lastRequest(): RecordedRequest | undefined {
+        return this.requests[this.requests.length - 1];
+    }
+
     script(script: Script): void {
         this.next = script;
-        this.clientClosed = new Promise(resolve => { this.resolveClientClosed = resolve; });
+        this.clientClosed = this.closedPromise();
     }
 
     async start(): Promise<void> {
@@ -56,35 +73,56 @@ export class FakeAnthropicServer {
         await new Promise<void>(resolve => this.server ? this.server.close(() => resolve()) : resolve());
     }
 
+    private closedPromise(): Promise<void> {
+        return new Promise(resolve => { this.resolveClientClosed = resolve; });
+    }
+
     private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
         let raw = '';
         for await (const chunk of req) {
             raw += chunk;
         }
-        this.requests.push({ path: req.url ?? '', headers: req.headers, body: JSON.parse(raw || '{}') });
+        const recorded: RecordedRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: JSON.parse(raw || '{}'), chunksSent: 0, closedByClient: false };
+        this.requests.push(recorded);
+        const error = (status: number, type: string, message: string, headers: Record<string, string> = {}) => {
+            res.writeHead(status, { 'content-type': 'application/json', 'request-id': 'req_fake', ...headers });
+            res.end(JSON.stringify({ type: 'error', error: { type, message } }));
+        };
+        if (req.method !== 'POST' || recorded.path !== '/v1/messages') {
+            return error(404, 'not_found_error', `No route ${req.method} ${recorded.path}`);
+        }
+        if (!req.headers['anthropic-version']) {
+            return error(400, 'invalid_request_error', 'anthropic-version header is required');
+        }
         const script = this.next;
         if (script.status && script.status !== 200) {
-            res.writeHead(script.status, { 'content-type': 'application/json', ...script.headers });
-            res.end(JSON.stringify({ type: 'error', error: { type: script.errorType ?? 'api_error', message: `scripted ${script.status}` } }));
-            return;
+            return error(script.status, script.errorType ?? 'api_error', script.errorMessage ?? `scripted ${script.status}`, script.headers);
         }
         let finished = false;
-        res.on('close', () => { if (!finished) this.resolveClientClosed(); });
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+        res.on('close', () => {
+            if (!finished) {
+                recorded.closedByClient = true;
+                this.resolveClientClosed();
+            }
+        });
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'request-id': 'req_fake' });
         const send = (event: string, data: object) => res.write(`event: ${event}\ndata: ${JSON.stringify({ type: event, ...data })}\n\n`);
-        send('message_start', { message: { id: 'msg_fake', type: 'message', role: 'assistant', model: 'fake', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 42, output_tokens: 1 } } });
+        const usage = script.usage ?? { input: 42, output: (script.chunks ?? []).length };
+        send('message_start', { message: { id: 'msg_fake', type: 'message', role: 'assistant', model: recorded.body.model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: usage.input, output_tokens: 1 } } });
         send('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
         send('ping', {});
         const chunks = script.chunks ?? [];
         for (let i = 0; i < chunks.length; i++) {
+            await script.beforeChunk?.(i);
             if (script.cutAfter === i) {
-                // Let what was written reach the client first, as on a real connection that drops.
+                // Let what was written reach the client first, as when a real connection drops.
                 await new Promise(r => setTimeout(r, 50));
+                finished = true;
                 res.socket?.destroy();
                 return;
             }
             if (script.errorEventAfter === i) {
-                send('error', { error: { type: 'overloaded_error', message: 'Overloaded' } });
+                send('error', { error: { type: script.errorType ?? 'overloaded_error', message: script.errorMessage ?? 'Overloaded' } });
                 finished = true;
                 res.end();
                 return;
@@ -93,12 +131,14 @@ export class FakeAnthropicServer {
                 return;
             }
             send('content_block_delta', { index: 0, delta: { type: 'text_delta', text: chunks[i] } });
-            if (script.delayMs) {
-                await new Promise(r => setTimeout(r, script.delayMs));
+            recorded.chunksSent++;
+            const delay = Array.isArray(script.delayMs) ? script.delayMs[i] : script.delayMs;
+            if (delay) {
+                await new Promise(r => setTimeout(r, delay));
             }
         }
         send('content_block_stop', { index: 0 });
-        send('message_delta', { delta: { stop_reason: script.stopReason ?? 'end_turn', stop_sequence: null }, usage: { output_tokens: chunks.length } });
+        send('message_delta', { delta: { stop_reason: script.stopReason ?? 'end_turn', stop_sequence: null }, usage: { output_tokens: usage.output } });
         send('message_stop', {});
         finished = true;
         res.end();
