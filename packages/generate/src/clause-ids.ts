@@ -53,12 +53,6 @@ export function parseClauseId(id: string): ClauseSegment[] | undefined {
     return segments;
 }
 
-/** The id of the clause an id is part of (`rule:A/ensures#2` -> `rule:A`), undefined for a declaration. */
-export function parentClauseId(id: string): string | undefined {
-    const slash = id.lastIndexOf('/');
-    return slash > 0 ? id.slice(0, slash) : undefined;
-}
-
 function formatSegment(segment: ClauseSegment): string {
     if (!KEYWORD.test(segment.keyword)) {
         throw new Error(`'${segment.keyword}' cannot be a clause id keyword.`);

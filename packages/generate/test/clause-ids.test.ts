@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAllium } from '@allium/language';
-import { clausesOf, declarationId, formatClauseId, parentClauseId, parseClauseId } from '../src/index.js';
+import { clausesOf, declarationId, formatClauseId, parseClauseId } from '../src/index.js';
 
 describe('clause ids', () => {
     const examples: Array<[string, ReturnType<typeof parseClauseId>]> = [
@@ -41,12 +41,6 @@ describe('clause ids', () => {
         expect(() => formatClauseId([{ keyword: 'rule', name: '' }])).toThrow();
         expect(() => formatClauseId([{ keyword: 'ensures', index: 0 }])).toThrow();
         expect(() => formatClauseId([{ keyword: 'not a keyword' }])).toThrow();
-    });
-
-    it('names the enclosing clause', () => {
-        expect(parentClauseId('rule:A/for#1/ensures#2')).toBe('rule:A/for#1');
-        expect(parentClauseId('rule:A/ensures#2')).toBe('rule:A');
-        expect(parentClauseId('rule:A')).toBeUndefined();
     });
 });
 
