@@ -1,5 +1,8 @@
 import { inject, type Module } from 'langium';
-import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices } from 'langium/lsp';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices,
+    type PartialLangiumServices, type PartialLangiumSharedServices
+} from 'langium/lsp';
 import { AlliumGeneratedModule, AlliumGeneratedSharedModule, AlliumModule, registerAlliumValidators, type AlliumAddedServices } from '@allium/language';
 import { AlliumHoverProvider } from './hover/hover-provider.js';
 import { AlliumCodeActionProvider } from './code-actions.js';
@@ -7,6 +10,10 @@ import { AlliumCodeLensProvider } from './code-lenses.js';
 import { AlliumFormatter } from './formatter.js';
 import { AlliumCompletionProvider } from './completion/completion-provider.js';
 import { AlliumRenameProvider } from './rename-provider.js';
+import { AlliumSemanticTokenProvider } from './semantic-tokens.js';
+import { AlliumFoldingRangeProvider } from './folding-ranges.js';
+import { AlliumDocumentSymbolProvider } from './symbols/document-symbols.js';
+import { AlliumNodeKindProvider } from './symbols/node-kinds.js';
 
 export type AlliumLspServices = LangiumServices & AlliumAddedServices;
 
@@ -18,12 +25,21 @@ export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumService
         CodeLensProvider: services => new AlliumCodeLensProvider(services),
         Formatter: () => new AlliumFormatter(),
         CompletionProvider: services => new AlliumCompletionProvider(services),
-        RenameProvider: services => new AlliumRenameProvider(services)
+        RenameProvider: services => new AlliumRenameProvider(services),
+        SemanticTokenProvider: services => new AlliumSemanticTokenProvider(services),
+        FoldingRangeProvider: services => new AlliumFoldingRangeProvider(services),
+        DocumentSymbolProvider: services => new AlliumDocumentSymbolProvider(services)
+    }
+};
+
+export const AlliumSharedServerModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        NodeKindProvider: () => new AlliumNodeKindProvider()
     }
 };
 
 export function createAlliumLspServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Allium: AlliumLspServices } {
-    const shared = inject(createDefaultSharedModule(context), AlliumGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), AlliumGeneratedSharedModule, AlliumSharedServerModule);
     const Allium = inject(createDefaultModule({ shared }), AlliumGeneratedModule, AlliumModule, AlliumServerModule) as AlliumLspServices;
     shared.ServiceRegistry.register(Allium);
     registerAlliumValidators(Allium);

@@ -1,0 +1,79 @@
+import { CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { DefaultFoldingRangeProvider, type FoldingRangeAcceptor } from 'langium/lsp';
+import { FoldingRangeKind } from 'vscode-languageserver';
+import * as ast from '@allium/language';
+
+const DIVIDER = /^\s*--\s*[-=]{3,}/;
+const COMMENT = /^\s*--/;
+
+/**
+ * Folds what a reader of a spec folds: declarations and their blocks (a `{ }` body, an indented clause value, a
+ * `for` or `if` body, a transition graph, an annotation's prose), the sections that `-- ----` divider comments
+ * open, and runs of comment lines. Expressions inside a clause do not fold on their own.
+ */
+export class AlliumFoldingRangeProvider extends DefaultFoldingRangeProvider {
+    protected override shouldProcess(node: AstNode): boolean {
+        return ast.isModule(node.$container) || ast.isTriggerClause(node) || ast.isAssignment(node) || ast.isParamAssignment(node) || ast.isLetItem(node)
+            || ast.isBindingClause(node) || ast.isForBlock(node) || ast.isIfBlock(node) || ast.isIfBlockBranch(node) || ast.isTransitionsBlock(node)
+            || ast.isEntityInvariant(node) || ast.isAnnotation(node) || ast.isContractsClause(node);
+    }
+
+    protected override collectFolding(document: LangiumDocument, acceptor: FoldingRangeAcceptor): void {
+        super.collectFolding(document, acceptor);
+        const lines = document.textDocument.getText().split(/\r?\n/);
+        this.collectSections(lines, acceptor);
+        this.collectCommentRuns(document, lines, acceptor);
+    }
+
+    /** Annotation prose has no closing token: the fold runs to the last prose line, and two lines are enough. */
+    protected override collectObjectFolding(document: LangiumDocument, node: AstNode, acceptor: FoldingRangeAcceptor): void {
+        const range = node.$cstNode?.range;
+        if (ast.isAnnotation(node) && range && range.end.line > range.start.line) {
+            acceptor({ startLine: range.start.line, endLine: range.end.line, kind: FoldingRangeKind.Region });
+        } else {
+            super.collectObjectFolding(document, node, acceptor);
+        }
+    }
+
+    /** A header (dividers with the title between them) opens a section that lasts until the next header. */
+    private collectSections(lines: string[], acceptor: FoldingRangeAcceptor): void {
+        const headers: number[] = [];
+        for (let line = 0; line < lines.length; line++) {
+            if (!DIVIDER.test(lines[line])) {
+                continue;
+            }
+            const previous = headers[headers.length - 1];
+            const sameHeader = previous !== undefined && lines.slice(previous, line).every(l => COMMENT.test(l)) && line - previous <= 3;
+            if (!sameHeader) {
+                headers.push(line);
+            }
+        }
+        headers.forEach((start, i) => {
+            let end = (headers[i + 1] ?? lines.length) - 1;
+            while (end > start && lines[end].trim() === '') {
+                end--;
+            }
+            if (end > start + 1) {
+                acceptor({ startLine: start, endLine: end, kind: FoldingRangeKind.Region });
+            }
+        });
+    }
+
+    /** Three or more consecutive comment lines that are neither a section header nor annotation prose. */
+    private collectCommentRuns(document: LangiumDocument, lines: string[], acceptor: FoldingRangeAcceptor): void {
+        const root = document.parseResult.value.$cstNode;
+        const commentLines = new Set(root ? CstUtils.flattenCst(root).filter(n => n.hidden && this.commentNames.includes(n.tokenType.name)).map(n => n.range.start.line) : []);
+        let start = -1;
+        for (let line = 0; line <= lines.length; line++) {
+            const isComment = commentLines.has(line) && COMMENT.test(lines[line]) && !DIVIDER.test(lines[line]);
+            if (isComment && start < 0) {
+                start = line;
+            } else if (!isComment && start >= 0) {
+                if (line - 1 - start >= 2) {
+                    acceptor({ startLine: start, endLine: line - 1, kind: FoldingRangeKind.Comment });
+                }
+                start = -1;
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import type { AstNode, LangiumDocument, MaybePromise, NameProvider } from 'langium';
+import type { DocumentSymbolProvider, LangiumServices, NodeKindProvider } from 'langium/lsp';
+import type { DocumentSymbol, DocumentSymbolParams, Range } from 'vscode-languageserver';
+import * as ast from '@allium/language';
+
+/**
+ * The outline of a spec: each declaration with what a reader looks for inside it. Types list their fields,
+ * transition graph and invariants; enums their values; rules, surfaces, contracts and actors their clauses
+ * (`when`, `requires`, `ensures`, `exposes` ...), bindings and annotations; config and given their parameters.
+ */
+export class AlliumDocumentSymbolProvider implements DocumentSymbolProvider {
+    private readonly kinds: NodeKindProvider;
+    private readonly names: NameProvider;
+
+    constructor(services: LangiumServices) {
+        this.kinds = services.shared.lsp.NodeKindProvider;
+        this.names = services.references.NameProvider;
+    }
+
+    getSymbols(document: LangiumDocument, _params: DocumentSymbolParams): MaybePromise<DocumentSymbol[]> {
+        const module = document.parseResult.value as ast.Module;
+        return module.declarations.flatMap(d => this.symbol(d, document) ?? []);
+    }
+
+    private symbol(node: AstNode, document: LangiumDocument): DocumentSymbol | undefined {
+        const range = node.$cstNode?.range;
+        const name = nameOf(node);
+        if (!range || !name) {
+            return undefined;
+        }
+        const children = this.children(node, document);
+        return {
+            name,
+            detail: detailOf(node),
+            kind: this.kinds.getSymbolKind(node),
+            range,
+            selectionRange: this.names.getNameNode(node)?.range ?? firstLineRange(range, node),
+            ...(children.length > 0 ? { children } : {})
+        };
+    }
+
+    private children(node: AstNode, document: LangiumDocument): DocumentSymbol[] {
+        let items: AstNode[] = [];
+        if (ast.isEnumDecl(node)) {
+            items = node.literals;
+        } else if (ast.isForBlock(node)) {
+            items = node.body?.items ?? [];
+        } else if (ast.isIfBlock(node)) {
+            items = [...node.branches.flatMap(b => b.body?.items ?? []), ...(node.elseBody?.items ?? [])];
+        } else if ('items' in node && Array.isArray(node.items) && !ast.isModule(node)) {
+            items = node.items as AstNode[];
+        }
+        return items.flatMap(i => this.symbol(i, document) ?? []);
+    }
+}
+
+function nameOf(node: AstNode): string | undefined {
+    if (ast.isConfigDecl(node)) {
+        return node.qualifiedName ?? 'config';
+    }
+    if (ast.isGivenDecl(node)) {
+        return 'given';
+    }
+    if (ast.isUseDecl(node)) {
+        return node.name ?? node.path;
+    }
+    if (ast.isDeferredDecl(node)) {
+        return node.path;
+    }
+    if (ast.isOpenQuestion(node)) {
+        const text = node.text.replace(/^"|"$/g, '');
+        return text.length > 70 ? text.slice(0, 69) + '…' : text;
+    }
+    if (ast.isTriggerClause(node)) {
+        return 'when';
+    }
+    if (ast.isTransitionsBlock(node)) {
+        return `transitions ${node.field ?? ''}`.trim();
+    }
+    if (ast.isAnnotation(node)) {
+        return `@${node.kind}${node.name ? ' ' + node.name : ''}`;
+    }
+    if (ast.isBindingClause(node)) {
+        return `${node.keyword} ${node.name}`;
+    }
+    if (ast.isForBlock(node) || ast.isIfBlock(node)) {
+        return firstLine(node).replace(/:$/, '');
+    }
+    if (ast.isPathAssignment(node)) {
+        return `${node.owner}.${node.name}`;
+    }
+    const named = 'name' in node && typeof node.name === 'string' ? node.name : undefined;
+    return named || undefined;
+}
+
+/** What follows the name: a field's type, a clause's first line, a rule's trigger. */
+function detailOf(node: AstNode): string | undefined {
+    if (ast.isEntityDecl(node)) {
+        return node.external ? 'external entity' : 'entity';
+    }
+    if (ast.isVariantDecl(node)) {
+        return `variant of ${node.base}`;
+    }
+    if (ast.isRuleDecl(node)) {
+        const trigger = node.items.find(ast.isTriggerClause);
+        return trigger ? firstLine(trigger).replace(/^when:\s*/, '') : 'rule';
+    }
+    if (ast.isAssignment(node) && ast.isExprBlock(node.value)) {
+        const first = node.value.items[0];
+        return first ? firstLine(first) + (node.value.items.length > 1 ? ' …' : '') : undefined;
+    }
+    if (ast.isTriggerClause(node) || ast.isAssignment(node) || ast.isParamAssignment(node) || ast.isPathAssignment(node) || ast.isLetItem(node) || ast.isBindingClause(node)) {
+        return firstLine(node).replace(/^[^:=]*[:=]\s*/, '') || undefined;
+    }
+    if (ast.isOpenQuestion(node)) {
+        return 'open question';
+    }
+    return undefined;
+}
+
+function firstLine(node: AstNode): string {
+    return (node.$cstNode?.text ?? '').split(/\r?\n/)[0].trim();
+}
+
+/** The first line of a construct, where its name or keyword is. */
+function firstLineRange(range: Range, node: AstNode): Range {
+    const length = (node.$cstNode?.text ?? '').split(/\r?\n/)[0].length;
+    return { start: range.start, end: range.start.line === range.end.line ? range.end : { line: range.start.line, character: range.start.character + length } };
+}
