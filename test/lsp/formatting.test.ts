@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { isAstNode, isReference } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { alliumServices } from '@allium/language';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LspClient } from './lsp-client.js';
 
@@ -11,6 +13,16 @@ function corpusFiles(dir = CORPUS): string[] {
         const full = path.join(dir, e);
         return statSync(full).isDirectory() ? corpusFiles(full) : e.endsWith('.allium') ? [full] : [];
     }).sort();
+}
+
+/** The syntax tree without positions: node types, properties and reference texts, and the number of syntax errors. */
+function syntaxTree(text: string): string {
+    const result = alliumServices().parser.LangiumParser.parse(text);
+    const shape = (value: unknown): unknown => Array.isArray(value) ? value.map(shape)
+        : isReference(value) ? value.$refText
+        : isAstNode(value) ? [value.$type, Object.entries(value).filter(([k]) => !k.startsWith('$')).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, shape(v)])]
+        : value;
+    return JSON.stringify([shape(result.value), result.lexerErrors.length, result.parserErrors.length]);
 }
 
 interface Edit { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }
@@ -42,11 +54,13 @@ describe('formatting over LSP', () => {
             const first = await format(uri, original, version++);
             const second = await format(uri, first.text, version++);
             expect(second.edits, `${file}: formatting twice changes nothing`).toBe(0);
+            expect(syntaxTree(first.text), `${file}: same syntax tree after formatting`).toBe(syntaxTree(original));
             const codes = (d: Diagnostic[]) => d.map(x => `${x.code}`).sort();
             expect(codes(second.diagnostics), `${file}: same findings after formatting`).toEqual(codes(first.diagnostics));
             changed += first.text === original ? 0 : 1;
         }
-        console.log(`formatted ${files.length} corpus files (${changed} changed), all idempotent`);
+        console.log(`formatted ${files.length} corpus files (${changed} changed), all idempotent, syntax trees unchanged`);
+        expect(changed).toBeGreaterThan(0);
     }, 120_000);
 
     it('cleans trailing whitespace, tab indentation and blank-line runs without moving code between blocks', async () => {
@@ -55,5 +69,52 @@ describe('formatting over LSP', () => {
         await client.open(uri, messy, 1);
         const { text } = await format(uri, messy, 2);
         expect(text).toBe('-- allium: 3\nrule R {\n    when: Go(x)\n\n    ensures: x.done = true\n}\n');
+    });
+
+    it('indents block items by their brace depth, moving indented clauses as a whole', async () => {
+        const uri = 'file:///format/indent.allium';
+        const messy = [
+            '-- allium: 3',
+            'entity Ticket {',
+            '  status: open | closed',
+            '      -- the closing states',
+            '  transitions status {',
+            'open -> closed',
+            '         terminal: closed',
+            '  }',
+            '}',
+            'rule Close{',
+            '  when: Close(ticket)',
+            '  ensures:',
+            '      ticket.status = closed',
+            '      -- and nothing else',
+            '  @guidance',
+            '      -- Close politely.',
+            '}',
+            ''
+        ].join('\n');
+        await client.open(uri, messy, 1);
+        const { text } = await format(uri, messy, 2);
+        expect(text).toBe([
+            '-- allium: 3',
+            'entity Ticket {',
+            '    status: open | closed',
+            '    -- the closing states',
+            '    transitions status {',
+            '        open -> closed',
+            '        terminal: closed',
+            '    }',
+            '}',
+            'rule Close{',
+            '    when: Close(ticket)',
+            '    ensures:',
+            '        ticket.status = closed',
+            '        -- and nothing else',
+            '    @guidance',
+            '        -- Close politely.',
+            '}',
+            ''
+        ].join('\n'));
+        expect(syntaxTree(text)).toBe(syntaxTree(messy));
     });
 });

@@ -7,7 +7,7 @@ import { AlliumGeneratedModule, AlliumGeneratedSharedModule, AlliumModule, regis
 import { AlliumHoverProvider } from './hover/hover-provider.js';
 import { AlliumCodeActionProvider } from './code-actions.js';
 import { AlliumCodeLensProvider } from './code-lenses.js';
-import { AlliumFormatter } from './formatter.js';
+import { AlliumFormatter } from './formatting/formatter.js';
 import { AlliumCompletionProvider } from './completion/completion-provider.js';
 import { AlliumRenameProvider } from './rename-provider.js';
 import { AlliumSemanticTokenProvider } from './semantic-tokens.js';
@@ -23,7 +23,7 @@ export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumService
         HoverProvider: services => new AlliumHoverProvider(services),
         CodeActionProvider: services => new AlliumCodeActionProvider(services),
         CodeLensProvider: services => new AlliumCodeLensProvider(services),
-        Formatter: () => new AlliumFormatter(),
+        Formatter: services => new AlliumFormatter(services),
         CompletionProvider: services => new AlliumCompletionProvider(services),
         RenameProvider: services => new AlliumRenameProvider(services),
         SemanticTokenProvider: services => new AlliumSemanticTokenProvider(services),
