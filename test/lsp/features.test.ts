@@ -4,21 +4,12 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LspClient } from './lsp-client.js';
+import { CORPUS, positionOf, type Range } from './corpus.js';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
 const LIFECYCLE = path.join(CORPUS, 'juxt-tools/crates__allium-parser__tests__fixtures__v3-lifecycle.allium');
 
 interface Hover { contents: { kind: string; value: string } }
-interface Range { start: { line: number; character: number }; end: { line: number; character: number } }
 interface LocationLink { targetUri: string; targetSelectionRange: Range }
-
-function positionOf(text: string, needle: string, offsetInNeedle = 0): { line: number; character: number } {
-    const index = text.indexOf(needle);
-    expect(index, `'${needle}' in text`).toBeGreaterThanOrEqual(0);
-    const before = text.slice(0, index + offsetInNeedle);
-    const line = before.split('\n').length - 1;
-    return { line, character: before.length - before.lastIndexOf('\n') - 1 };
-}
 
 describe('language server over stdio (bundled out/server/main.cjs)', () => {
     let client: LspClient;

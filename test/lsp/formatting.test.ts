@@ -1,19 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { isAstNode, isReference } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { alliumServices } from '@allium/language';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LspClient } from './lsp-client.js';
+import { corpusFiles } from './corpus.js';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
-
-function corpusFiles(dir = CORPUS): string[] {
-    return readdirSync(dir).flatMap(e => {
-        const full = path.join(dir, e);
-        return statSync(full).isDirectory() ? corpusFiles(full) : e.endsWith('.allium') ? [full] : [];
-    }).sort();
-}
 
 /** The syntax tree without positions: node types, properties and reference texts, and the number of syntax errors. */
 function syntaxTree(text: string): string {

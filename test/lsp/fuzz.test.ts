@@ -1,16 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LspClient } from './lsp-client.js';
+import { CORPUS, corpusFiles } from './corpus.js';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
-
-function corpusFiles(dir = CORPUS): string[] {
-    return readdirSync(dir).flatMap(e => {
-        const full = path.join(dir, e);
-        return statSync(full).isDirectory() ? corpusFiles(full) : e.endsWith('.allium') && !full.includes('synthetic') ? [full] : [];
-    }).sort();
-}
 
 function random(seed: number): () => number {
     return () => (seed = (seed * 16807) % 2147483647) / 2147483647;
@@ -21,7 +14,7 @@ describe('language server under random edits', () => {
         const client = new LspClient();
         await client.initialize();
         const next = random(2026);
-        const files = corpusFiles();
+        const files = corpusFiles(CORPUS, f => !f.includes('synthetic'));
         const snippets = ['{', '}', ':', '\n    ', 'ensures:', '@guidance\n', '"', '`', '(', 'rule ', '-> ', 'for x in ', '.', '--'];
         const uri = 'file:///fuzz/spec.allium';
         let text = readFileSync(files[0], 'utf8');

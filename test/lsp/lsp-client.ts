@@ -31,14 +31,16 @@ export class LspClient {
         return this.child.exitCode === null && !this.child.killed;
     }
 
-    async initialize(rootDir?: string): Promise<void> {
-        await this.connection.sendRequest('initialize', {
+    /** Initializes the server as an editor with `rootDir` open would, and returns the server's capabilities. */
+    async initialize(rootDir?: string): Promise<Record<string, unknown>> {
+        const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
             processId: process.pid,
             rootUri: rootDir ? pathToFileURL(rootDir).href : null,
             workspaceFolders: rootDir ? [{ uri: pathToFileURL(rootDir).href, name: 'test' }] : null,
             capabilities: { textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } }
         });
         await this.connection.sendNotification('initialized', {});
+        return result.capabilities;
     }
 
     async open(uri: string, text: string, version = 1): Promise<void> {

@@ -1,4 +1,4 @@
-import { CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { CstUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { DefaultFoldingRangeProvider, type FoldingRangeAcceptor } from 'langium/lsp';
 import { FoldingRangeKind } from 'vscode-languageserver';
 import * as ast from '@allium/language';
@@ -33,6 +33,15 @@ export class AlliumFoldingRangeProvider extends DefaultFoldingRangeProvider {
         } else {
             super.collectObjectFolding(document, node, acceptor);
         }
+    }
+
+    /** A closing bracket on a line of its own stays visible; a clause that ends in `)` on its last expression line folds whole. */
+    protected override includeLastFoldingLine(node: CstNode, kind?: string): boolean {
+        if (kind === FoldingRangeKind.Comment) {
+            return false;
+        }
+        const lineStart = node.root.fullText.lastIndexOf('\n', node.end - 1) + 1;
+        return !/^\s*[}\])]/.test(node.root.fullText.slice(lineStart, node.end));
     }
 
     /** A header (dividers with the title between them) opens a section that lasts until the next header. */

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LspClient } from './lsp-client.js';
+import { corpusFile, type Position } from './corpus.js';
+
+type Completion = { items: Array<{ label: string; kind?: number }> } | Array<{ label: string; kind?: number }> | null;
+
+const SPEC = `-- allium: 3
+config {
+    timeout: Duration = 5.minutes
+}
+
+enum Carrier { post | courier }
+
+entity Customer {
+    email: String
+    tier: Tier
+}
+
+entity Order {
+    customer: Customer
+    carrier: Carrier
+    status: pending | paid | shipped
+    transitions status {
+        pending -> paid
+
+    }
+}
+
+rule Pay {
+    when: Pay(order)
+    requires: order.status =
+    ensures: order.
+}
+
+rule Expire {
+    when: o: Order.created_at + config.timeout <= now
+    requires: o.customer.
+    requires: config.
+    ensures: Order.created(customer: o.customer, status: )
+    ensures: o.carrier !=
+    requires: Order.
+}
+`;
+
+describe('completion', () => {
+    let client: LspClient;
+    const uri = 'file:///completion/spec.allium';
+    const lines = SPEC.split('\n');
+
+    beforeAll(async () => {
+        client = new LspClient();
+        await client.initialize();
+        await client.open(uri, SPEC);
+        await client.diagnosticsFor(uri);
+    });
+
+    afterAll(() => client.dispose());
+
+    async function labels(at: Position, documentUri = uri): Promise<string[]> {
+        const result = await client.request<Completion>('textDocument/completion', { textDocument: { uri: documentUri }, position: at });
+        return (Array.isArray(result) ? result : result?.items ?? []).map(i => i.label);
+    }
+
+    /** The end of the line holding `needle`, or `back` characters before it. */
+    function endOf(needle: string, back = 0): Position {
+        const line = lines.findIndex(l => l.includes(needle));
+        expect(line).toBeGreaterThanOrEqual(0);
+        return { line, character: lines[line].length - back };
+    }
+
+    it('offers the fields of the receiver after a dot, following bindings and field types', async () => {
+        expect(await labels(endOf('ensures: order.'))).toEqual(['customer', 'carrier', 'status']);
+        expect(await labels(endOf('requires: o.customer.'))).toEqual(['email', 'tier']);
+        expect(await labels(endOf('requires: config.'))).toEqual(['timeout']);
+        expect(await labels(endOf('requires: Order.'))).toEqual(['created', 'customer', 'carrier', 'status']);
+    });
+
+    it('offers the values of a field where one is compared or created, first in the list', async () => {
+        expect((await labels(endOf('requires: order.status ='))).slice(0, 3)).toEqual(['pending', 'paid', 'shipped']);
+        expect((await labels(endOf('ensures: o.carrier !='))).slice(0, 2)).toEqual(['post', 'courier']);
+        expect((await labels(endOf('status: )', 1))).slice(0, 3)).toEqual(['pending', 'paid', 'shipped']);
+    });
+
+    it('offers the states and terminal: inside a transition graph', async () => {
+        const blank = lines.findIndex(l => l.includes('pending -> paid')) + 1;
+        expect(await labels({ line: blank, character: 8 })).toEqual(['pending', 'paid', 'shipped', 'terminal:']);
+    });
+
+    it('completes a field in a corpus spec being edited', async () => {
+        const file = corpusFile('juxt-tools/crates__allium-parser__tests__fixtures__v3-lifecycle.allium');
+        const edited = file.text.replace('        order.cancelled_at = now\n}', '        order.cancelled_at = now\n        order.\n}');
+        await client.open(file.uri, edited);
+        await client.diagnosticsFor(file.uri);
+        const line = edited.split('\n').findIndex(l => l === '        order.');
+        expect(await labels({ line, character: 14 }, file.uri)).toEqual(expect.arrayContaining(['tracking_number', 'cancelled_at', 'cancelled_by', 'locale', 'items']));
+    });
+});

@@ -1,0 +1,85 @@
+import { mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LspClient } from './lsp-client.js';
+import { corpusFile, positionOf, type Range } from './corpus.js';
+
+interface Location { uri: string; range: Range }
+interface LocationLink { targetUri: string; targetSelectionRange: Range }
+interface SymbolInformation { name: string; location: { uri: string } }
+
+const LIFECYCLE = corpusFile('juxt-tools/crates__allium-parser__tests__fixtures__v3-lifecycle.allium');
+
+describe('navigation on a corpus spec', () => {
+    let client: LspClient;
+
+    beforeAll(async () => {
+        client = new LspClient();
+        await client.initialize();
+        await client.open(LIFECYCLE.uri, LIFECYCLE.text);
+        await client.diagnosticsFor(LIFECYCLE.uri);
+    });
+
+    afterAll(() => client.dispose());
+
+    it('goes from a type name to the exact name of its declaration', async () => {
+        const links = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: LIFECYCLE.uri }, position: positionOf(LIFECYCLE.text, 'customer: Customer', 12) });
+        expect(links.map(l => [l.targetUri, l.targetSelectionRange])).toEqual([[LIFECYCLE.uri, { start: { line: 51, character: 16 }, end: { line: 51, character: 24 } }]]);
+    });
+
+    it('finds every reference to a type, with or without its declaration', async () => {
+        const at = { textDocument: { uri: LIFECYCLE.uri }, position: positionOf(LIFECYCLE.text, 'external entity Customer', 18) };
+        const uses = await client.request<Location[]>('textDocument/references', { ...at, context: { includeDeclaration: false } });
+        expect(uses.map(l => l.range.start)).toEqual([positionOf(LIFECYCLE.text, 'customer: Customer', 10), positionOf(LIFECYCLE.text, 'identified_by: Customer', 15)]);
+        const all = await client.request<Location[]>('textDocument/references', { ...at, context: { includeDeclaration: true } });
+        expect(all).toHaveLength(3);
+    });
+});
+
+describe('workspace index across files', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'allium-workspace-'));
+    const orders = path.join(dir, 'orders.allium');
+    const customers = path.join(dir, 'customers.allium');
+    const ordersUri = pathToFileURL(orders).href;
+    const customersUri = pathToFileURL(customers).href;
+    let client: LspClient;
+
+    beforeAll(async () => {
+        writeFileSync(orders, '-- allium: 3\nuse "./customers.allium" as people\n\nentity Order {\n    buyer: people/Customer\n}\n');
+        client = new LspClient();
+        await client.initialize(dir);
+    });
+
+    afterAll(() => client.dispose());
+
+    async function symbols(query: string): Promise<string[]> {
+        return (await client.request<SymbolInformation[]>('workspace/symbol', { query })).map(s => `${s.name} ${path.basename(s.location.uri)}`);
+    }
+
+    it('indexes the folder\'s files without opening them', async () => {
+        await expect.poll(() => symbols('Order')).toEqual(['Order orders.allium']);
+    });
+
+    it('follows files created and deleted on disk (watched-file notifications)', async () => {
+        writeFileSync(customers, '-- allium: 3\nentity Customer {\n    email: String\n}\n\nentity Supplier {\n    name: String\n}\n');
+        await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: customersUri, type: 1 }] });
+        await expect.poll(() => symbols('Customer')).toEqual(['Customer customers.allium']);
+        const diagnostics = await client.diagnosticsFor(ordersUri, d => !d.some(x => x.code === 'allium.use.unresolvedPath'));
+        expect(diagnostics.map(d => d.code)).not.toContain('allium.use.unresolvedPath');
+
+        const links = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: ordersUri }, position: { line: 4, character: 20 } });
+        expect(links.map(l => [l.targetUri, l.targetSelectionRange.start])).toEqual([[customersUri, { line: 1, character: 7 }]]);
+
+        unlinkSync(customers);
+        await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: customersUri, type: 3 }] });
+        await expect.poll(() => symbols('Customer')).toEqual([]);
+        await client.diagnosticsFor(ordersUri, d => d.some(x => x.code === 'allium.use.unresolvedPath'));
+    });
+
+    it('sees an edit to an open file in the index before it is saved', async () => {
+        await client.open(ordersUri, '-- allium: 3\nentity Order {\n    total: Decimal\n}\n\nentity Invoice {\n    order: Order\n}\n');
+        await expect.poll(() => symbols('Invoice')).toEqual(['Invoice orders.allium']);
+    });
+});
