@@ -16,12 +16,14 @@ export class LspClient {
     private readonly child: ChildProcess;
     private readonly diagnostics = new Map<string, PublishedDiagnostics['diagnostics']>();
     private readonly waiters: Array<() => void> = [];
+    private readonly nextPublished = new Map<string, Array<(d: PublishedDiagnostics['diagnostics']) => void>>();
 
     constructor() {
         this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
         this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
         this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
             this.diagnostics.set(params.uri, params.diagnostics);
+            this.nextPublished.get(params.uri)?.splice(0).forEach(resolve => resolve(params.diagnostics));
             this.waiters.splice(0).forEach(w => w());
         });
         this.connection.listen();
@@ -64,6 +66,19 @@ export class LspClient {
             }
             await new Promise<void>(resolve => { this.waiters.push(resolve); setTimeout(resolve, 200); });
         }
+    }
+
+    /** The diagnostics published for `uri` after this call: ask before the change they should follow. */
+    nextDiagnostics(uri: string, timeoutMs = 20_000): Promise<PublishedDiagnostics['diagnostics']> {
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+            const list = this.nextPublished.get(uri) ?? [];
+            this.nextPublished.set(uri, list);
+            list.push(diagnostics => {
+                clearTimeout(timer);
+                resolve(diagnostics);
+            });
+        });
     }
 
     request<R>(method: string, params: unknown): Promise<R> {
