@@ -225,7 +225,10 @@ export class SpecTypes {
     }
 
     /** A type declared in the same file, imported by `alias/Name`, or declared anywhere in the workspace. */
-    findType(name: string, context: AstNode): TypeDecl | undefined {
+    findType(name: string | undefined, context: AstNode): TypeDecl | undefined {
+        if (!name) {
+            return undefined;
+        }
         const module = AstUtils.findRootNode(context) as ast.Module;
         if (name.includes('/')) {
             const [alias, local] = name.split('/');
@@ -243,7 +246,7 @@ export class SpecTypes {
     }
 
     importedModule(use: ast.UseDecl): ast.Module | undefined {
-        if (!use.path.startsWith('.')) {
+        if (!use.path?.startsWith('.')) {
             return undefined;
         }
         const uri = UriUtils.resolvePath(UriUtils.dirname(AstUtils.getDocument(use).uri), use.path);

@@ -40,7 +40,7 @@ export class AlliumHoverProvider implements HoverProvider {
     private sections(node: AstNode, document: LangiumDocument, word: string): string[] {
         const question = AstUtils.getContainerOfType(node, ast.isOpenQuestion);
         if (question) {
-            return [`**Open question (unresolved)**\n\n${question.text.replace(/^"|"$/g, '')}\n\nThe spec leaves this decision open: an implementation must not decide it silently.`];
+            return [`**Open question (unresolved)**\n\n${(question.text ?? '').replace(/^"|"$/g, '')}\n\nThe spec leaves this decision open: an implementation must not decide it silently.`];
         }
         const guided = AstUtils.getContainerOfType(node, isGuided);
         const specific = this.specific(node, document, word);

@@ -93,7 +93,7 @@ export class Usages {
     private relatedModules(document: LangiumDocument): ast.Module[] {
         const own = document.parseResult.value as ast.Module;
         const importers = this.services.shared.workspace.LangiumDocuments.all
-            .filter(d => d !== document && (d.parseResult.value as ast.Module).declarations?.some(u => ast.isUseDecl(u) && u.path.startsWith('.')
+            .filter(d => d !== document && (d.parseResult.value as ast.Module).declarations?.some(u => ast.isUseDecl(u) && u.path?.startsWith('.')
                 && UriUtils.equals(UriUtils.resolvePath(UriUtils.dirname(d.uri), u.path), document.uri)))
             .map(d => d.parseResult.value as ast.Module);
         return [own, ...importers];

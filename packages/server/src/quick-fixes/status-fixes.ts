@@ -15,7 +15,7 @@ export function undeclaredTransitionFixes(document: LangiumDocument, diagnostic:
     const status = declaration && statusField(declaration);
     const graph = declaration?.items.filter(ast.isTransitionsBlock).find(t => t.field === 'status');
     const last = graph?.edges[graph.edges.length - 1];
-    if (!declaration || !status || !from || !to) {
+    if (!declaration || !status || !statusValue(status)?.$cstNode || !from || !to) {
         return [];
     }
     const known = pipeNames(statusValue(status));
@@ -40,7 +40,7 @@ export function invalidCreatedStatusFixes(document: LangiumDocument, diagnostic:
     const entityName = call && ast.isMemberAccess(call.callee) && ast.isNameRef(call.callee.receiver) ? call.callee.receiver.ref.$refText : undefined;
     const entity = (document.parseResult.value as ast.Module).declarations.filter(ast.isEntityDecl).find(e => e.name === entityName);
     const status = entity && statusField(entity);
-    if (!ast.isNameRef(value) || !status) {
+    if (!ast.isNameRef(value) || !status || !statusValue(status)?.$cstNode) {
         return [];
     }
     const name = value.ref.$refText;

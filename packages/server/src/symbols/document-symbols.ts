@@ -68,7 +68,7 @@ function nameOf(node: AstNode): string | undefined {
         return node.path;
     }
     if (ast.isOpenQuestion(node)) {
-        const text = node.text.replace(/^"|"$/g, '');
+        const text = (node.text ?? '').replace(/^"|"$/g, '');
         return text.length > 70 ? text.slice(0, 69) + '…' : text;
     }
     if (ast.isTriggerClause(node)) {
