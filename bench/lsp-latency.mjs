@@ -1,4 +1,5 @@
-// Language server latency: keystroke (didChange) to publishDiagnostics on big-3k, first diagnostics for big-20k, RSS.
+// Language server latency: keystroke (didChange) to publishDiagnostics on big-3k, first diagnostics for big-20k,
+// the editor requests on big-20k, and the server's memory.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -40,7 +41,7 @@ for (let version = 2; version <= 31; version++) {
     await published;
     latencies.push(performance.now() - start);
 }
-console.log(`LSP big-3k keystroke -> diagnostics: median ${median(latencies).toFixed(0)} ms, p95 ${p95(latencies).toFixed(0)} ms (${latencies.length} edits; includes the server's change debounce)`);
+console.log(`LSP big-3k keystroke -> diagnostics: median ${median(latencies).toFixed(0)} ms, p95 ${p95(latencies).toFixed(0)} ms (${latencies.length} edits; parse, link and validate, no debounce)`);
 
 const big20k = readFileSync(path.join(corpus, 'big-20k.allium'), 'utf8');
 const uri20k = pathToFileURL(path.join(corpus, 'big-20k.allium')).href;
@@ -49,6 +50,28 @@ const openStart = performance.now();
 connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri20k, languageId: 'allium', version: 1, text: big20k } });
 await published;
 console.log(`LSP big-20k open -> first diagnostics: ${(performance.now() - openStart).toFixed(0)} ms`);
+
+// Editor requests on the big file: the figures a user feels while reading and typing.
+const big20kLines = big20k.split('\n');
+const ruleLine = big20kLines.findIndex((l, i) => i > big20kLines.length / 2 && l.startsWith('rule '));
+const requests = {
+    hover: ['textDocument/hover', { textDocument: { uri: uri20k }, position: { line: ruleLine, character: 6 } }],
+    completion: ['textDocument/completion', { textDocument: { uri: uri20k }, position: { line: ruleLine + 1, character: 4 } }],
+    documentSymbol: ['textDocument/documentSymbol', { textDocument: { uri: uri20k } }],
+    semanticTokens: ['textDocument/semanticTokens/full', { textDocument: { uri: uri20k } }],
+    foldingRange: ['textDocument/foldingRange', { textDocument: { uri: uri20k } }]
+};
+const figures = [];
+for (const [name, [method, params]] of Object.entries(requests)) {
+    const times = [];
+    for (let i = 0; i < 7; i++) {
+        const start = performance.now();
+        await connection.sendRequest(method, params);
+        times.push(performance.now() - start);
+    }
+    figures.push(`${name} ${median(times).toFixed(0)} ms`);
+}
+console.log(`LSP big-20k request medians: ${figures.join(', ')}`);
 
 const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
 const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
