@@ -29,6 +29,24 @@ describe('navigation on a corpus spec', () => {
         expect(links.map(l => [l.targetUri, l.targetSelectionRange])).toEqual([[LIFECYCLE.uri, { start: { line: 51, character: 16 }, end: { line: 51, character: 24 } }]]);
     });
 
+    it('goes from a field reached through a binding to the field', async () => {
+        const links = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: LIFECYCLE.uri }, position: positionOf(LIFECYCLE.text, 'order.status = picking', 7) });
+        expect(links.map(l => l.targetSelectionRange)).toEqual([{ start: { line: 26, character: 4 }, end: { line: 26, character: 10 } }]);
+    });
+
+    it('finds the uses of a field through bindings, creation arguments and its transition graph, not those of another entity\'s field', async () => {
+        const at = { textDocument: { uri: LIFECYCLE.uri }, position: positionOf(LIFECYCLE.text, 'status: pending | confirmed', 1) };
+        const uses = (await client.request<Location[]>('textDocument/references', { ...at, context: { includeDeclaration: false } })).map(l => l.range.start);
+        for (const [needle, offset] of [['order.status = picking', 6], ['order: Order.status transitions_to', 13], ['transitions status {', 12], ['provides: ShipOrder(order, tracking) when order.status', 48],
+            ['is_complete: status', 13]] as const) {
+            expect(uses, needle).toContainEqual(positionOf(LIFECYCLE.text, needle, offset));
+        }
+        expect(uses).not.toContainEqual(positionOf(LIFECYCLE.text, 'transitions status {', 12, 1));
+        expect(uses).not.toContainEqual(positionOf(LIFECYCLE.text, 'payment_status', 0));
+        const highlights = await client.request<unknown[]>('textDocument/documentHighlight', at);
+        expect(highlights).toHaveLength(uses.length + 1);
+    });
+
     it('finds every reference to a type, with or without its declaration', async () => {
         const at = { textDocument: { uri: LIFECYCLE.uri }, position: positionOf(LIFECYCLE.text, 'external entity Customer', 18) };
         const uses = await client.request<Location[]>('textDocument/references', { ...at, context: { includeDeclaration: false } });

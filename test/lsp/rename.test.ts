@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LspClient } from './lsp-client.js';
 
 const PAYMENTS = '-- allium: 3\nentity Payment {\n    amount: Decimal\n}\n\nentity Refund {\n    payment: Payment\n}\n';
-const CHECKOUT = '-- allium: 3\nuse "./payments.allium" as payments\n\nentity Basket {\n    payment: payments/Payment\n}\n';
+const CHECKOUT = '-- allium: 3\nuse "./payments.allium" as payments\n\nentity Basket {\n    payment: payments/Payment\n}\n\nrule Clear {\n    when: Clear(basket)\n    ensures: basket.payment.amount = 0\n}\n';
 
 interface Edit { range: { start: { line: number; character: number } }; newText: string }
 
@@ -37,5 +37,21 @@ describe('rename across files joined by use', () => {
     it('refuses a name that is already declared', async () => {
         await expect(client.request('textDocument/rename', { textDocument: { uri: payments }, position: { line: 1, character: 9 }, newName: 'Refund' }))
             .rejects.toThrow(/already declared/);
+    });
+
+    it('renames a field where linking cannot reach it, through the receivers\' types, across files', async () => {
+        const edit = await client.request<{ changes: Record<string, Edit[]> }>('textDocument/rename', { textDocument: { uri: checkout }, position: { line: 9, character: 29 }, newName: 'total' });
+        expect(edit.changes[payments].map(e => [e.range.start.line, e.range.start.character, e.newText])).toEqual([[2, 4, 'total']]);
+        expect(edit.changes[checkout].map(e => [e.range.start.line, e.range.start.character, e.newText])).toEqual([[9, 28, 'total']]);
+        expect(await client.request('textDocument/prepareRename', { textDocument: { uri: checkout }, position: { line: 9, character: 29 } }))
+            .toEqual({ start: { line: 9, character: 28 }, end: { line: 9, character: 34 } });
+    });
+
+    it('refuses to rename a field when a use of its name has a receiver of unknown type', async () => {
+        const uri = 'file:///rename/unknown.allium';
+        await client.open(uri, '-- allium: 3\nentity Order {\n    state: open | done\n}\n\nrule Finish {\n    when: Finish(thing)\n    ensures: thing.state = done\n}\n');
+        await client.diagnosticsFor(uri);
+        await expect(client.request('textDocument/rename', { textDocument: { uri }, position: { line: 2, character: 5 }, newName: 'phase' }))
+            .rejects.toThrow(/Cannot tell whether 1 use\(s\) of '.state' \(unknown.allium:8\)/);
     });
 });

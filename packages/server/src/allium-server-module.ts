@@ -14,11 +14,29 @@ import { AlliumSemanticTokenProvider } from './semantic-tokens.js';
 import { AlliumFoldingRangeProvider } from './folding-ranges.js';
 import { AlliumDocumentSymbolProvider } from './symbols/document-symbols.js';
 import { AlliumNodeKindProvider } from './symbols/node-kinds.js';
+import { SpecTypes } from './analysis/spec-types.js';
+import { FieldUses } from './analysis/field-uses.js';
+import { AlliumReferences } from './analysis/field-references.js';
 
-export type AlliumLspServices = LangiumServices & AlliumAddedServices;
+/** Readings of a spec that several editor features share. */
+export type AlliumAnalysisServices = {
+    analysis: {
+        SpecTypes: SpecTypes;
+        FieldUses: FieldUses;
+    };
+};
+
+export type AlliumLspServices = LangiumServices & AlliumAddedServices & AlliumAnalysisServices;
 
 /** What the language server adds to the core language services: the editor features. */
-export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumServices> = {
+export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumServices & AlliumAnalysisServices> = {
+    analysis: {
+        SpecTypes: services => new SpecTypes(services),
+        FieldUses: services => new FieldUses(services, services.analysis.SpecTypes)
+    },
+    references: {
+        References: services => new AlliumReferences(services)
+    },
     lsp: {
         HoverProvider: services => new AlliumHoverProvider(services),
         CodeActionProvider: services => new AlliumCodeActionProvider(services),

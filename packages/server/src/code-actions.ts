@@ -1,7 +1,8 @@
 import type { LangiumDocument, MaybePromise } from 'langium';
-import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
+import type { CodeActionProvider } from 'langium/lsp';
+import type { AlliumLspServices } from './allium-server-module.js';
 import type { CodeAction, CodeActionParams, Command } from 'vscode-languageserver';
-import { SpecTypes } from './analysis/spec-types.js';
+import type { SpecTypes } from './analysis/spec-types.js';
 import { generationActions } from './generation/generation-actions.js';
 import { quickFixes } from './quick-fixes/quick-fixes.js';
 
@@ -9,8 +10,8 @@ import { quickFixes } from './quick-fixes/quick-fixes.js';
 export class AlliumCodeActionProvider implements CodeActionProvider {
     private readonly types: SpecTypes;
 
-    constructor(services: LangiumServices) {
-        this.types = new SpecTypes(services);
+    constructor(services: AlliumLspServices) {
+        this.types = services.analysis.SpecTypes;
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {

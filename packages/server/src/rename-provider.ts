@@ -1,27 +1,43 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
-import { DefaultRenameProvider, type LangiumServices } from 'langium/lsp';
-import { ResponseError, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
+import { DefaultRenameProvider } from 'langium/lsp';
+import { ResponseError, type Position, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Module } from '@allium/language';
+import type { AlliumLspServices } from './allium-server-module.js';
+import { isField, type Field } from './analysis/spec-types.js';
+import type { FieldUses } from './analysis/field-uses.js';
+
+const INVALID_PARAMS = -32602;
 
 /**
  * Renames a declaration and every reference to it across the workspace. A qualified reference (`payments/Payment`)
- * keeps its import alias, and a name already declared in the target's file is refused rather than merged.
+ * keeps its import alias; a name already declared beside the target is refused rather than merged; a field is
+ * renamed only when every `x.field` of that name can be told to be (or not to be) that field.
  */
 export class AlliumRenameProvider extends DefaultRenameProvider {
-    private readonly documents: LangiumServices['shared']['workspace']['LangiumDocuments'];
+    private readonly documents: AlliumLspServices['shared']['workspace']['LangiumDocuments'];
+    private readonly fieldUses: FieldUses;
 
-    constructor(services: LangiumServices) {
+    constructor(services: AlliumLspServices) {
         super(services);
         this.documents = services.shared.workspace.LangiumDocuments;
+        this.fieldUses = services.analysis.FieldUses;
     }
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(params.newName)) {
-            throw new ResponseError(-32602, `'${params.newName}' is not a valid Allium name.`);
+            throw new ResponseError(INVALID_PARAMS, `'${params.newName}' is not a valid Allium name.`);
         }
-        const target = this.target(document, params);
-        if (target && clashes(target, params.newName)) {
-            throw new ResponseError(-32602, `'${params.newName}' is already declared in ${AstUtils.getDocument(target).uri.path.split('/').pop()}; pick another name.`);
+        const target = this.target(document, params.position);
+        const clash = target && clashWith(target, params.newName);
+        if (clash) {
+            throw new ResponseError(INVALID_PARAMS, `'${params.newName}' is already declared in ${clash}; pick another name.`);
+        }
+        if (target && isField(target)) {
+            const unsure = this.fieldUses.of(target).filter(u => !u.certain);
+            if (unsure.length > 0) {
+                const where = unsure.slice(0, 3).map(u => `${AstUtils.getDocument(u.node).uri.path.split('/').pop()}:${u.name.range.start.line + 1}`).join(', ');
+                throw new ResponseError(INVALID_PARAMS, `Cannot tell whether ${unsure.length} use(s) of '.${target.name}' (${where}) are this field; rename those by hand first or bind their receiver's type.`);
+            }
         }
         const edit = await super.rename(document, params);
         for (const [uri, edits] of Object.entries(edit?.changes ?? {})) {
@@ -37,15 +53,34 @@ export class AlliumRenameProvider extends DefaultRenameProvider {
         return edit;
     }
 
-    private target(document: LangiumDocument, params: RenameParams): AstNode | undefined {
-        const root = document.parseResult.value.$cstNode;
-        const leaf = root && CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
+    /** A name linking knows, and also a field reached through `.`. */
+    override async prepareRename(document: LangiumDocument, params: TextDocumentPositionParams): Promise<Range | undefined> {
+        const range = await super.prepareRename(document, params);
+        if (range) {
+            return range;
+        }
+        const leaf = this.leaf(document, params.position);
+        return leaf && this.references.findDeclarations(leaf).some(isField) ? leaf.range : undefined;
+    }
+
+    private target(document: LangiumDocument, position: Position): AstNode | undefined {
+        const leaf = this.leaf(document, position);
         return leaf ? this.references.findDeclarations(leaf)[0] : undefined;
+    }
+
+    private leaf(document: LangiumDocument, position: Position) {
+        const root = document.parseResult.value.$cstNode;
+        return root && CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(position), this.grammarConfig.nameRegexp);
     }
 }
 
-/** Whether another top-level declaration of the target's module already has the name. */
-function clashes(target: AstNode, name: string): boolean {
+/** Where the new name is already taken: another top-level declaration of the target's file, or another field of its owner. */
+function clashWith(target: AstNode, name: string): string | undefined {
+    const file = AstUtils.getDocument(target).uri.path.split('/').pop();
+    if (isField(target)) {
+        const owner = target.$container as { items: AstNode[]; name?: string };
+        return owner.items.some(i => i !== target && isField(i) && (i as Field).name === name) ? `${owner.name ?? 'config'} (${file})` : undefined;
+    }
     const module = AstUtils.findRootNode(target) as Module;
-    return module.declarations.some(d => d !== target && 'name' in d && d.name === name);
+    return module.declarations.some(d => d !== target && 'name' in d && d.name === name) ? file : undefined;
 }

@@ -1,4 +1,4 @@
-import { AstUtils, UriUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, GrammarUtils, UriUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import * as ast from '@allium/language';
 
@@ -240,6 +240,27 @@ export class SpecTypes {
             .map(d => typeIn(d.parseResult.value as ast.Module, name)).find(t => t !== undefined);
     }
 
+    /** The field whose name is written at `cst`: `status` in `order.status`, in `Order.created(status: ...)` or `transitions status`. */
+    fieldNamedAt(cst: CstNode): Field | undefined {
+        const node = cst.astNode;
+        const owner = node.$cstNode;
+        if (ast.isMemberAccess(node) && owner && within(cst, GrammarUtils.findNodeForProperty(owner, 'member'))) {
+            const receiver = this.denote(node.receiver);
+            return receiver?.kind === 'config'
+                ? this.configParameters(receiver.module).find(p => p.name === node.member.$refText)
+                : receiver && this.field(receiver.type, node.member.$refText);
+        }
+        if (ast.isCallArg(node) && node.name && owner && within(cst, GrammarUtils.findNodeForProperty(owner, 'name')) && ast.isMemberAccess(node.$container.callee)
+            && node.$container.callee.member.$refText === 'created') {
+            const entity = this.denote(node.$container.callee.receiver);
+            return entity?.kind === 'type' ? this.field(entity.type, node.name) : undefined;
+        }
+        if (ast.isTransitionsBlock(node) && owner && within(cst, GrammarUtils.findNodeForProperty(owner, 'field')) && isStructured(node.$container)) {
+            return this.field(node.$container, node.field);
+        }
+        return undefined;
+    }
+
     /** Config parameters of the file and of the files it imports. */
     configParameters(module: ast.Module): Field[] {
         return module.declarations.filter(ast.isConfigDecl).flatMap(c => c.items.filter(isField));
@@ -267,6 +288,11 @@ export function isField(node: AstNode): node is Field {
 
 export function isTypeDecl(node: AstNode | undefined): node is TypeDecl {
     return node !== undefined && (isStructured(node) || ast.isEnumDecl(node));
+}
+
+/** Whether `cst` is, or lies inside, `property` (a name written with a datatype rule is a composite node). */
+function within(cst: CstNode, property: CstNode | undefined): boolean {
+    return property !== undefined && property.offset <= cst.offset && cst.end <= property.end;
 }
 
 function typeIn(module: ast.Module, name: string): TypeDecl | undefined {

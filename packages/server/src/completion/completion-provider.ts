@@ -1,7 +1,8 @@
 import type { LangiumDocument } from 'langium';
-import { DefaultCompletionProvider, type CompletionProviderOptions, type LangiumServices } from 'langium/lsp';
+import { DefaultCompletionProvider, type CompletionProviderOptions } from 'langium/lsp';
+import type { AlliumLspServices } from '../allium-server-module.js';
 import { CompletionItemKind, type CompletionList, type CompletionParams } from 'vscode-languageserver';
-import { SpecTypes } from '../analysis/spec-types.js';
+import type { SpecTypes } from '../analysis/spec-types.js';
 import { DECLARATIONS, keywordItem, keywordsAt } from './keyword-completion.js';
 import { literalCompletion, memberCompletion } from './member-completion.js';
 
@@ -14,9 +15,9 @@ export class AlliumCompletionProvider extends DefaultCompletionProvider {
     override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['.', '@'] };
     private readonly types: SpecTypes;
 
-    constructor(services: LangiumServices) {
+    constructor(services: AlliumLspServices) {
         super(services);
-        this.types = new SpecTypes(services);
+        this.types = services.analysis.SpecTypes;
     }
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {

@@ -1,8 +1,9 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
-import type { HoverProvider, LangiumServices } from 'langium/lsp';
+import type { HoverProvider } from 'langium/lsp';
+import type { AlliumLspServices } from '../allium-server-module.js';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import * as ast from '@allium/language';
-import { isField, isStructured, isTypeDecl, SpecTypes, type Field, type TypeDecl } from '../analysis/spec-types.js';
+import { isField, isStructured, isTypeDecl, type Field, type SpecTypes } from '../analysis/spec-types.js';
 import { annotationSections, code, comment, hasGuidance, isGuided, names, signature, type GuidedConstruct } from './describe.js';
 import { clauseOf, Usages } from './usages.js';
 
@@ -22,9 +23,9 @@ export class AlliumHoverProvider implements HoverProvider {
     private readonly types: SpecTypes;
     private readonly usages: Usages;
 
-    constructor(services: LangiumServices) {
-        this.types = new SpecTypes(services);
-        this.usages = new Usages(services, this.types);
+    constructor(services: AlliumLspServices) {
+        this.types = services.analysis.SpecTypes;
+        this.usages = new Usages(services);
     }
 
     getHoverContent(document: LangiumDocument, params: HoverParams): MaybePromise<Hover | undefined> {
@@ -157,7 +158,7 @@ export class AlliumHoverProvider implements HoverProvider {
         if (text) {
             parts.push(text);
         }
-        const { changedBy, readBy } = this.usages.ofField(field, isTypeDecl(owner) ? owner as TypeDecl : undefined);
+        const { changedBy, readBy } = this.usages.ofField(field);
         const use: string[] = [];
         if (changedBy.length > 0) {
             use.push(`Changed by ${names(changedBy)}`);

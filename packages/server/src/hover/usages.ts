@@ -1,13 +1,13 @@
-import { AstUtils, UriUtils, type AstNode, type LangiumDocument } from 'langium';
-import type { LangiumServices } from 'langium/lsp';
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import * as ast from '@allium/language';
-import type { Field, SpecTypes, TypeDecl } from '../analysis/spec-types.js';
+import type { AlliumLspServices } from '../allium-server-module.js';
+import type { Field } from '../analysis/spec-types.js';
 
 type TopLevel = ast.Module['declarations'][number];
 
 /** Who uses a declaration, named by the top-level constructs that do (`rule ShipOrder`, `surface Warehouse`). */
 export class Usages {
-    constructor(private readonly services: LangiumServices, private readonly types: SpecTypes) {}
+    constructor(private readonly services: AlliumLspServices) {}
 
     /** Constructs whose text refers to the declaration, through linked references anywhere in the workspace. */
     ofDeclaration(declaration: AstNode): string[] {
@@ -22,24 +22,13 @@ export class Usages {
         return distinctLabels(users.toArray());
     }
 
-    /** Rules that assign a field (in `ensures:` or as a `.created(...)` argument), apart from constructs that only read it. */
-    ofField(field: Field, owner: TypeDecl | undefined): { changedBy: string[]; readBy: string[] } {
-        const changedBy: TopLevel[] = [];
-        const readBy: TopLevel[] = [];
-        for (const module of this.relatedModules(AstUtils.getDocument(field))) {
-            for (const declaration of module.declarations) {
-                if (declaration === owner || ast.isConfigDecl(declaration)) {
-                    continue;
-                }
-                const nodes = AstUtils.streamAst(declaration);
-                if (nodes.some(n => this.assigns(n, field, owner))) {
-                    changedBy.push(declaration);
-                } else if (nodes.some(n => ast.isMemberAccess(n) && n.member.$refText === field.name && this.reaches(n.receiver, owner))) {
-                    readBy.push(declaration);
-                }
-            }
-        }
-        return { changedBy: distinctLabels(changedBy), readBy: distinctLabels(readBy) };
+    /** Constructs that assign a field (in `ensures:` or as a `.created(...)` argument), apart from those that only read it. */
+    ofField(field: Field): { changedBy: string[]; readBy: string[] } {
+        const uses = this.services.analysis.FieldUses.of(field).filter(u => !ast.isTransitionsBlock(u.node));
+        const constructs = (writes: boolean) => uses.filter(u => u.writes === writes).map(u => topLevelOf(u.node))
+            .filter((d): d is TopLevel => d !== undefined && d !== field.$container);
+        const changedBy = distinctLabels(constructs(true));
+        return { changedBy, readBy: distinctLabels(constructs(false)).filter(l => !changedBy.includes(l)) };
     }
 
     /** An external trigger's life: the rules that handle it, the surfaces that offer it, the rules that emit it. */
@@ -47,7 +36,7 @@ export class Usages {
         const handledBy: TopLevel[] = [];
         const providedBy: TopLevel[] = [];
         const emittedBy: TopLevel[] = [];
-        for (const module of this.relatedModules(document)) {
+        for (const module of this.services.analysis.FieldUses.relatedModules(document)) {
             for (const declaration of module.declarations) {
                 for (const call of AstUtils.streamAst(declaration).filter(ast.isCall)) {
                     if (!ast.isNameRef(call.callee) || localName(call.callee.ref.$refText) !== name) {
@@ -65,38 +54,6 @@ export class Usages {
             }
         }
         return { handledBy: distinctLabels(handledBy), providedBy: distinctLabels(providedBy), emittedBy: distinctLabels(emittedBy) };
-    }
-
-    private assigns(node: AstNode, field: Field, owner: TypeDecl | undefined): boolean {
-        if (ast.isBinaryExpr(node) && node.op === '=' && ast.isMemberAccess(node.left) && node.left.member.$refText === field.name) {
-            return clauseOf(node) === 'ensures' && this.reaches(node.left.receiver, owner);
-        }
-        if (ast.isCallArg(node) && node.name === field.name && ast.isMemberAccess(node.$container.callee) && node.$container.callee.member.$refText === 'created') {
-            return this.reaches(node.$container.callee.receiver, owner);
-        }
-        return false;
-    }
-
-    /** Whether a receiver can be an instance of `owner`: it denotes that type, or nothing tells what it is. */
-    private reaches(receiver: AstNode, owner: TypeDecl | undefined): boolean {
-        if (!owner) {
-            return ast.isNameRef(receiver) && receiver.ref.$refText === 'config';
-        }
-        const denoted = this.types.denote(receiver);
-        if (!denoted || denoted.kind === 'config') {
-            return !denoted;
-        }
-        return denoted.type === owner || (ast.isVariantDecl(denoted.type) && localName(denoted.type.base) === owner.name);
-    }
-
-    /** The document's module and the modules that import it with `use`. */
-    private relatedModules(document: LangiumDocument): ast.Module[] {
-        const own = document.parseResult.value as ast.Module;
-        const importers = this.services.shared.workspace.LangiumDocuments.all
-            .filter(d => d !== document && (d.parseResult.value as ast.Module).declarations?.some(u => ast.isUseDecl(u) && u.path?.startsWith('.')
-                && UriUtils.equals(UriUtils.resolvePath(UriUtils.dirname(d.uri), u.path), document.uri)))
-            .map(d => d.parseResult.value as ast.Module);
-        return [own, ...importers];
     }
 }
 
