@@ -16,6 +16,8 @@ export class LspClient {
     private readonly child: ChildProcess;
     private readonly diagnostics = new Map<string, PublishedDiagnostics['diagnostics']>();
     private readonly waiters: Array<() => void> = [];
+    /** Methods the server asked this client to register dynamically. */
+    readonly registrations: string[] = [];
     private readonly nextPublished = new Map<string, Array<(d: PublishedDiagnostics['diagnostics']) => void>>();
 
     constructor() {
@@ -26,6 +28,10 @@ export class LspClient {
             this.nextPublished.get(params.uri)?.splice(0).forEach(resolve => resolve(params.diagnostics));
             this.waiters.splice(0).forEach(w => w());
         });
+        this.connection.onRequest('client/registerCapability', (params: { registrations: Array<{ method: string }> }) => {
+            this.registrations.push(...params.registrations.map(r => r.method));
+            return null;
+        });
         this.connection.listen();
     }
 
@@ -33,13 +39,19 @@ export class LspClient {
         return this.child.exitCode === null && !this.child.killed;
     }
 
-    /** Initializes the server as an editor with `rootDir` open would, and returns the server's capabilities. */
-    async initialize(rootDir?: string): Promise<Record<string, unknown>> {
+    /**
+     * Initializes the server as an editor with `rootDir` open would, and returns the server's capabilities. An editor
+     * that watches files (VS Code, Emacs) says so and is asked to register a watcher; others (Helix) do not.
+     */
+    async initialize(rootDir?: string, options: { editorWatchesFiles?: boolean } = {}): Promise<Record<string, unknown>> {
         const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
             processId: process.pid,
             rootUri: rootDir ? pathToFileURL(rootDir).href : null,
             workspaceFolders: rootDir ? [{ uri: pathToFileURL(rootDir).href, name: 'test' }] : null,
-            capabilities: { textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } }
+            capabilities: {
+                textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } },
+                workspace: { didChangeWatchedFiles: { dynamicRegistration: options.editorWatchesFiles ?? false } }
+            }
         });
         await this.connection.sendNotification('initialized', {});
         return result.capabilities;

@@ -1,4 +1,4 @@
-import { mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -57,36 +57,29 @@ describe('navigation on a corpus spec', () => {
 });
 
 describe('workspace index across files', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'allium-workspace-'));
-    const orders = path.join(dir, 'orders.allium');
-    const customers = path.join(dir, 'customers.allium');
-    const ordersUri = pathToFileURL(orders).href;
-    const customersUri = pathToFileURL(customers).href;
-    let client: LspClient;
-
-    beforeAll(async () => {
+    async function workspace(editorWatchesFiles: boolean) {
+        const dir = mkdtempSync(path.join(tmpdir(), 'allium-workspace-'));
+        const orders = path.join(dir, 'orders.allium');
         writeFileSync(orders, '-- allium: 3\nuse "./customers.allium" as people\n\nentity Order {\n    buyer: people/Customer\n}\n');
-        client = new LspClient();
-        await client.initialize(dir);
-    });
-
-    afterAll(() => client.dispose());
-
-    async function symbols(query: string): Promise<string[]> {
-        return (await client.request<SymbolInformation[]>('workspace/symbol', { query })).map(s => `${s.name} ${path.basename(s.location.uri)}`);
+        const client = new LspClient();
+        await client.initialize(dir, { editorWatchesFiles });
+        const symbols = async (query: string) =>
+            (await client.request<SymbolInformation[]>('workspace/symbol', { query })).map(s => `${s.name} ${path.basename(s.location.uri)}`);
+        return { dir, client, symbols, ordersUri: pathToFileURL(orders).href, customers: path.join(dir, 'customers.allium') };
     }
 
-    it('indexes the folder\'s files without opening them', async () => {
-        await expect.poll(() => symbols('Order')).toEqual(['Order orders.allium']);
-    });
+    const CUSTOMERS = '-- allium: 3\nentity Customer {\n    email: String\n}\n\nentity Supplier {\n    name: String\n}\n';
 
-    it('follows files created and deleted on disk (watched-file notifications)', async () => {
-        writeFileSync(customers, '-- allium: 3\nentity Customer {\n    email: String\n}\n\nentity Supplier {\n    name: String\n}\n');
+    it('indexes the folder\'s files without opening them, and follows files the editor reports created and deleted', async () => {
+        const { client, symbols, ordersUri, customers } = await workspace(true);
+        const customersUri = pathToFileURL(customers).href;
+        await expect.poll(() => symbols('Order')).toEqual(['Order orders.allium']);
+        expect(client.registrations).toContain('workspace/didChangeWatchedFiles');
+
+        writeFileSync(customers, CUSTOMERS);
         await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: customersUri, type: 1 }] });
         await expect.poll(() => symbols('Customer')).toEqual(['Customer customers.allium']);
-        const diagnostics = await client.diagnosticsFor(ordersUri, d => !d.some(x => x.code === 'allium.use.unresolvedPath'));
-        expect(diagnostics.map(d => d.code)).not.toContain('allium.use.unresolvedPath');
-
+        await client.diagnosticsFor(ordersUri, d => !d.some(x => x.code === 'allium.use.unresolvedPath'));
         const links = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: ordersUri }, position: { line: 4, character: 20 } });
         expect(links.map(l => [l.targetUri, l.targetSelectionRange.start])).toEqual([[customersUri, { line: 1, character: 7 }]]);
 
@@ -94,10 +87,28 @@ describe('workspace index across files', () => {
         await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: customersUri, type: 3 }] });
         await expect.poll(() => symbols('Customer')).toEqual([]);
         await client.diagnosticsFor(ordersUri, d => d.some(x => x.code === 'allium.use.unresolvedPath'));
-    });
 
-    it('sees an edit to an open file in the index before it is saved', async () => {
+        // An edit to an open file is in the index before it is saved.
         await client.open(ordersUri, '-- allium: 3\nentity Order {\n    total: Decimal\n}\n\nentity Invoice {\n    order: Order\n}\n');
         await expect.poll(() => symbols('Invoice')).toEqual(['Invoice orders.allium']);
+        await client.dispose();
+    });
+
+    it('watches the folder itself when the editor does not, through creates, renames and deletes', async () => {
+        const { client, symbols, ordersUri, customers, dir } = await workspace(false);
+        await expect.poll(() => symbols('Order')).toEqual(['Order orders.allium']);
+        expect(client.registrations).not.toContain('workspace/didChangeWatchedFiles');
+
+        writeFileSync(customers, CUSTOMERS);
+        await expect.poll(() => symbols('Customer'), { timeout: 10_000 }).toEqual(['Customer customers.allium']);
+        await client.diagnosticsFor(ordersUri, d => !d.some(x => x.code === 'allium.use.unresolvedPath'));
+
+        renameSync(customers, path.join(dir, 'people.allium'));
+        await expect.poll(() => symbols('Supplier'), { timeout: 10_000 }).toEqual(['Supplier people.allium']);
+        await client.diagnosticsFor(ordersUri, d => d.some(x => x.code === 'allium.use.unresolvedPath'));
+
+        unlinkSync(path.join(dir, 'people.allium'));
+        await expect.poll(() => symbols('Supplier'), { timeout: 10_000 }).toEqual([]);
+        await client.dispose();
     });
 });

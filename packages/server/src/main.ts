@@ -3,9 +3,11 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createAlliumLspServices } from './allium-server-module.js';
 import { registerGenerationRequests } from './generation/generation-request.js';
+import { watchFoldersUnlessEditorDoes } from './workspace/folder-watcher.js';
 
 // Transport (--stdio, --node-ipc, --socket=N) comes from the command line, so VS Code and other editors share this entry.
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createAlliumLspServices({ connection, ...NodeFileSystem });
 registerGenerationRequests(connection, shared);
+watchFoldersUnlessEditorDoes(shared);
 startLanguageServer(shared);
