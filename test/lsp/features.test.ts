@@ -169,4 +169,18 @@ rule Reopen {
         expect(hover?.contents.value).toContain('rule Half');
         expect(client.alive).toBe(true);
     });
+
+    it('leaves out "Generate implementation" for editors that cannot run the extension\'s command', async () => {
+        const other = new LspClient();
+        await other.initialize(undefined, { initializationOptions: { generationCommands: false } });
+        const text = '-- allium: 3\nentity Customer {\n    name: String\n}\n\nrule Ship {\n    when: Ship(customer)\n    ensures: Done()\n}\n';
+        const uri = 'file:///other-editor/spec.allium';
+        await other.open(uri, text);
+        await other.diagnosticsFor(uri);
+        const lenses = await other.request<Array<{ command: { title: string } }>>('textDocument/codeLens', { textDocument: { uri } });
+        expect(lenses.map(l => l.command.title)).toEqual(['0 references']);
+        const actions = await other.request<Array<{ title: string }>>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 6, character: 6 }, end: { line: 6, character: 6 } }, context: { diagnostics: [] } });
+        expect(actions.map(a => a.title)).toEqual([]);
+        await other.dispose();
+    });
 });

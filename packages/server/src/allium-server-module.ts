@@ -17,12 +17,16 @@ import { AlliumNodeKindProvider } from './symbols/node-kinds.js';
 import { SpecTypes } from './analysis/spec-types.js';
 import { FieldUses } from './analysis/field-uses.js';
 import { AlliumReferences } from './analysis/field-references.js';
+import { ClientOptions } from './client-options.js';
 
 /** Readings of a spec that several editor features share. */
 export type AlliumAnalysisServices = {
     analysis: {
         SpecTypes: SpecTypes;
         FieldUses: FieldUses;
+    };
+    editor: {
+        ClientOptions: ClientOptions;
     };
 };
 
@@ -33,6 +37,9 @@ export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumService
     analysis: {
         SpecTypes: services => new SpecTypes(services),
         FieldUses: services => new FieldUses(services, services.analysis.SpecTypes)
+    },
+    editor: {
+        ClientOptions: services => new ClientOptions(services.shared)
     },
     references: {
         References: services => new AlliumReferences(services)
