@@ -81,4 +81,22 @@ describe('hover on corpus specs', () => {
         expect(entity).toContain('A person who buys.\nIdentified by email.');
         expect(await hover({ uri, text }, 'email: String', 1)).toContain('unique per tenant');
     });
+
+    it('reads a trigger parameter\'s type from the fields the rule uses, and counts uses it cannot place', async () => {
+        const text = [
+            '-- allium: 3',
+            'entity Parcel {', '    status: waiting | sent', '    weight: Decimal', '}',
+            'entity Letter {', '    status: waiting | sent', '}',
+            'rule Weigh {', '    when: Weigh(thing)', '    ensures: thing.weight = 1', '}',
+            'rule Send {', '    when: Send(thing)', '    ensures: thing.status = sent', '}',
+            ''
+        ].join('\n');
+        const uri = 'file:///hover/shapes.allium';
+        await client.open(uri, text);
+        await client.diagnosticsFor(uri);
+        expect(await hover({ uri, text }, 'weight: Decimal', 1)).toContain('Changed by `rule Weigh`');
+        const status = await hover({ uri, text }, 'status: waiting', 1);
+        expect(status).toContain('1 other construct uses `.status` on something whose type the spec does not say');
+        expect(status).not.toContain('Changed by');
+    });
 });

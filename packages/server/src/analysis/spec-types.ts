@@ -1,4 +1,4 @@
-import { AstUtils, GrammarUtils, UriUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { AstUtils, GrammarUtils, UriUtils, WorkspaceCache, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import * as ast from '@allium/language';
 
@@ -24,7 +24,14 @@ const MAX_DEPTH = 8;
  * Linking gives member names no target yet, so the editor features use this to reach fields.
  */
 export class SpecTypes {
-    constructor(private readonly services: LangiumServices) {}
+    /** What each trigger parameter denotes, worked out once per state of the workspace. */
+    private readonly parameters: WorkspaceCache<AstNode, Denoted | null>;
+    private readonly typesByField: WorkspaceCache<'all', Map<string, Structured[]>>;
+
+    constructor(private readonly services: LangiumServices) {
+        this.parameters = new WorkspaceCache(services.shared);
+        this.typesByField = new WorkspaceCache(services.shared);
+    }
 
     /** Fields and field-like items of a type, including those of a variant's base entity and an actor's identity. */
     fieldsOf(type: TypeDecl, depth = 0): Field[] {
@@ -206,8 +213,15 @@ export class SpecTypes {
         return this.denote(collection, depth + 1);
     }
 
-    /** `when: PayOrder(order)`: the type a surface gives the same argument where it provides `PayOrder(order)`. */
+    /**
+     * `when: PayOrder(order)`: the type a surface gives the same argument where it provides `PayOrder(order)`,
+     * else the naming convention, else the one type that has every field the rule reads or sets on it.
+     */
     private denoteTriggerParameter(parameter: ast.NameRef, depth: number): Denoted | undefined {
+        return this.parameters.get(parameter, () => this.denoteTriggerParameterOnce(parameter, depth) ?? null) ?? undefined;
+    }
+
+    private denoteTriggerParameterOnce(parameter: ast.NameRef, depth: number): Denoted | undefined {
         const call = parameter.$container.$container as ast.Call;
         const index = call.args.indexOf(parameter.$container as ast.CallArg);
         const event = ast.isNameRef(call.callee) ? call.callee.ref.$refText : undefined;
@@ -221,7 +235,44 @@ export class SpecTypes {
                 }
             }
         }
-        return this.byConvention(parameter.ref.$refText, parameter);
+        return this.byConvention(parameter.ref.$refText, parameter) ?? this.byShape(parameter);
+    }
+
+    /** The only type declaring every member the enclosing rule uses on `parameter` (`item.status`, `item.attempts`). */
+    private byShape(parameter: ast.NameRef): Denoted | undefined {
+        const rule = AstUtils.getContainerOfType(parameter, ast.isRuleDecl);
+        const name = parameter.ref.$refText;
+        const members = new Set(rule ? AstUtils.streamAst(rule).filter(ast.isMemberAccess)
+            .filter(m => ast.isNameRef(m.receiver) && m.receiver.ref.$refText === name && m.member.$refText !== 'created')
+            .map(m => m.member.$refText) : []);
+        const index = this.typesByField.get('all', () => this.indexTypesByField());
+        let candidates: Structured[] | undefined;
+        for (const member of members) {
+            const declaring = index.get(member) ?? [];
+            candidates = candidates ? candidates.filter(c => declaring.includes(c)) : declaring;
+            if (candidates.length <= 1) {
+                break;
+            }
+        }
+        return candidates?.length === 1 ? { kind: 'instance', type: candidates[0] } : undefined;
+    }
+
+    /** For each field name, the types of the workspace that declare it. */
+    private indexTypesByField(): Map<string, Structured[]> {
+        const index = new Map<string, Structured[]>();
+        for (const document of this.services.shared.workspace.LangiumDocuments.all) {
+            for (const type of (document.parseResult.value as ast.Module).declarations?.filter(isStructured) ?? []) {
+                for (const field of new Set(this.fieldsOf(type).map(f => f.name))) {
+                    const declaring = index.get(field);
+                    if (declaring) {
+                        declaring.push(type);
+                    } else {
+                        index.set(field, [type]);
+                    }
+                }
+            }
+        }
+        return index;
     }
 
     /** A type declared in the same file, imported by `alias/Name`, or declared anywhere in the workspace. */
@@ -295,8 +346,21 @@ function within(cst: CstNode, property: CstNode | undefined): boolean {
     return property !== undefined && property.offset <= cst.offset && cst.end <= property.end;
 }
 
+// Keyed by AST nodes, which a new parse replaces, so an entry never outlives the text it was read from.
+const typeIndexes = new WeakMap<ast.Module, Map<string, TypeDecl>>();
+
 function typeIn(module: ast.Module, name: string): TypeDecl | undefined {
-    return module.declarations?.find((d): d is TypeDecl => isTypeDecl(d) && d.name === name);
+    let index = typeIndexes.get(module);
+    if (!index) {
+        index = new Map();
+        for (const declaration of module.declarations ?? []) {
+            if (isTypeDecl(declaration) && !index.has(declaration.name)) {
+                index.set(declaration.name, declaration);
+            }
+        }
+        typeIndexes.set(module, index);
+    }
+    return index.get(name);
 }
 
 function localName(name: string): string {

@@ -158,13 +158,16 @@ export class AlliumHoverProvider implements HoverProvider {
         if (text) {
             parts.push(text);
         }
-        const { changedBy, readBy } = this.usages.ofField(field);
+        const { changedBy, readBy, unsure } = this.usages.ofField(field);
         const use: string[] = [];
         if (changedBy.length > 0) {
             use.push(`Changed by ${names(changedBy)}`);
         }
         if (readBy.length > 0) {
             use.push(`${changedBy.length > 0 ? 'Also read by' : 'Read by'} ${names(readBy)}`);
+        }
+        if (unsure > 0) {
+            use.push(`${unsure} ${unsure === 1 ? 'other construct uses' : 'other constructs use'} \`.${field.name}\` on something whose type the spec does not say`);
         }
         if (use.length > 0) {
             parts.push(use.join('\n\n'));

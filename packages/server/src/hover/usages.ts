@@ -2,6 +2,7 @@ import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import * as ast from '@allium/language';
 import type { AlliumLspServices } from '../allium-server-module.js';
 import type { Field } from '../analysis/spec-types.js';
+import type { FieldUse } from '../analysis/field-uses.js';
 
 type TopLevel = ast.Module['declarations'][number];
 
@@ -22,13 +23,18 @@ export class Usages {
         return distinctLabels(users.toArray());
     }
 
-    /** Constructs that assign a field (in `ensures:` or as a `.created(...)` argument), apart from those that only read it. */
-    ofField(field: Field): { changedBy: string[]; readBy: string[] } {
+    /**
+     * Constructs that assign a field (in `ensures:` or as a `.created(...)` argument), apart from those that only
+     * read it; and how many more use a member of that name on something whose type cannot be told.
+     */
+    ofField(field: Field): { changedBy: string[]; readBy: string[]; unsure: number } {
         const uses = this.services.analysis.FieldUses.of(field).filter(u => !ast.isTransitionsBlock(u.node));
-        const constructs = (writes: boolean) => uses.filter(u => u.writes === writes).map(u => topLevelOf(u.node))
-            .filter((d): d is TopLevel => d !== undefined && d !== field.$container);
-        const changedBy = distinctLabels(constructs(true));
-        return { changedBy, readBy: distinctLabels(constructs(false)).filter(l => !changedBy.includes(l)) };
+        const constructs = (keep: (use: FieldUse) => boolean) => distinctLabels(uses.filter(keep).map(u => topLevelOf(u.node))
+            .filter((d): d is TopLevel => d !== undefined && d !== field.$container));
+        const changedBy = constructs(u => u.certain && u.writes);
+        const readBy = constructs(u => u.certain && !u.writes).filter(l => !changedBy.includes(l));
+        const unsure = constructs(u => !u.certain).filter(l => !changedBy.includes(l) && !readBy.includes(l));
+        return { changedBy, readBy, unsure: unsure.length };
     }
 
     /** An external trigger's life: the rules that handle it, the surfaces that offer it, the rules that emit it. */
