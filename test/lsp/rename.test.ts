@@ -49,9 +49,10 @@ describe('rename across files joined by use', () => {
 
     it('refuses to rename a field when a use of its name has a receiver of unknown type', async () => {
         const uri = 'file:///rename/unknown.allium';
-        await client.open(uri, '-- allium: 3\nentity Order {\n    state: open | done\n}\n\nrule Finish {\n    when: Finish(thing)\n    ensures: thing.state = done\n}\n');
+        // Two entities have a `state`, and nothing says which one `thing` is.
+        await client.open(uri, '-- allium: 3\nentity Order {\n    state: open | done\n}\n\nentity Task {\n    state: open | done\n}\n\nrule Finish {\n    when: Finish(thing)\n    ensures: thing.state = done\n}\n');
         await client.diagnosticsFor(uri);
         await expect(client.request('textDocument/rename', { textDocument: { uri }, position: { line: 2, character: 5 }, newName: 'phase' }))
-            .rejects.toThrow(/Cannot tell whether 1 use\(s\) of '.state' \(unknown.allium:8\)/);
+            .rejects.toThrow(/Cannot tell whether 1 use\(s\) of '.state' \(unknown.allium:12\)/);
     });
 });
