@@ -99,4 +99,13 @@ describe('hover on corpus specs', () => {
         expect(status).toContain('1 other construct uses `.status` on something whose type the spec does not say');
         expect(status).not.toContain('Changed by');
     });
+
+    it('shows a contract\'s signatures and its @invariant prose', async () => {
+        const contract = corpusFile('reference-examples/SKILL-006.allium');
+        await client.open(contract.uri, contract.text);
+        await client.diagnosticsFor(contract.uri);
+        const value = await hover(contract, 'deserialize: (bytes', 2);
+        expect(value).toContain('```allium\ncontract Codec\n    serialize: (value: Any) -> ByteArray\n    deserialize: (bytes: ByteArray) -> Any\n```');
+        expect(value).toContain('**@invariant Roundtrip**\n\ndeserialize(serialize(value)) produces a value\nequivalent to the original for all supported types.');
+    });
 });
