@@ -65,6 +65,9 @@ export class AlliumHoverProvider implements HoverProvider {
         if (isBinding(node) && node.name === word) {
             return this.describeTarget(node);
         }
+        if (ast.isContractEntry(node) && node.contract.ref) {
+            return this.describeTarget(node.contract.ref);
+        }
         if (ast.isNameRef(node) && ast.isCall(node.$container) && node.$container.callee === node && /^[A-Z]/.test(node.ref.$refText)
             && ['when', 'provides', 'ensures'].includes(clauseOf(node) ?? '')) {
             return this.describeTrigger(node.ref.$refText, document);
@@ -95,6 +98,9 @@ export class AlliumHoverProvider implements HoverProvider {
         }
         if (isTypeDecl(target) || isGuided(target) || ast.isInvariantDecl(target) || ast.isDefaultDecl(target) || ast.isUseDecl(target)) {
             return { markdown: isGuided(target) ? this.describeGuided(target, AstUtils.getDocument(target)) : this.describeDeclaration(target, AstUtils.getDocument(target)), subject: target };
+        }
+        if (!isBinding(target) && !ast.isParameter(target) && !ast.isTypedParam(target) && !(ast.isNameRef(target) && ast.isCallArg(target.$container))) {
+            return undefined;
         }
         const denoted = this.types.denoteName(nameOf(target) ?? '', target, target);
         const type = denoted && denoted.kind !== 'config' ? ` of type \`${denoted.type.name}\`` : '';
