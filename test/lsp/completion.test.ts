@@ -33,6 +33,7 @@ rule Pay {
 }
 
 rule Expire {
+    -- see order.
     when: o: Order.created_at + config.timeout <= now
     requires: o.customer.
     requires: config.
@@ -40,6 +41,8 @@ rule Expire {
     ensures: o.carrier !=
     requires: Order.
 }
+
+open question "Ask about order.status later"
 `;
 
 describe('completion', () => {
@@ -79,6 +82,12 @@ describe('completion', () => {
         expect((await labels(endOf('requires: order.status ='))).slice(0, 3)).toEqual(['pending', 'paid', 'shipped']);
         expect((await labels(endOf('ensures: o.carrier !='))).slice(0, 2)).toEqual(['post', 'courier']);
         expect((await labels(endOf('status: )', 1))).slice(0, 3)).toEqual(['pending', 'paid', 'shipped']);
+    });
+
+    it('offers nothing inside comments and strings', async () => {
+        expect(await labels(endOf('-- see order.'))).toEqual([]);
+        const question = endOf('open question "Ask about order.status later"');
+        expect(await labels({ line: question.line, character: question.character - 'status later"'.length })).toEqual([]);
     });
 
     it('offers the states and terminal: inside a transition graph', async () => {

@@ -23,6 +23,10 @@ export class AlliumCompletionProvider extends DefaultCompletionProvider {
     override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
         const text = document.textDocument.getText();
         const offset = document.textDocument.offsetAt(params.position);
+        const prefix = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+        if (insideCommentOrString(prefix)) {
+            return { isIncomplete: false, items: [] };
+        }
         const members = memberCompletion(document, offset, this.types);
         if (members) {
             return { isIncomplete: false, items: members };
@@ -32,7 +36,6 @@ export class AlliumCompletionProvider extends DefaultCompletionProvider {
         if (!result) {
             return literals.length > 0 ? { isIncomplete: false, items: literals } : undefined;
         }
-        const prefix = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
         const names = result.items.filter(i => i.kind !== CompletionItemKind.Keyword);
         if (!/^\s*[A-Za-z_@]*$/.test(prefix)) {
             return { ...result, items: [...literals, ...result.items] };
@@ -40,4 +43,18 @@ export class AlliumCompletionProvider extends DefaultCompletionProvider {
         const keywords = literals.length > 0 ? ['terminal:'] : keywordsAt(document, offset);
         return { ...result, items: [...literals, ...keywords.map(keywordItem), ...(keywords === DECLARATIONS ? [] : names)] };
     }
+}
+
+/** Prose and comments (`--` outside a string) and string literals are not completed. */
+function insideCommentOrString(linePrefix: string): boolean {
+    let inString = false;
+    for (let i = 0; i < linePrefix.length; i++) {
+        const c = linePrefix[i];
+        if (c === '"' && linePrefix[i - 1] !== '\\') {
+            inString = !inString;
+        } else if (!inString && c === '-' && linePrefix[i + 1] === '-') {
+            return true;
+        }
+    }
+    return inString;
 }
