@@ -1,7 +1,8 @@
 import { AstUtils, DefaultReferences, stream, type AstNode, type CstNode, type FindReferencesOptions, type ReferenceDescription, type Stream } from 'langium';
 import type { AlliumLspServices } from '../allium-server-module.js';
 import type { FieldUses } from './field-uses.js';
-import { isField, type SpecTypes } from './spec-types.js';
+import type { SpecTypes } from './spec-types.js';
+import { isField } from './spec-nodes.js';
 
 /**
  * Langium's references, with fields reached through `.`: linking leaves `order.status` without a target, so

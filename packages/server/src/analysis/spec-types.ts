@@ -1,27 +1,16 @@
 import { AstUtils, GrammarUtils, UriUtils, WorkspaceCache, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import * as ast from '@allium/language';
+import { isField, isStructured, isTypeDecl, leftmostName, localName, pipeNames, typeIn, within, type Denoted, type Field, type Structured, type TypeDecl } from './spec-nodes.js';
 
-/** Declarations with fields a `.` can reach. */
-export type Structured = ast.EntityDecl | ast.ValueDecl | ast.VariantDecl | ast.ActorDecl;
-export type TypeDecl = Structured | ast.EnumDecl;
-export type Field = ast.Assignment | ast.ParamAssignment;
-
-/** What an expression denotes, as far as completion and hover need: an instance of a type, the type itself, or `config`. */
-export type Denoted =
-    | { kind: 'instance'; type: TypeDecl }
-    | { kind: 'type'; type: TypeDecl }
-    | { kind: 'config'; module: ast.Module };
-
-// An actor's clauses are written like fields.
-const ACTOR_CLAUSES = new Set(['identified_by', 'within']);
 const MAX_DEPTH = 8;
 
 /**
  * Allium is untyped at the surface: `order.status` says nothing of what `order` is. This reads the usual clues a
  * reader would: a trigger binding (`order: Order.created`), a surface binding (`context order: Order`), a field's
- * declared type, a `for` over a typed collection, and the naming convention that `order` is an `Order`.
- * Linking gives member names no target yet, so the editor features use this to reach fields.
+ * declared type, a `for` over a typed collection, the naming convention that `order` is an `Order`, and, for a
+ * trigger parameter, the one type that has every field the rule uses on it. Linking gives member names no target
+ * yet, so the editor features use this to reach fields.
  */
 export class SpecTypes {
     /** What each trigger parameter denotes, worked out once per state of the workspace. */
@@ -325,69 +314,4 @@ export class SpecTypes {
         const document: LangiumDocument | undefined = this.services.shared.workspace.LangiumDocuments.getDocument(uri);
         return document?.parseResult.value as ast.Module | undefined;
     }
-}
-
-export function isStructured(node: AstNode): node is Structured {
-    return ast.isEntityDecl(node) || ast.isValueDecl(node) || ast.isVariantDecl(node) || ast.isActorDecl(node);
-}
-
-/** A field of a type or a config parameter: `status: pending | done`, `timeout: Duration = 5.minutes`; not a clause. */
-export function isField(node: AstNode): node is Field {
-    return (ast.isAssignment(node) || ast.isParamAssignment(node)) && (isStructured(node.$container) || ast.isConfigDecl(node.$container))
-        && !(ast.isActorDecl(node.$container) && ACTOR_CLAUSES.has(node.name));
-}
-
-export function isTypeDecl(node: AstNode | undefined): node is TypeDecl {
-    return node !== undefined && (isStructured(node) || ast.isEnumDecl(node));
-}
-
-/** Whether `cst` is, or lies inside, `property` (a name written with a datatype rule is a composite node). */
-function within(cst: CstNode, property: CstNode | undefined): boolean {
-    return property !== undefined && property.offset <= cst.offset && cst.end <= property.end;
-}
-
-// Keyed by AST nodes, which a new parse replaces, so an entry never outlives the text it was read from.
-const typeIndexes = new WeakMap<ast.Module, Map<string, TypeDecl>>();
-
-function typeIn(module: ast.Module, name: string): TypeDecl | undefined {
-    let index = typeIndexes.get(module);
-    if (!index) {
-        index = new Map();
-        for (const declaration of module.declarations ?? []) {
-            if (isTypeDecl(declaration) && !index.has(declaration.name)) {
-                index.set(declaration.name, declaration);
-            }
-        }
-        typeIndexes.set(module, index);
-    }
-    return index.get(name);
-}
-
-function localName(name: string): string {
-    return name.slice(name.indexOf('/') + 1);
-}
-
-/** The names of `a | b | c`. */
-export function pipeNames(node: AstNode | undefined): string[] {
-    if (ast.isBinaryExpr(node) && node.op === '|') {
-        return [...pipeNames(node.left), ...pipeNames(node.right)];
-    }
-    return ast.isNameRef(node) ? [node.ref.$refText] : [];
-}
-
-/** The first name of an expression read left to right: `Order` in `Order.placed_at + 1.day <= now`. */
-function leftmostName(node: AstNode | undefined): ast.NameRef | undefined {
-    if (ast.isNameRef(node)) {
-        return node;
-    }
-    if (ast.isBinaryExpr(node)) {
-        return leftmostName(node.left);
-    }
-    if (ast.isMemberAccess(node)) {
-        return leftmostName(node.receiver);
-    }
-    if (ast.isCall(node)) {
-        return leftmostName(node.callee);
-    }
-    return ast.isWhenGuard(node) ? leftmostName(node.action) : undefined;
 }

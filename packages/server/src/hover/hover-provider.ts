@@ -3,7 +3,8 @@ import type { HoverProvider } from 'langium/lsp';
 import type { AlliumLspServices } from '../allium-server-module.js';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import * as ast from '@allium/language';
-import { isField, isStructured, isTypeDecl, type Field, type SpecTypes } from '../analysis/spec-types.js';
+import type { SpecTypes } from '../analysis/spec-types.js';
+import { isField, isStructured, isTypeDecl, type Field } from '../analysis/spec-nodes.js';
 import { annotationSections, code, comment, hasGuidance, isGuided, names, signature, type GuidedConstruct } from './describe.js';
 import { clauseOf, Usages } from './usages.js';
 
