@@ -54,8 +54,11 @@ console.log(`LSP big-20k open -> first diagnostics: ${(performance.now() - openS
 // Editor requests on the big file: the figures a user feels while reading and typing.
 const big20kLines = big20k.split('\n');
 const ruleLine = big20kLines.findIndex((l, i) => i > big20kLines.length / 2 && l.startsWith('rule '));
+const fieldLine = big20kLines.findIndex((l, i) => i > big20kLines.length / 2 && l.startsWith('    status:'));
 const requests = {
     hover: ['textDocument/hover', { textDocument: { uri: uri20k }, position: { line: ruleLine, character: 6 } }],
+    'hover on a field (who changes it)': ['textDocument/hover', { textDocument: { uri: uri20k }, position: { line: fieldLine, character: 5 } }],
+    references: ['textDocument/references', { textDocument: { uri: uri20k }, position: { line: fieldLine, character: 5 }, context: { includeDeclaration: true } }],
     completion: ['textDocument/completion', { textDocument: { uri: uri20k }, position: { line: ruleLine + 1, character: 4 } }],
     documentSymbol: ['textDocument/documentSymbol', { textDocument: { uri: uri20k } }],
     semanticTokens: ['textDocument/semanticTokens/full', { textDocument: { uri: uri20k } }],
