@@ -6,6 +6,7 @@ import {
 import { AlliumGeneratedModule, AlliumGeneratedSharedModule } from './generated/module.js';
 import { AlliumLexer, AlliumTokenBuilder } from './allium-lexer.js';
 import { AlliumParserErrorMessageProvider } from './parser-messages.js';
+import { createAlliumParser } from './allium-parser.js';
 import { AlliumDocumentValidator } from './document-validator.js';
 import { registerAlliumValidators } from './validation/register.js';
 import { AlliumScopeProvider } from './scoping/scope-provider.js';
@@ -25,6 +26,7 @@ export const AlliumModule: Module<AlliumServices, PartialLangiumCoreServices & A
     parser: {
         TokenBuilder: () => new AlliumTokenBuilder(),
         Lexer: services => new AlliumLexer(services),
+        LangiumParser: services => createAlliumParser(services),
         ParserErrorMessageProvider: () => new AlliumParserErrorMessageProvider()
     },
     validation: {

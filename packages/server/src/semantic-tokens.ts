@@ -101,5 +101,5 @@ function isEnumValuePosition(node: ast.NameRef): boolean {
     if (!ast.isBinaryExpr(parent)) {
         return false;
     }
-    return parent.op === '|' || (['=', '!=', 'in', 'not in', 'becomes', 'transitions_to'].includes(parent.op) && ast.isMemberAccess(parent.left));
+    return parent.operator === '|' || (['=', '!=', 'in', 'not in', 'becomes', 'transitions_to'].includes(parent.operator) && ast.isMemberAccess(parent.left));
 }

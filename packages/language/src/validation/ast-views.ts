@@ -92,7 +92,7 @@ export function nestedMember(node: AstNode | undefined): { root: string; mid: st
 
 /** The names joined by `|` (`pending | active`), as their NameRef nodes. */
 export function pipeNames(node: AstNode | undefined): ast.NameRef[] {
-    if (ast.isBinaryExpr(node) && node.op === '|') {
+    if (ast.isBinaryExpr(node) && node.operator === '|') {
         return [...pipeNames(node.left), ...pipeNames(node.right)];
     }
     return ast.isNameRef(node) && identName(node) !== undefined ? [node] : [];

@@ -39,7 +39,7 @@ function triggerNames(expr: AstNode | undefined, out: Set<string>): void {
                 out.add(name);
             }
         }
-    } else if (ast.isBinaryExpr(expr) && (expr.op === 'or' || expr.op === 'and')) {
+    } else if (ast.isBinaryExpr(expr) && (expr.operator === 'or' || expr.operator === 'and')) {
         triggerNames(expr.left, out);
         triggerNames(expr.right, out);
     }
@@ -86,7 +86,7 @@ function checkRoots(node: AstNode | undefined, bound: Set<string>, report: Repor
         if (name && !startsUppercase(name) && !bound.has(name) && !BUILT_IN.has(name)) {
             report(node.receiver as ast.NameRef);
         }
-    } else if (ast.isBinaryExpr(node) && WALKED.has(node.op)) {
+    } else if (ast.isBinaryExpr(node) && WALKED.has(node.operator)) {
         checkRoots(node.left, bound, report);
         checkRoots(node.right, bound, report);
     } else if (ast.isUnaryExpr(node)) {

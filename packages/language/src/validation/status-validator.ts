@@ -188,7 +188,7 @@ function ruleBindingTypes(clauses: ReturnType<typeof clausesOf>, statusByEntity:
             } else {
                 visit(node.expr);
             }
-        } else if (ast.isBinaryExpr(node) && (node.op === 'and' || node.op === 'or')) {
+        } else if (ast.isBinaryExpr(node) && (node.operator === 'and' || node.operator === 'or')) {
             visit(node.left);
             visit(node.right);
         } else if (ast.isCall(node)) {
@@ -218,7 +218,7 @@ function ruleBindingTypes(clauses: ReturnType<typeof clausesOf>, statusByEntity:
 
 /** The entity of `Order.created`, `Order.status transitions_to x`, `Order.expires_at <= now`. */
 function triggerEntity(expr: AstNode | undefined): string | undefined {
-    if (ast.isBinaryExpr(expr) && (expr.op === 'transitions_to' || expr.op === 'becomes')) {
+    if (ast.isBinaryExpr(expr) && (expr.operator === 'transitions_to' || expr.operator === 'becomes')) {
         return ast.isMemberAccess(expr.left) ? identName(expr.left.receiver) : undefined;
     }
     return ast.isMemberAccess(expr) ? identName(expr.receiver) : undefined;
@@ -226,7 +226,7 @@ function triggerEntity(expr: AstNode | undefined): string | undefined {
 
 /** `when: x: Order.status becomes shipped` starts the rule with x in `shipped`. */
 function transitionTriggerSource(node: AstNode | undefined): { binding: string; entity: string; state: string } | undefined {
-    if (!ast.isTrigger(node) || !node.binding || !ast.isBinaryExpr(node.expr) || (node.expr.op !== 'transitions_to' && node.expr.op !== 'becomes')) {
+    if (!ast.isTrigger(node) || !node.binding || !ast.isBinaryExpr(node.expr) || (node.expr.operator !== 'transitions_to' && node.expr.operator !== 'becomes')) {
         return undefined;
     }
     const subject = memberOfIdent(node.expr.left);
@@ -255,14 +255,14 @@ function resolveBindingEntity(binding: string, target: string | undefined, bindi
 }
 
 function visitStatusComparisons(node: AstNode | undefined, resolve: Resolve, statusByEntity: Map<string, StatusEnum>, found: (binding: string, status: string) => void): void {
-    if (ast.isBinaryExpr(node) && (node.op === '=' || node.op === '!=')) {
+    if (ast.isBinaryExpr(node) && (node.operator === '=' || node.operator === '!=')) {
         const subject = memberOfIdent(node.left);
         const target = identName(node.right);
         if (subject?.field !== 'status' || target === undefined) {
             return;
         }
         const entity = resolve(subject.object, target);
-        if (entity && node.op === '=') {
+        if (entity && node.operator === '=') {
             found(subject.object, target);
         } else if (entity) {
             const values = statusByEntity.get(entity)?.values;
@@ -270,7 +270,7 @@ function visitStatusComparisons(node: AstNode | undefined, resolve: Resolve, sta
                 values.forEach(v => v !== target && found(subject.object, v));
             }
         }
-    } else if (ast.isBinaryExpr(node) && (node.op === 'and' || node.op === 'or' || node.op === 'implies')) {
+    } else if (ast.isBinaryExpr(node) && (node.operator === 'and' || node.operator === 'or' || node.operator === 'implies')) {
         visitStatusComparisons(node.left, resolve, statusByEntity, found);
         visitStatusComparisons(node.right, resolve, statusByEntity, found);
     } else if (ast.isExprBlock(node)) {
@@ -279,7 +279,7 @@ function visitStatusComparisons(node: AstNode | undefined, resolve: Resolve, sta
 }
 
 function visitStatusAssignments(node: AstNode | undefined, resolve: Resolve, fieldEntityTypes: Map<string, Map<string, string>>, found: (binding: string, target: string, entity: string) => void): void {
-    if (ast.isBinaryExpr(node) && node.op === '=') {
+    if (ast.isBinaryExpr(node) && node.operator === '=') {
         const target = identName(node.right);
         if (target === undefined) {
             return;

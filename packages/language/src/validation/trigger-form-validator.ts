@@ -24,24 +24,24 @@ export function checkTriggerForm(clause: ast.TriggerClause, accept: ValidationAc
 }
 
 function isBoundTrigger(expr: AstNode): boolean {
-    return ast.isMemberAccess(expr) || (ast.isBinaryExpr(expr) && (expr.op === 'transitions_to' || expr.op === 'becomes' || COMPARISONS.has(expr.op)));
+    return ast.isMemberAccess(expr) || (ast.isBinaryExpr(expr) && (expr.operator === 'transitions_to' || expr.operator === 'becomes' || COMPARISONS.has(expr.operator)));
 }
 
 function isTrigger(expr: AstNode): boolean {
     if (ast.isCall(expr)) {
         return ast.isNameRef(expr.callee) || ast.isMemberAccess(expr.callee);
     }
-    if (ast.isBinaryExpr(expr) && expr.op === 'or') {
+    if (ast.isBinaryExpr(expr) && expr.operator === 'or') {
         return isTrigger(expr.left) && isTrigger(expr.right);
     }
-    return ast.isBinaryExpr(expr) && COMPARISONS.has(expr.op) && ast.isMemberAccess(expr.left);
+    return ast.isBinaryExpr(expr) && COMPARISONS.has(expr.operator) && ast.isMemberAccess(expr.left);
 }
 
 function firstNamedParam(expr: AstNode): ast.CallArg | undefined {
     if (ast.isCall(expr)) {
         return expr.args.find(a => a.name !== undefined);
     }
-    if (ast.isBinaryExpr(expr) && expr.op === 'or') {
+    if (ast.isBinaryExpr(expr) && expr.operator === 'or') {
         return firstNamedParam(expr.left) ?? firstNamedParam(expr.right);
     }
     return undefined;

@@ -37,7 +37,7 @@ export function checkTriggerReachability(module: ast.Module, accept: ValidationA
 }
 
 function triggerCalls(expr: AstNode | undefined): ast.NameRef[] {
-    if (ast.isBinaryExpr(expr) && (expr.op === 'or' || expr.op === 'and' || expr.op === 'implies')) {
+    if (ast.isBinaryExpr(expr) && (expr.operator === 'or' || expr.operator === 'and' || expr.operator === 'implies')) {
         return [...triggerCalls(expr.left), ...triggerCalls(expr.right)];
     }
     const callee = calleeName(expr);

@@ -48,7 +48,7 @@ function declaredTypeNames(module: ast.Module): Set<string> {
 function fieldType(value: ast.ClauseValue | undefined): AstNode | undefined {
     if (ast.isWhenGuard(value)) {
         const condition = value.condition;
-        const isPresenceClause = ast.isBinaryExpr(condition) && condition.op === '=' && identName(condition.left) !== undefined
+        const isPresenceClause = ast.isBinaryExpr(condition) && condition.operator === '=' && identName(condition.left) !== undefined
             && pipeNames(condition.right).length > 0;
         return isPresenceClause ? value.action : undefined;
     }
@@ -63,7 +63,7 @@ function typeNames(node: AstNode | undefined): ast.NameRef[] {
     if (ast.isGenericType(node)) {
         return [...typeNames(node.base), ...node.args.flatMap(typeNames)];
     }
-    if (ast.isBinaryExpr(node) && node.op === '|') {
+    if (ast.isBinaryExpr(node) && node.operator === '|') {
         return [...typeNames(node.left), ...typeNames(node.right)];
     }
     return ast.isOptionalType(node) ? typeNames(node.inner) : [];
@@ -81,10 +81,10 @@ function ruleTypeNames(node: AstNode | undefined): ast.NameRef[] {
     if (ast.isTrigger(node)) {
         return ruleTypeNames(node.expr);
     }
-    if (ast.isBinaryExpr(node) && (node.op === 'transitions_to' || node.op === 'becomes')) {
+    if (ast.isBinaryExpr(node) && (node.operator === 'transitions_to' || node.operator === 'becomes')) {
         return entityOf(node.left);
     }
-    if (ast.isBinaryExpr(node) && (node.op === 'and' || node.op === 'or' || node.op === 'implies')) {
+    if (ast.isBinaryExpr(node) && (node.operator === 'and' || node.operator === 'or' || node.operator === 'implies')) {
         return [...ruleTypeNames(node.left), ...ruleTypeNames(node.right)];
     }
     if (ast.isCall(node)) {

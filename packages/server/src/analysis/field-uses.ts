@@ -90,7 +90,7 @@ function configReach(receiver: AstNode): 'certain' | 'no' {
 /** `x.field = value` in an `ensures:` clause. */
 function writes(access: ast.MemberAccess): boolean {
     const parent = access.$container;
-    if (!ast.isBinaryExpr(parent) || parent.op !== '=' || parent.left !== access) {
+    if (!ast.isBinaryExpr(parent) || parent.operator !== '=' || parent.left !== access) {
         return false;
     }
     for (let node: AstNode | undefined = parent; node; node = node.$container) {

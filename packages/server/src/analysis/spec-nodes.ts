@@ -57,7 +57,7 @@ export function localName(name: string): string {
 
 /** The names of `a | b | c`. */
 export function pipeNames(node: AstNode | undefined): string[] {
-    if (ast.isBinaryExpr(node) && node.op === '|') {
+    if (ast.isBinaryExpr(node) && node.operator === '|') {
         return [...pipeNames(node.left), ...pipeNames(node.right)];
     }
     return ast.isNameRef(node) ? [node.ref.$refText] : [];

@@ -113,7 +113,7 @@ export class AlliumHoverProvider implements HoverProvider {
     /** `pending` in `order.status = pending`: a value of the field it is compared with. */
     private describeLiteral(node: ast.NameRef): Section | undefined {
         const comparison = node.$container;
-        if (!ast.isBinaryExpr(comparison) || !['=', '!=', 'becomes', 'transitions_to', 'in'].includes(comparison.op)) {
+        if (!ast.isBinaryExpr(comparison) || !['=', '!=', 'becomes', 'transitions_to', 'in'].includes(comparison.operator)) {
             return undefined;
         }
         const other = comparison.left === node ? comparison.right : comparison.left;

@@ -55,7 +55,7 @@ export function invalidCreatedStatusFixes(document: LangiumDocument, diagnostic:
 /** The `x.status = value` of ensures clauses that set `value`. */
 function statusAssignments(document: LangiumDocument, value: string): ast.NameRef[] {
     return AstUtils.streamAst(document.parseResult.value).filter(ast.isBinaryExpr)
-        .filter(e => e.op === '=' && ast.isMemberAccess(e.left) && e.left.member.$refText === 'status' && ast.isNameRef(e.right) && e.right.ref.$refText === value)
+        .filter(e => e.operator === '=' && ast.isMemberAccess(e.left) && e.left.member.$refText === 'status' && ast.isNameRef(e.right) && e.right.ref.$refText === value)
         .filter(e => AstUtils.getContainerOfType(e, (n): n is ast.Assignment => ast.isAssignment(n) && n.name === 'ensures') !== undefined)
         .map(e => e.right as ast.NameRef).filter(n => n.$cstNode !== undefined).toArray();
 }

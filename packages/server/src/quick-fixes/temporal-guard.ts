@@ -31,14 +31,14 @@ export function temporalGuardFix(document: LangiumDocument, offset: number, type
 
 /** `x.field <= now`, `x.at + 1.day < now`: a comparison with `now`. */
 function isTemporal(expr: AstNode | undefined): boolean {
-    return ast.isBinaryExpr(expr) && ['<', '<=', '>', '>='].includes(expr.op)
+    return ast.isBinaryExpr(expr) && ['<', '<=', '>', '>='].includes(expr.operator)
         && [expr.left, expr.right].some(side => AstUtils.streamAst(side).some(ast.isNowLiteral));
 }
 
 /** `ensures: x.status = expired` gives `x.status != expired`: once set, the rule no longer applies. */
 function fromEnsures(rule: ast.RuleDecl, binding: string): string | undefined {
     for (const ensures of rule.items.filter((i): i is ast.Assignment => ast.isAssignment(i) && i.name === 'ensures')) {
-        const assignment = AstUtils.streamAst(ensures).filter(ast.isBinaryExpr).find(e => e.op === '=' && ast.isMemberAccess(e.left)
+        const assignment = AstUtils.streamAst(ensures).filter(ast.isBinaryExpr).find(e => e.operator === '=' && ast.isMemberAccess(e.left)
             && ast.isNameRef(e.left.receiver) && e.left.receiver.ref.$refText === binding && (ast.isNameRef(e.right) || ast.isBooleanLiteral(e.right)));
         if (assignment) {
             return `${assignment.left.$cstNode!.text} != ${assignment.right.$cstNode!.text}`;

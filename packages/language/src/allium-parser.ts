@@ -1,0 +1,66 @@
+import { CompositeCstNodeImpl, createParser, LangiumParser, type AstNode, type CstNode, type LangiumCoreServices } from 'langium';
+import { BinaryExpr, isBinaryExpr } from './generated/ast.js';
+
+/**
+ * Langium's parser with one repair. An `infix` rule parses `a + b * c` flat and builds the nested
+ * BinaryExprs afterwards, giving every one of them the CST node of the whole chain. Here each inner
+ * BinaryExpr gets a CST node of its own, so diagnostics, hovers and selections on `b * c` cover
+ * `b * c`. Infix rules are used because they cut the expression rule depth that dominates parse time.
+ */
+export function createAlliumParser(services: LangiumCoreServices): LangiumParser {
+    const parser = createParser(services.Grammar, new LangiumParser(services), services.parser.Lexer.definition);
+    // `construct` is private in Langium's typings; it is the one place a finished node passes through.
+    const internals = parser as unknown as { construct(): unknown };
+    const construct = internals.construct.bind(parser);
+    internals.construct = () => {
+        const result = construct();
+        // A plain `$type` test: this runs for every node the parser builds.
+        if ((result as AstNode | undefined)?.$type === BinaryExpr.$type) {
+            const expr = result as BinaryExpr;
+            nestCst(expr, expr.$cstNode as CompositeCstNodeImpl, expr.$cstNode as CompositeCstNodeImpl);
+        }
+        return result;
+    };
+    parser.finalize();
+    return parser;
+}
+
+/** Moves the CST children of each operand of `expr` still on `shared` into a composite of its own, below `parent`. */
+function nestCst(expr: BinaryExpr, shared: CstNode, parent: CompositeCstNodeImpl): void {
+    for (const side of [expr.left, expr.right]) {
+        if (!isBinaryExpr(side) || side.$cstNode !== shared) {
+            continue;
+        }
+        const start = edgeOffset(side, shared, 'left');
+        const end = edgeOffset(side, shared, 'right');
+        const inside = start === undefined || end === undefined ? [] : parent.content.filter(n => n.offset >= start && n.end <= end);
+        if (inside.length === 0) {
+            continue;
+        }
+        const composite = new CompositeCstNodeImpl();
+        composite.grammarSource = parent.grammarSource;
+        adopt(parent, composite);
+        composite.content = inside;
+        for (const node of inside) {
+            adopt(composite, node);
+        }
+        parent.content.splice(parent.content.indexOf(inside[0]), inside.length, composite);
+        composite.astNode = side;
+        (side as { $cstNode?: CstNode }).$cstNode = composite;
+        nestCst(side, shared, composite);
+    }
+}
+
+function adopt(container: CompositeCstNodeImpl, node: CstNode): void {
+    (node as { container?: CompositeCstNodeImpl }).container = container;
+}
+
+/** Start offset of the leftmost, or end offset of the rightmost, operand still on `shared`. */
+function edgeOffset(expr: AstNode | undefined, shared: CstNode, edge: 'left' | 'right'): number | undefined {
+    let node = expr;
+    while (isBinaryExpr(node) && node.$cstNode === shared) {
+        node = node[edge];
+    }
+    const cst = node?.$cstNode;
+    return cst && (edge === 'left' ? cst.offset : cst.end);
+}
