@@ -7,6 +7,8 @@ import { AlliumGeneratedModule, AlliumGeneratedSharedModule } from './generated/
 import { AlliumLexer, AlliumTokenBuilder } from './allium-lexer.js';
 import { AlliumParserErrorMessageProvider } from './parser-messages.js';
 import { createAlliumParser } from './allium-parser.js';
+import { AlliumLinker } from './linking/allium-linker.js';
+import { AlliumAstNodeDescriptionProvider, AlliumAstNodeLocator, AlliumReferenceDescriptionProvider } from './workspace/ast-descriptions.js';
 import { AlliumDocumentValidator } from './document-validator.js';
 import { registerAlliumValidators } from './validation/register.js';
 import { AlliumScopeProvider } from './scoping/scope-provider.js';
@@ -35,7 +37,13 @@ export const AlliumModule: Module<AlliumServices, PartialLangiumCoreServices & A
     references: {
         ScopeProvider: services => new AlliumScopeProvider(services),
         ScopeComputation: services => new AlliumScopeComputation(services),
-        NameProvider: () => new AlliumNameProvider()
+        NameProvider: () => new AlliumNameProvider(),
+        Linker: services => new AlliumLinker(services)
+    },
+    workspace: {
+        AstNodeDescriptionProvider: services => new AlliumAstNodeDescriptionProvider(services),
+        ReferenceDescriptionProvider: services => new AlliumReferenceDescriptionProvider(services),
+        AstNodeLocator: () => new AlliumAstNodeLocator()
     }
 };
 

@@ -1,6 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { applySuppressions } from './suppression.js';
-import { DefaultDocumentValidator, type Cancellation, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import { Cancellation, DefaultDocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
+import { nodesOf } from './ast-nodes.js';
 
 /** Diagnostics of the parser carry this code, like the reference checker's syntax errors (which have none). */
 export const SYNTAX_ERROR_CODE = 'allium.syntax';
@@ -27,6 +28,27 @@ export class AlliumDocumentValidator extends DefaultDocumentValidator {
         const start = diagnostics.length;
         super.processParsingErrors(parseResult, diagnostics, options);
         markSyntax(diagnostics, start);
+    }
+
+    /**
+     * Langium's loop awaits once per node and per check; most Allium checks run once on the module, so only
+     * the few node kinds that have checks are awaited, and cancellation is polled every few thousand nodes.
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        const checksByType = new Map<string, ValidationCheck[]>();
+        let visited = 0;
+        for (const node of nodesOf(rootNode)) {
+            if (++visited % 2000 === 0) {
+                await interruptAndCheck(cancelToken);
+            }
+            let checks = checksByType.get(node.$type);
+            if (!checks) {
+                checksByType.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
+            }
+            for (const check of checks) {
+                await check(node, acceptor, cancelToken);
+            }
+        }
     }
 
     protected override processLinkingErrors(_document: LangiumDocument, _diagnostics: Diagnostic[], _options: ValidationOptions): void {

@@ -1,6 +1,7 @@
 import { AstUtils, Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
 import * as ast from '../generated/ast.js';
 import { isImplicitDeclaration } from './name-provider.js';
+import { nodesOf } from '../ast-nodes.js';
 
 /**
  * Where Allium's local names are visible: a `for` variable in its loop, a trigger's bindings and parameters in
@@ -10,12 +11,13 @@ export class AlliumScopeComputation extends DefaultScopeComputation {
     override async collectLocalSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<LocalSymbols> {
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
         let visited = 0;
-        for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
-            // Checking for cancellation per node costs more than the work itself on large specs.
+        const nodes = nodesOf(document.parseResult.value);
+        // The root declares nothing; checking for cancellation per node costs more than the work itself on large specs.
+        for (let i = 1; i < nodes.length; i++) {
             if (++visited % 2000 === 0) {
                 await interruptAndCheck(cancelToken);
             }
-            this.addLocalSymbol(node, document, symbols);
+            this.addLocalSymbol(nodes[i], document, symbols);
         }
         return symbols;
     }

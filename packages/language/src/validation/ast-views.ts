@@ -1,4 +1,5 @@
-import { AstUtils, type AstNode } from 'langium';
+import type { AstNode } from 'langium';
+import { nodesOf } from '../ast-nodes.js';
 import * as ast from '../generated/ast.js';
 
 /**
@@ -107,15 +108,7 @@ export function calleeName(node: AstNode | undefined): ast.NameRef | undefined {
     return ast.isCall(node) && ast.isNameRef(node.callee) && identName(node.callee) !== undefined ? node.callee : undefined;
 }
 
-const subtrees = new WeakMap<AstNode, AstNode[]>();
-
-/** Every node below `roots`, including the roots. Several validators walk the same subtrees, so each is listed once per parse. */
+/** Every node below `roots`, including the roots. */
 export function allNodes(roots: AstNode[]): AstNode[] {
-    return roots.flatMap(root => {
-        let nodes = subtrees.get(root);
-        if (!nodes) {
-            subtrees.set(root, nodes = AstUtils.streamAst(root).toArray());
-        }
-        return nodes;
-    });
+    return roots.flatMap(root => nodesOf(root));
 }
