@@ -1,24 +1,54 @@
 import { isMultiReference, isReference, type AstNode, type ReferenceInfo } from 'langium';
 
-const listed = new WeakMap<AstNode, readonly AstNode[]>();
+interface Listing {
+    nodes: AstNode[];
+    /** `ends[i]`: the index after the last node below `nodes[i]`. */
+    ends: number[];
+}
+
+const listings = new WeakMap<AstNode, Listing>();
+/** A node's index in the listing of its whole tree; a symbol, so walks over a node's properties never see it. */
+const POSITION = Symbol('position');
 
 /**
  * `root` and every node below it in document order, listed once per parse. Scope computation, validation
  * and several validators walk the same trees; Langium's generator-based `streamAst` costs more than the
- * work done per node on large specs.
+ * work done per node on large specs. A subtree of a listed tree is a slice of its listing.
  */
 export function nodesOf(root: AstNode): readonly AstNode[] {
-    let nodes = listed.get(root);
-    if (!nodes) {
-        const out: AstNode[] = [];
-        collect(root, out);
-        listed.set(root, nodes = out);
+    const listing = listings.get(root);
+    if (listing) {
+        return listing.nodes;
     }
-    return nodes;
+    const top = topOf(root);
+    const whole = listings.get(top);
+    const at = (root as Positioned)[POSITION];
+    if (whole && at !== undefined && whole.nodes[at] === root) {
+        return whole.nodes.slice(at, whole.ends[at]);
+    }
+    const listed: Listing = { nodes: [], ends: [] };
+    collect(root, listed, root === top);
+    listings.set(root, listed);
+    return listed.nodes;
 }
 
-function collect(node: AstNode, out: AstNode[]): void {
-    out.push(node);
+type Positioned = AstNode & { [POSITION]?: number };
+
+function topOf(node: AstNode): AstNode {
+    let top = node;
+    while (top.$container) {
+        top = top.$container;
+    }
+    return top;
+}
+
+function collect(node: AstNode, listing: Listing, positioned: boolean): void {
+    const at = listing.nodes.length;
+    listing.nodes.push(node);
+    listing.ends.push(0);
+    if (positioned) {
+        (node as Positioned)[POSITION] = at;
+    }
     for (const key in node) {
         if (key.charCodeAt(0) === 36 /* $ */) {
             continue;
@@ -27,13 +57,14 @@ function collect(node: AstNode, out: AstNode[]): void {
         if (Array.isArray(value)) {
             for (const item of value) {
                 if (isNode(item)) {
-                    collect(item, out);
+                    collect(item, listing, positioned);
                 }
             }
         } else if (isNode(value)) {
-            collect(value, out);
+            collect(value, listing, positioned);
         }
     }
+    listing.ends[at] = listing.nodes.length;
 }
 
 /** References carry no `$type`, so they are not mistaken for contained nodes. */

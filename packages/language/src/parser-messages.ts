@@ -6,7 +6,6 @@ const EXPECTATIONS: Record<string, string> = {
     Declaration: 'a declaration (entity, rule, enum, value, config, surface, actor, given, default, variant, deferred, use, open question, contract, invariant)',
     BlockItem: 'a block item (name: value, let name = value, when:/requires:/ensures: clause, for ... in ...:, if ...:, @guidance, or open question)',
     ItemBody: 'a block item',
-    PostfixExpr: "an expression (name, number, string, true/false, null, if/for/not/exists, '(', '{', '[')",
     PrefixExpr: "an expression (name, number, string, true/false, null, if/for/not/exists, '(', '{', '[')",
     Expression: "an expression (name, number, string, true/false, null, if/for/not/exists, '(', '{', '[')",
     ClauseValue: 'a value',

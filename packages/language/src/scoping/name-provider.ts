@@ -18,7 +18,7 @@ export class AlliumNameProvider extends DefaultNameProvider {
 export function isImplicitDeclaration(node: ast.NameRef): boolean {
     const container = node.$container;
     if (ast.isLambda(container)) {
-        return container.param === node;
+        return node.$containerProperty === 'param';
     }
     return ast.isCallArg(container) && !container.name && ast.isCall(container.$container) && ast.isTrigger(container.$container.$container)
         && !container.$container.$container.binding && /^[a-z_]/.test(node.ref.$refText);

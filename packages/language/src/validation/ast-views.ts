@@ -109,6 +109,6 @@ export function calleeName(node: AstNode | undefined): ast.NameRef | undefined {
 }
 
 /** Every node below `roots`, including the roots. */
-export function allNodes(roots: AstNode[]): AstNode[] {
-    return roots.flatMap(root => nodesOf(root));
+export function allNodes(roots: AstNode[]): readonly AstNode[] {
+    return roots.length === 1 ? nodesOf(roots[0]) : roots.flatMap(root => nodesOf(root));
 }
