@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LspClient } from './lsp-client.js';
 import { CORPUS, positionOf, type Range } from './corpus.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const LIFECYCLE = path.join(CORPUS, 'juxt-tools/crates__allium-parser__tests__fixtures__v3-lifecycle.allium');
 
@@ -13,7 +13,7 @@ interface LocationLink { targetUri: string; targetSelectionRange: Range }
 
 describe('language server over stdio (bundled out/server/main.cjs)', () => {
     let client: LspClient;
-    const dir = mkdtempSync(path.join(tmpdir(), 'allium-lsp-'));
+    const dir = tempDir('allium-lsp');
 
     beforeAll(async () => {
         client = new LspClient();

@@ -1,10 +1,10 @@
-import { mkdtempSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LspClient } from './lsp-client.js';
 import { corpusFile, positionOf, type Range } from './corpus.js';
+import { tempDir } from '../support/temp-dir.js';
 
 interface Location { uri: string; range: Range }
 interface LocationLink { targetUri: string; targetSelectionRange: Range }
@@ -58,7 +58,7 @@ describe('navigation on a corpus spec', () => {
 
 describe('workspace index across files', () => {
     async function workspace(editorWatchesFiles: boolean) {
-        const dir = mkdtempSync(path.join(tmpdir(), 'allium-workspace-'));
+        const dir = tempDir('allium-workspace');
         const orders = path.join(dir, 'orders.allium');
         writeFileSync(orders, '-- allium: 3\nuse "./customers.allium" as people\n\nentity Order {\n    buyer: people/Customer\n}\n');
         const client = new LspClient();

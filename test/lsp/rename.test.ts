@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LspClient } from './lsp-client.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const PAYMENTS = '-- allium: 3\nentity Payment {\n    amount: Decimal\n}\n\nentity Refund {\n    payment: Payment\n}\n';
 const CHECKOUT = '-- allium: 3\nuse "./payments.allium" as payments\n\nentity Basket {\n    payment: payments/Payment\n}\n\nrule Clear {\n    when: Clear(basket)\n    ensures: basket.payment.amount = 0\n}\n';
@@ -12,7 +12,7 @@ interface Edit { range: { start: { line: number; character: number } }; newText:
 
 describe('rename across files joined by use', () => {
     let client: LspClient;
-    const dir = mkdtempSync(path.join(tmpdir(), 'allium-rename-'));
+    const dir = tempDir('allium-rename');
     const payments = pathToFileURL(path.join(dir, 'payments.allium')).href;
     const checkout = pathToFileURL(path.join(dir, 'checkout.allium')).href;
 

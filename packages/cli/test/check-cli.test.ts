@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../../test/support/temp-dir.js';
 
 const CLI = path.resolve(__dirname, '../../../out/cli/allium.cjs');
 
@@ -12,7 +12,7 @@ function run(args: string[], cwd?: string) {
 }
 
 function workspace(files: Record<string, string>): string {
-    const dir = mkdtempSync(path.join(tmpdir(), 'allium-cli-'));
+    const dir = tempDir('allium-cli');
     for (const [name, text] of Object.entries(files)) {
         mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
         writeFileSync(path.join(dir, name), text);

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeAnthropicServer } from '../../generate/test/support/fake-anthropic-server.js';
+import { tempDir } from '../../../test/support/temp-dir.js';
 
 const CLI = path.resolve(__dirname, '../../../out/cli/allium.cjs');
 const SPEC = `-- allium: 3
@@ -36,7 +36,7 @@ function run(args: string[], env: Record<string, string>, cwd: string): Promise<
 
 describe('allium generate', () => {
     const server = new FakeAnthropicServer();
-    const dir = mkdtempSync(path.join(tmpdir(), 'allium-gen-'));
+    const dir = tempDir('allium-gen');
 
     beforeAll(async () => {
         await server.start();
