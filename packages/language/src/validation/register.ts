@@ -11,14 +11,15 @@ import { checkTypeReferences } from './type-reference-validator.js';
 import { checkTriggerForm } from './trigger-form-validator.js';
 import { checkDeferredLocationHint, checkExternalEntitySources, checkSurfaceBindings, checkUsePath } from './declaration-hints-validator.js';
 import { checkStatusLifecycles } from './status-validator.js';
-import { checkTriggerReachability } from './trigger-validator.js';
+import { triggerReachabilityCheck } from './trigger-validator.js';
+import { ambiguousReferenceCheck } from './ambiguous-reference-validator.js';
 import { checkUnusedDeclarations, checkUnusedFields } from './unused-validator.js';
 
 /** One entry per concern; each validator lives in its own file in this folder. */
 export function registerAlliumValidators(services: AlliumServices): void {
     const checks: ValidationChecks<AlliumAstType> = {
         Stray: checkStray,
-        Module: [checkStatusLifecycles, checkTriggerReachability, checkUnusedDeclarations, checkUnusedFields, checkExternalEntitySources, checkTypeReferences, importAliasCheck(services), checkRuleBindings, checkConfigReferences, checkDiscriminators, checkRelatedSurfaces, checkDefaultLiterals],
+        Module: [checkStatusLifecycles, triggerReachabilityCheck(services), ambiguousReferenceCheck(services), checkUnusedDeclarations, checkUnusedFields, checkExternalEntitySources, checkTypeReferences, importAliasCheck(services), checkRuleBindings, checkConfigReferences, checkDiscriminators, checkRelatedSurfaces, checkDefaultLiterals],
         ListLiteral: checkListLiterals,
         RuleDecl: checkDuplicateLets,
         TriggerClause: checkTriggerForm,

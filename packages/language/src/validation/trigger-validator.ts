@@ -1,39 +1,55 @@
-import type { AstNode, ValidationAcceptor } from 'langium';
+import type { AstNode, LangiumCoreServices, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { blocks, calleeName, clausesOf, startsUppercase, valueItems } from './ast-views.js';
+import { importedModules } from './imported-modules.js';
 
 /**
- * A rule that listens for an external trigger (`when: ShipOrder(order)`) which no surface in this file provides
- * and no rule emits can only fire from outside the spec.
+ * A rule that listens for an external trigger (`when: ShipOrder(order)`) which no surface in this file provides,
+ * no rule emits, and no imported module in the workspace provides or emits can only fire from outside the spec.
  */
-export function checkTriggerReachability(module: ast.Module, accept: ValidationAcceptor): void {
-    const provided = new Set<string>();
+export function triggerReachabilityCheck(services: LangiumCoreServices) {
+    return (module: ast.Module, accept: ValidationAcceptor): void => {
+        const offered = offeredTriggers(module);
+        for (const { module: imported } of importedModules(services, module)) {
+            offeredTriggers(imported).forEach(name => offered.add(name));
+        }
+        for (const { rule, trigger } of subscriptions(module)) {
+            const name = trigger.ref.$refText;
+            if (!offered.has(name)) {
+                accept('info', `Rule '${rule.name}' listens for trigger '${name}' but no local surface provides or rule emits it. Add it to a surface's provides: clause, or emit it from a rule's ensures:.`,
+                    { node: trigger, code: 'allium.rule.unreachableTrigger' });
+            }
+        }
+    };
+}
+
+/** Triggers a module makes happen: those its surfaces provide and those its rules emit. */
+export function offeredTriggers(module: ast.Module): Set<string> {
+    const offered = new Set<string>();
     for (const surface of blocks(module, ast.isSurfaceDecl)) {
         for (const clause of clausesOf(surface.items).filter(c => c.keyword === 'provides')) {
-            clause.value.forEach(value => collectCallNames(value, provided));
+            clause.value.forEach(value => collectCallNames(value, offered));
         }
     }
-    const emitted = new Set<string>();
-    const rules = blocks(module, ast.isRuleDecl);
-    for (const rule of rules) {
+    for (const rule of blocks(module, ast.isRuleDecl)) {
         for (const clause of clausesOf(rule.items).filter(c => c.keyword === 'ensures')) {
-            collectLeadingCall(clause.value[0], emitted);
+            collectLeadingCall(clause.value[0], offered);
         }
     }
-    for (const rule of rules) {
+    return offered;
+}
+
+/** The unqualified external triggers each rule listens for (`when: ShipOrder(order)`). */
+export function subscriptions(module: ast.Module): { rule: ast.RuleDecl; trigger: ast.NameRef }[] {
+    const found: { rule: ast.RuleDecl; trigger: ast.NameRef }[] = [];
+    for (const rule of blocks(module, ast.isRuleDecl)) {
         for (const item of rule.items.filter(ast.isTriggerClause)) {
-            if (!item.trigger || item.trigger.binding) {
-                continue;
-            }
-            for (const trigger of triggerCalls(item.trigger.expr)) {
-                const name = trigger.ref.$refText;
-                if (!provided.has(name) && !emitted.has(name)) {
-                    accept('info', `Rule '${rule.name}' listens for trigger '${name}' but no local surface provides or rule emits it. Add it to a surface's provides: clause, or emit it from a rule's ensures:.`,
-                        { node: trigger, code: 'allium.rule.unreachableTrigger' });
-                }
+            if (item.trigger && !item.trigger.binding) {
+                triggerCalls(item.trigger.expr).forEach(trigger => found.push({ rule, trigger }));
             }
         }
     }
+    return found;
 }
 
 function triggerCalls(expr: AstNode | undefined): ast.NameRef[] {

@@ -1,0 +1,131 @@
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { createAlliumCoreServices } from '../src/index.js';
+
+/** Builds the given files together, as an editor workspace or `allium check` on a folder would. */
+async function workspace(files: Record<string, string>): Promise<Map<string, LangiumDocument>> {
+    const { shared } = createAlliumCoreServices(EmptyFileSystem);
+    const documents = new Map<string, LangiumDocument>();
+    for (const [name, text] of Object.entries(files)) {
+        const document = shared.workspace.LangiumDocumentFactory.fromString(`-- allium: 3\n${text}`, URI.parse(`file:///ws/${name}`));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        documents.set(name, document);
+    }
+    await shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
+    return documents;
+}
+
+function found(document: LangiumDocument | undefined, code: string): { line: number; message: string }[] {
+    return (document?.diagnostics ?? []).filter(d => d.code === code).map(d => ({ line: d.range.start.line + 1, message: d.message }));
+}
+
+const BILLING = `
+entity Account {
+    owner: String
+}
+
+surface Billing {
+    facing user: User
+    provides:
+        Pinged(user)
+}
+`;
+
+const SUPPORT = `
+entity Account {
+    ticket: String
+}
+
+rule Escalate {
+    when: Opened(ticket)
+    ensures: Pinged(subject: ticket)
+}
+`;
+
+describe('ambiguous reference validator', () => {
+    it('warns once, where first used, about a name two imported files declare, and about a trigger both offer', async () => {
+        const docs = await workspace({
+            'billing.allium': BILLING,
+            'support.allium': SUPPORT,
+            'main.allium': `use "./billing.allium" as billing
+use "./support.allium" as support
+
+entity Customer {
+    account: Account
+    backup: Account
+}
+
+rule HandlePing {
+    when: Pinged(subject)
+    ensures: subject.handled = true
+}
+`
+        });
+        const ambiguous = found(docs.get('main.allium'), 'allium.use.ambiguousReference');
+        expect(ambiguous.map(a => a.line)).toEqual([6, 11]);
+        expect(ambiguous[0].message).toContain("'billing' and 'support'");
+        expect(ambiguous[0].message).toContain("'billing/Account'");
+        expect(ambiguous[1].message).toContain("'Pinged'");
+        // Offered by an import, the trigger is reachable.
+        expect(found(docs.get('main.allium'), 'allium.rule.unreachableTrigger')).toEqual([]);
+    });
+
+    it('is silent when the name is declared here, qualified, or both aliases name one file', async () => {
+        const docs = await workspace({
+            'billing.allium': BILLING,
+            'support.allium': SUPPORT,
+            'local.allium': `use "./billing.allium" as billing
+use "./support.allium" as support
+
+entity Account {
+    id: String
+}
+
+entity Customer {
+    account: Account
+    other: billing/Account
+}
+
+rule Emit {
+    when: Start(x)
+    ensures: Pinged(subject: x)
+}
+
+rule HandlePing {
+    when: Pinged(subject)
+    ensures: subject.handled = true
+}
+`,
+            'same.allium': `use "./billing.allium" as a
+use "./billing.allium" as b
+
+entity Customer {
+    account: Account
+}
+`
+        });
+        expect(found(docs.get('local.allium'), 'allium.use.ambiguousReference')).toEqual([]);
+        expect(found(docs.get('same.allium'), 'allium.use.ambiguousReference')).toEqual([]);
+    });
+});
+
+describe('trigger reachability across imports', () => {
+    it('counts a trigger an imported file emits as reachable, and still reports one nobody offers', async () => {
+        const docs = await workspace({
+            'support.allium': SUPPORT,
+            'main.allium': `use "./support.allium" as support
+
+rule HandlePing {
+    when: Pinged(subject)
+    ensures: subject.handled = true
+}
+
+rule HandleNothing {
+    when: Nobody(subject)
+    ensures: subject.handled = true
+}
+`
+        });
+        expect(found(docs.get('main.allium'), 'allium.rule.unreachableTrigger').map(f => f.line)).toEqual([10]);
+    });
+});
