@@ -14,11 +14,15 @@ import { registerAlliumValidators } from './validation/register.js';
 import { AlliumScopeProvider } from './scoping/scope-provider.js';
 import { AlliumScopeComputation } from './scoping/scope-computation.js';
 import { AlliumNameProvider } from './scoping/name-provider.js';
+import { SpecTypes } from './typing/spec-types.js';
 
 /** Services Allium adds to Langium's; extended as scoping and validation land. */
 export type AlliumAddedServices = {
     validation: {
         DocumentValidator: AlliumDocumentValidator;
+    };
+    typing: {
+        SpecTypes: SpecTypes;
     };
 };
 
@@ -33,6 +37,9 @@ export const AlliumModule: Module<AlliumServices, PartialLangiumCoreServices & A
     },
     validation: {
         DocumentValidator: services => new AlliumDocumentValidator(services)
+    },
+    typing: {
+        SpecTypes: services => new SpecTypes(services)
     },
     references: {
         ScopeProvider: services => new AlliumScopeProvider(services),

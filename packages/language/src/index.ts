@@ -5,3 +5,5 @@ export * from './allium-lexer.js';
 export * from './document-validator.js';
 export * from './parse.js';
 export * from './validation/register.js';
+export * from './typing/spec-types.js';
+export * from './typing/spec-nodes.js';

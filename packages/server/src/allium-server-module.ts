@@ -14,7 +14,6 @@ import { AlliumSemanticTokenProvider } from './semantic-tokens.js';
 import { AlliumFoldingRangeProvider } from './folding-ranges.js';
 import { AlliumDocumentSymbolProvider } from './symbols/document-symbols.js';
 import { AlliumNodeKindProvider } from './symbols/node-kinds.js';
-import { SpecTypes } from './analysis/spec-types.js';
 import { FieldUses } from './analysis/field-uses.js';
 import { AlliumReferences } from './analysis/field-references.js';
 import { ClientOptions } from './client-options.js';
@@ -22,7 +21,6 @@ import { ClientOptions } from './client-options.js';
 /** Readings of a spec that several editor features share. */
 export type AlliumAnalysisServices = {
     analysis: {
-        SpecTypes: SpecTypes;
         FieldUses: FieldUses;
     };
     editor: {
@@ -35,8 +33,7 @@ export type AlliumLspServices = LangiumServices & AlliumAddedServices & AlliumAn
 /** What the language server adds to the core language services: the editor features. */
 export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumServices & AlliumAnalysisServices> = {
     analysis: {
-        SpecTypes: services => new SpecTypes(services),
-        FieldUses: services => new FieldUses(services, services.analysis.SpecTypes)
+        FieldUses: services => new FieldUses(services, services.typing.SpecTypes)
     },
     editor: {
         ClientOptions: services => new ClientOptions(services.shared)

@@ -2,7 +2,7 @@ import type { LangiumDocument, MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import type { AlliumLspServices } from './allium-server-module.js';
 import type { CodeAction, CodeActionParams, Command } from 'vscode-languageserver';
-import type { SpecTypes } from './analysis/spec-types.js';
+import type { SpecTypes } from '@allium/language';
 import type { ClientOptions } from './client-options.js';
 import { generationActions } from './generation/generation-actions.js';
 import { quickFixes } from './quick-fixes/quick-fixes.js';
@@ -13,7 +13,7 @@ export class AlliumCodeActionProvider implements CodeActionProvider {
     private readonly options: ClientOptions;
 
     constructor(services: AlliumLspServices) {
-        this.types = services.analysis.SpecTypes;
+        this.types = services.typing.SpecTypes;
         this.options = services.editor.ClientOptions;
     }
 

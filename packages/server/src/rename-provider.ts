@@ -3,7 +3,7 @@ import { DefaultRenameProvider } from 'langium/lsp';
 import { ResponseError, type Position, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Module } from '@allium/language';
 import type { AlliumLspServices } from './allium-server-module.js';
-import { isField, type Field } from './analysis/spec-nodes.js';
+import { isField, type Field } from '@allium/language';
 import type { FieldUses } from './analysis/field-uses.js';
 
 const INVALID_PARAMS = -32602;

@@ -2,7 +2,7 @@ import type { AstNode } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import * as ast from '@allium/language';
-import { isField } from './analysis/spec-nodes.js';
+import { isField } from '@allium/language';
 
 const DECLARED = SemanticTokenModifiers.declaration;
 

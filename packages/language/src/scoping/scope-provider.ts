@@ -1,5 +1,8 @@
-import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MultiMapScope, StreamScope, stream, WorkspaceCache, type AstNode, type LangiumCoreServices, type ReferenceInfo, type Scope } from 'langium';
+import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, MultiMapScope, StreamScope, stream, WorkspaceCache, type AstNode, type LangiumCoreServices, type ReferenceInfo, type Scope } from 'langium';
+import * as ast from '../generated/ast.js';
+import type { AlliumServices } from '../allium-module.js';
 import { importedDeclaration } from './imports.js';
+import { MemberScopes } from './member-scopes.js';
 
 /**
  * Langium's default scoping filters a container's symbols for every reference it resolves, which is quadratic
@@ -9,10 +12,12 @@ import { importedDeclaration } from './imports.js';
 export class AlliumScopeProvider extends DefaultScopeProvider {
     private readonly scopes: WorkspaceCache<AstNode, Map<string, Scope>>;
     private readonly services: LangiumCoreServices;
+    private readonly members: MemberScopes;
 
-    constructor(services: LangiumCoreServices) {
+    constructor(services: AlliumServices) {
         super(services);
         this.services = services;
+        this.members = new MemberScopes(services);
         this.scopes = new WorkspaceCache(services.shared);
     }
 
@@ -23,6 +28,17 @@ export class AlliumScopeProvider extends DefaultScopeProvider {
             const target = importedDeclaration(this.services, context.container, text);
             return target ? new StreamScope(stream([this.descriptions.createDescription(target, text)])) : EMPTY_SCOPE;
         }
+        if (ast.isMemberAccess(context.container)) {
+            return this.members.ofReceiver(context.container.receiver);
+        }
+        const implied = this.members.impliedAt(context.container);
+        if (implied) {
+            return new MapScope(implied, this.lexicalScope(context));
+        }
+        return this.lexicalScope(context);
+    }
+
+    private lexicalScope(context: ReferenceInfo): Scope {
         const referenceType = this.reflection.getReferenceType(context);
         const localSymbols = AstUtils.getDocument(context.container).localSymbols;
         let innermost: AstNode | undefined = context.container;

@@ -1,13 +1,13 @@
 import { AstUtils, DefaultReferences, stream, type AstNode, type CstNode, type FindReferencesOptions, type ReferenceDescription, type Stream } from 'langium';
 import type { AlliumLspServices } from '../allium-server-module.js';
 import type { FieldUses } from './field-uses.js';
-import type { SpecTypes } from './spec-types.js';
-import { isField } from './spec-nodes.js';
+import type { SpecTypes } from '@allium/language';
+import { isField } from '@allium/language';
 
 /**
- * Langium's references, with fields reached through `.`: linking leaves `order.status` without a target, so
- * definition, references, highlights and rename would stop at the field's declaration. Here the field is found from
- * the receiver's type, and its uses are added to those linking knows.
+ * Langium's references, plus the places a field is named without a cross-reference of its own: the arguments of
+ * `Order.created(status: ...)` and `transitions status`. Linking resolves `order.status` to the field; where it
+ * could not (an unresolved receiver), the field is still found from the name at the cursor.
  */
 export class AlliumReferences extends DefaultReferences {
     private readonly types: SpecTypes;
@@ -15,7 +15,7 @@ export class AlliumReferences extends DefaultReferences {
 
     constructor(services: AlliumLspServices) {
         super(services);
-        this.types = services.analysis.SpecTypes;
+        this.types = services.typing.SpecTypes;
         this.uses = services.analysis.FieldUses;
     }
 

@@ -1,8 +1,8 @@
 import { AstUtils, GrammarUtils, UriUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import * as ast from '@allium/language';
-import type { SpecTypes } from './spec-types.js';
-import { isTypeDecl, type Field, type TypeDecl } from './spec-nodes.js';
+import type { SpecTypes } from '@allium/language';
+import { isTypeDecl, type Field, type TypeDecl } from '@allium/language';
 
 export interface FieldUse {
     node: AstNode;

@@ -2,7 +2,7 @@ import type { LangiumDocument } from 'langium';
 import { DefaultCompletionProvider, type CompletionProviderOptions } from 'langium/lsp';
 import type { AlliumLspServices } from '../allium-server-module.js';
 import { CompletionItemKind, type CompletionList, type CompletionParams } from 'vscode-languageserver';
-import type { SpecTypes } from '../analysis/spec-types.js';
+import type { SpecTypes } from '@allium/language';
 import { DECLARATIONS, keywordItem, keywordsAt } from './keyword-completion.js';
 import { literalCompletion, memberCompletion } from './member-completion.js';
 
@@ -17,7 +17,7 @@ export class AlliumCompletionProvider extends DefaultCompletionProvider {
 
     constructor(services: AlliumLspServices) {
         super(services);
-        this.types = services.analysis.SpecTypes;
+        this.types = services.typing.SpecTypes;
     }
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {

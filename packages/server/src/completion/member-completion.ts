@@ -1,8 +1,8 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver';
 import * as ast from '@allium/language';
-import type { SpecTypes } from '../analysis/spec-types.js';
-import { isStructured, type Denoted, type Field } from '../analysis/spec-nodes.js';
+import type { SpecTypes } from '@allium/language';
+import { isStructured, type Denoted, type Field } from '@allium/language';
 
 // `order.customer.` or `order.customer.em`: a chain of names, a dot, and perhaps the start of a member.
 const MEMBER = /([A-Za-z_][\w/]*(?:\??\.[A-Za-z_]\w*)*)\??\.(\w*)$/;

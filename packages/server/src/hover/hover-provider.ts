@@ -3,8 +3,8 @@ import type { HoverProvider } from 'langium/lsp';
 import type { AlliumLspServices } from '../allium-server-module.js';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import * as ast from '@allium/language';
-import type { SpecTypes } from '../analysis/spec-types.js';
-import { isField, isStructured, isTypeDecl, type Field } from '../analysis/spec-nodes.js';
+import type { SpecTypes } from '@allium/language';
+import { isField, isStructured, isTypeDecl, type Field } from '@allium/language';
 import { annotationSections, code, comment, hasGuidance, isGuided, names, signature, type GuidedConstruct } from './describe.js';
 import { clauseOf, Usages } from './usages.js';
 
@@ -25,7 +25,7 @@ export class AlliumHoverProvider implements HoverProvider {
     private readonly usages: Usages;
 
     constructor(services: AlliumLspServices) {
-        this.types = services.analysis.SpecTypes;
+        this.types = services.typing.SpecTypes;
         this.usages = new Usages(services);
     }
 
@@ -74,12 +74,9 @@ export class AlliumHoverProvider implements HoverProvider {
             return this.describeTrigger(node.ref.$refText, document);
         }
         const target = ast.isNameRef(node) ? node.ref.ref : ast.isMemberAccess(node) ? node.member.ref : undefined;
-        if (ast.isMemberAccess(node) && !target) {
-            const receiver = this.types.denote(node.receiver);
-            const field = receiver?.kind === 'config'
-                ? this.types.configParameters(receiver.module).find(p => p.name === node.member.$refText)
-                : receiver && this.types.field(receiver.type, node.member.$refText);
-            return field && { markdown: this.describeField(field), subject: field };
+        if (ast.isMemberAccess(node)) {
+            // Linking resolves `order.status` to the field of whatever `order` is.
+            return target && this.describeTarget(target);
         }
         if (ast.isNameRef(node)) {
             return target ? this.describeTarget(target) : this.describeLiteral(node);

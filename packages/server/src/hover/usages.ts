@@ -1,7 +1,7 @@
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import * as ast from '@allium/language';
 import type { AlliumLspServices } from '../allium-server-module.js';
-import type { Field } from '../analysis/spec-nodes.js';
+import type { Field } from '@allium/language';
 import type { FieldUse } from '../analysis/field-uses.js';
 
 type TopLevel = ast.Module['declarations'][number];

@@ -1,7 +1,7 @@
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import * as ast from '@allium/language';
-import { isTypeDecl } from '../analysis/spec-nodes.js';
+import { isTypeDecl } from '@allium/language';
 import { newDeclarationEdit, nodeAt, quickFix } from './edits.js';
 
 /**

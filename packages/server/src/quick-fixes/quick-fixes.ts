@@ -1,6 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import type { CodeAction, CodeActionParams } from 'vscode-languageserver';
-import type { SpecTypes } from '../analysis/spec-types.js';
+import type { SpecTypes } from '@allium/language';
 import { undefinedTypeFixes, unknownVariantFixes } from './declaration-fixes.js';
 import { invalidCreatedStatusFixes, undeclaredTransitionFixes } from './status-fixes.js';
 import { MISSING_TEMPORAL_GUARD, temporalGuardFix } from './temporal-guard.js';

@@ -1,7 +1,7 @@
 import { AstUtils, type LangiumDocument } from 'langium';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import * as ast from '@allium/language';
-import { pipeNames } from '../analysis/spec-nodes.js';
+import { pipeNames } from '@allium/language';
 import { indentOf, insertAt, nodeAt, quickFix } from './edits.js';
 
 /**

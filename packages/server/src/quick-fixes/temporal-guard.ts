@@ -1,8 +1,8 @@
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import * as ast from '@allium/language';
-import type { SpecTypes } from '../analysis/spec-types.js';
-import { pipeNames } from '../analysis/spec-nodes.js';
+import type { SpecTypes } from '@allium/language';
+import { pipeNames } from '@allium/language';
 import { indentOf, insertAt, quickFix } from './edits.js';
 
 export const MISSING_TEMPORAL_GUARD = 'allium.temporal.missingGuard';

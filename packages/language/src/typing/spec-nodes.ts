@@ -1,5 +1,5 @@
 import type { AstNode, CstNode } from 'langium';
-import * as ast from '@allium/language';
+import * as ast from '../generated/ast.js';
 
 /** Declarations with fields a `.` can reach. */
 export type Structured = ast.EntityDecl | ast.ValueDecl | ast.VariantDecl | ast.ActorDecl;

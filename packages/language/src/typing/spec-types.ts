@@ -1,6 +1,6 @@
-import { AstUtils, GrammarUtils, UriUtils, WorkspaceCache, type AstNode, type CstNode, type LangiumDocument } from 'langium';
-import type { LangiumServices } from 'langium/lsp';
-import * as ast from '@allium/language';
+import { AstUtils, GrammarUtils, MultiMap, UriUtils, WorkspaceCache, type AstNode, type CstNode, type LangiumCoreServices, type LangiumDocument } from 'langium';
+import * as ast from '../generated/ast.js';
+import { nodesOf } from '../ast-nodes.js';
 import { isField, isStructured, isTypeDecl, leftmostName, localName, pipeNames, typeIn, within, type Denoted, type Field, type Structured, type TypeDecl } from './spec-nodes.js';
 
 const MAX_DEPTH = 8;
@@ -9,17 +9,22 @@ const MAX_DEPTH = 8;
  * Allium is untyped at the surface: `order.status` says nothing of what `order` is. This reads the usual clues a
  * reader would: a trigger binding (`order: Order.created`), a surface binding (`context order: Order`), a field's
  * declared type, a `for` over a typed collection, the naming convention that `order` is an `Order`, and, for a
- * trigger parameter, the one type that has every field the rule uses on it. Linking gives member names no target
- * yet, so the editor features use this to reach fields.
+ * trigger parameter, the one type that has every field the rule uses on it. Linking uses it to resolve member
+ * names (`order.status`), and the editor features to describe what an expression is.
  */
 export class SpecTypes {
     /** What each trigger parameter denotes, worked out once per state of the workspace. */
     private readonly parameters: WorkspaceCache<AstNode, Denoted | null>;
     private readonly typesByField: WorkspaceCache<'all', Map<string, Structured[]>>;
+    private readonly typesByName: WorkspaceCache<'all', Map<string, TypeDecl>>;
+    /** What each named local denotes; linking asks for the same few bindings once per member access. */
+    private readonly bindings: WorkspaceCache<AstNode, Denoted | null>;
 
-    constructor(private readonly services: LangiumServices) {
+    constructor(private readonly services: LangiumCoreServices) {
         this.parameters = new WorkspaceCache(services.shared);
         this.typesByField = new WorkspaceCache(services.shared);
+        this.typesByName = new WorkspaceCache(services.shared);
+        this.bindings = new WorkspaceCache(services.shared);
     }
 
     /** Fields and field-like items of a type, including those of a variant's base entity and an actor's identity. */
@@ -127,7 +132,7 @@ export class SpecTypes {
         }
         const binding = target ?? this.localBinding(name, context);
         if (binding && !isTypeDecl(binding)) {
-            const type = this.typeOfBinding(binding, depth + 1);
+            const type = this.bindings.get(binding, () => this.typeOfBinding(binding, depth + 1) ?? null) ?? undefined;
             if (type) {
                 return type;
             }
@@ -150,7 +155,10 @@ export class SpecTypes {
     localBinding(name: string, context: AstNode): AstNode | undefined {
         const symbols = AstUtils.getDocument(context).localSymbols;
         for (let node: AstNode | undefined = context; node && symbols; node = node.$container) {
-            const found = symbols.getStream(node).find(d => d.name === name);
+            if (!symbols.has(node)) {
+                continue;
+            }
+            const found = symbols instanceof MultiMap ? symbols.get(node).find(d => d.name === name) : symbols.getStream(node).find(d => d.name === name);
             if (found?.node) {
                 return found.node;
             }
@@ -215,13 +223,11 @@ export class SpecTypes {
         const index = call.args.indexOf(parameter.$container as ast.CallArg);
         const event = ast.isNameRef(call.callee) ? call.callee.ref.$refText : undefined;
         const module = AstUtils.findRootNode(parameter) as ast.Module;
-        for (const surface of module.declarations.filter(ast.isSurfaceDecl)) {
-            for (const provided of AstUtils.streamAst(surface).filter(ast.isCall)) {
-                const argument = ast.isNameRef(provided.callee) && provided.callee.ref.$refText === event ? provided.args[index]?.value : undefined;
-                const denoted = argument && this.denote(argument, depth + 1);
-                if (denoted) {
-                    return denoted;
-                }
+        for (const provided of (event && callsInSurfaces(module).get(event)) || []) {
+            const argument = provided.args[index]?.value;
+            const denoted = argument && this.denote(argument, depth + 1);
+            if (denoted) {
+                return denoted;
             }
         }
         return this.byConvention(parameter.ref.$refText, parameter) ?? this.byShape(parameter);
@@ -231,7 +237,7 @@ export class SpecTypes {
     private byShape(parameter: ast.NameRef): Denoted | undefined {
         const rule = AstUtils.getContainerOfType(parameter, ast.isRuleDecl);
         const name = parameter.ref.$refText;
-        const members = new Set(rule ? AstUtils.streamAst(rule).filter(ast.isMemberAccess)
+        const members = new Set(rule ? nodesOf(rule).filter(ast.isMemberAccess)
             .filter(m => ast.isNameRef(m.receiver) && m.receiver.ref.$refText === name && m.member.$refText !== 'created')
             .map(m => m.member.$refText) : []);
         const index = this.typesByField.get('all', () => this.indexTypesByField());
@@ -276,8 +282,20 @@ export class SpecTypes {
             const imported = use && this.importedModule(use);
             return imported && typeIn(imported, local);
         }
-        return typeIn(module, name) ?? this.services.shared.workspace.LangiumDocuments.all
-            .map(d => typeIn(d.parseResult.value as ast.Module, name)).find(t => t !== undefined);
+        return typeIn(module, name) ?? this.typesByName.get('all', () => this.indexTypesByName()).get(name);
+    }
+
+    /** The first declaration of each type name across the workspace. */
+    private indexTypesByName(): Map<string, TypeDecl> {
+        const index = new Map<string, TypeDecl>();
+        for (const document of this.services.shared.workspace.LangiumDocuments.all) {
+            for (const declaration of (document.parseResult.value as ast.Module).declarations ?? []) {
+                if (isTypeDecl(declaration) && !index.has(declaration.name)) {
+                    index.set(declaration.name, declaration);
+                }
+            }
+        }
+        return index;
     }
 
     /** The field whose name is written at `cst`: `status` in `order.status`, in `Order.created(status: ...)` or `transitions status`. */
@@ -314,4 +332,24 @@ export class SpecTypes {
         const document: LangiumDocument | undefined = this.services.shared.workspace.LangiumDocuments.getDocument(uri);
         return document?.parseResult.value as ast.Module | undefined;
     }
+}
+
+// Keyed by AST nodes, which a new parse replaces, so an entry never outlives the text it was read from.
+const surfaceCalls = new WeakMap<ast.Module, Map<string, ast.Call[]>>();
+
+/** The calls written in a module's surfaces (`provides: PayOrder(order)`), by the name called. */
+function callsInSurfaces(module: ast.Module): Map<string, ast.Call[]> {
+    let calls = surfaceCalls.get(module);
+    if (!calls) {
+        calls = new Map();
+        for (const surface of module.declarations.filter(ast.isSurfaceDecl)) {
+            for (const call of nodesOf(surface).filter(ast.isCall)) {
+                if (ast.isNameRef(call.callee)) {
+                    calls.set(call.callee.ref.$refText, [...calls.get(call.callee.ref.$refText) ?? [], call]);
+                }
+            }
+        }
+        surfaceCalls.set(module, calls);
+    }
+    return calls;
 }
