@@ -67,7 +67,7 @@ export class MemberScopes {
         for (let node: AstNode = reference; node.$container; node = node.$container) {
             const parent = node.$container;
             if (ast.isFilter(parent) && node.$containerProperty === 'condition') {
-                const source = this.types.denote(parent.source);
+                const source = this.types.denoteElement(parent.source);
                 return source && source.kind !== 'config' && !ast.isEnumDecl(source.type) ? this.types.fieldsOf(source.type) : undefined;
             }
         }

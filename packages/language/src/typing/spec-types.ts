@@ -191,7 +191,7 @@ export class SpecTypes {
     }
 
     /** The element of a collection: `batch.items` typed `List<Item>`, `Orders` (all Order). */
-    private denoteElement(collection: AstNode | undefined, depth: number): Denoted | undefined {
+    denoteElement(collection: AstNode | undefined, depth = 0): Denoted | undefined {
         if (ast.isMemberAccess(collection)) {
             const receiver = this.denote(collection.receiver, depth + 1);
             const field = receiver && receiver.kind !== 'config' ? this.field(receiver.type, collection.member.$refText) : undefined;
