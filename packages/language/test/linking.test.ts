@@ -5,6 +5,16 @@ import { createAlliumCoreServices, isMemberAccess, isNameRef, type Module } from
 const SPEC = `-- allium: 3
 enum Priority { low high }
 
+given {
+    desk: Customer
+}
+
+surface Support {
+    context account: Customer
+    exposes:
+        account.email
+}
+
 config {
     retry_limit: Integer = 3
 }
@@ -31,7 +41,7 @@ rule Ship {
 rule Count {
     when: Tick()
     let urgent = Orders where urgency = high
-    ensures: Report(urgent)
+    ensures: Report(urgent, desk.tier)
 }
 `;
 
@@ -89,6 +99,13 @@ describe('linking', () => {
         expect(targets(nodes, lineOf('config.retry_limit'), 'retry_limit')).toEqual(['ConfigDecl.retry_limit']);
         expect(targets(nodes, lineOf('Orders where'), 'urgency')).toEqual(['Order.urgency']);
         expect(targets(nodes, lineOf('Orders where'), 'high')).toEqual(['Priority.high']);
+    });
+
+    it('resolves given bindings in every rule, and surface bindings in their surface', async () => {
+        const nodes = await linked();
+        expect(targets(nodes, lineOf('ensures: Report(urgent, desk.tier)'), 'desk')).toEqual(['GivenDecl.desk']);
+        expect(targets(nodes, lineOf('ensures: Report(urgent, desk.tier)'), 'tier')).toEqual(['Customer.tier']);
+        expect(targets(nodes, lineOf('account.email'), 'account')).toEqual(['Support.account']);
     });
 
     it('leaves a member unresolved when nothing says what the receiver is', async () => {

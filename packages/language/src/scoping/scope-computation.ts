@@ -4,8 +4,9 @@ import { isImplicitDeclaration } from './name-provider.js';
 import { nodesOf } from '../ast-nodes.js';
 
 /**
- * Where Allium's local names are visible: a `for` variable in its loop, a trigger's bindings and parameters in
- * the whole rule, a lambda parameter in its lambda; everything else in its container, as Langium does.
+ * Where Allium's local names are visible: a `given` binding in the whole module, a `for` variable in its loop,
+ * a trigger's bindings and parameters in the whole rule, a lambda parameter in its lambda; everything else in its
+ * container, as Langium does.
  */
 export class AlliumScopeComputation extends DefaultScopeComputation {
     override async collectLocalSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<LocalSymbols> {
@@ -32,6 +33,10 @@ export class AlliumScopeComputation extends DefaultScopeComputation {
 }
 
 function visibleIn(node: AstNode): AstNode | undefined {
+    if (ast.isGivenDecl(node.$container)) {
+        // `given { ledger: Ledger }` binds names for every rule of the module.
+        return node.$container.$container;
+    }
     if (ast.isLoopVar(node)) {
         return node.$container?.$container;
     }
