@@ -131,6 +131,11 @@ describe('declaration hint validators', () => {
 });
 
 describe('suppression comments', () => {
+    it('leaves other codes and unmarked lines reported', async () => {
+        const spec = '-- allium-ignore allium.field.unused\nentity Ghost {}\n';
+        expect(await lines(spec, 'allium.entity.unused')).toEqual([3]);
+    });
+
     it('silences the named code on the next line only', async () => {
         const spec = '-- allium-ignore allium.entity.unused\nentity Ghost {}\nentity Other {}\n';
         expect(await lines(spec, 'allium.entity.unused')).toEqual([4]);
@@ -138,6 +143,10 @@ describe('suppression comments', () => {
 });
 
 describe('syntax validator', () => {
+    it('accepts a well-formed spec', async () => {
+        expect(await codes(LIFECYCLE)).not.toContain('allium.syntax');
+    });
+
     it('reports a stray token once per line and keeps checking the rest of the file', async () => {
         const spec = 'rule R {\n    when: Go(a)\n    requires: a includes b\n    ensures: Done()\n}\nentity Ghost {}\n';
         expect(await lines(spec, 'allium.syntax')).toEqual([4]);
