@@ -1,6 +1,9 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { GenerationError, noKeyError, stopReasonError, toGenerationError } from './generation-errors.js';
 
+/** The model generation uses unless the user picks another (`allium.generate.model`, `--model`). */
+export const DEFAULT_MODEL = 'claude-sonnet-5-5';
+
 export * from './generation-errors.js';
 
 export interface StreamRequest {

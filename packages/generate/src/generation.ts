@@ -1,10 +1,10 @@
 import * as ast from '@allium/language';
-import { streamMessage, GenerationError, type GenerationErrorKind, type Usage } from './anthropic-stream.js';
+import { DEFAULT_MODEL, streamMessage, GenerationError, type GenerationErrorKind, type Usage } from './anthropic-stream.js';
+
+export { DEFAULT_MODEL };
 import { ClauseLinkParser, type GeneratedFile, type PreviewEvent, type Region } from './marker-parser.js';
 import { buildPrompt, type PromptOptions } from './prompt.js';
 import type { Clause } from './spec-clauses.js';
-
-export const DEFAULT_MODEL = 'claude-sonnet-4-5';
 
 export interface GenerationOptions extends PromptOptions {
     apiKey: string | undefined;

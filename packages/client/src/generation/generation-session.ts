@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ClauseLinkParser, GenerationError, streamMessage, type Usage } from '@allium/generate/streaming';
+import { ClauseLinkParser, DEFAULT_MODEL, GenerationError, streamMessage, type Usage } from '@allium/generate/streaming';
 import { requestPrompt, type GenerationPromptResult } from './server-requests.js';
 import { PreviewPanel } from './preview-panel.js';
 import { clausesAt } from './clause-map.js';
@@ -14,7 +14,7 @@ function settings() {
     const config = vscode.workspace.getConfiguration('allium.generate');
     return {
         targetLanguage: config.get<string>('targetLanguage', 'TypeScript'),
-        model: config.get<string>('model', 'claude-sonnet-4-5'),
+        model: config.get<string>('model', DEFAULT_MODEL),
         maxTokens: config.get<number>('maxTokens', 8192),
         baseUrl: config.get<string>('baseUrl', ''),
         extraInstructions: config.get<string>('extraInstructions', '')
