@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { existsSync } from 'node:fs';
 import { AstUtils, URI, UriUtils, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createAlliumCoreServices, isUseDecl, type AlliumServices, type Module } from '@allium/language';
+import { createAlliumCoreServices, EXTENSION_ONLY_CODES, isUseDecl, type AlliumServices, type Module } from '@allium/language';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -48,7 +48,8 @@ export async function resolveInputs(inputs: string[]): Promise<string[]> {
  * Documents are removed afterwards, so consecutive calls are independent.
  */
 export class Checker {
-    constructor(readonly services: AlliumServices = createAlliumCoreServices(NodeFileSystem).Allium) {}
+    /** `extended`: also report what only JUXT's editor extension checks, beyond its `allium check`. */
+    constructor(readonly services: AlliumServices = createAlliumCoreServices(NodeFileSystem).Allium, readonly extended = false) {}
 
     async check(files: string[], relativeTo = process.cwd()): Promise<Finding[]> {
         const workspace = this.services.shared.workspace;
@@ -62,7 +63,9 @@ export class Checker {
             for (const document of documents) {
                 const file = path.relative(relativeTo, document.uri.fsPath) || document.uri.fsPath;
                 for (const diagnostic of document.diagnostics ?? []) {
-                    findings.push(toFinding(file, diagnostic));
+                    if (this.extended || !EXTENSION_ONLY_CODES.has(String(diagnostic.code))) {
+                        findings.push(toFinding(file, diagnostic));
+                    }
                 }
             }
             return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);

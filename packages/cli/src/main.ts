@@ -1,11 +1,13 @@
 import { Checker, resolveInputs, type Finding } from './check.js';
 import { GENERATE_USAGE, parseGenerateArgs, runGenerate } from './generate-command.js';
 
-const USAGE = `Usage: allium check [--json] <file-or-directory>...
+const USAGE = `Usage: allium check [--json] [--extended] <file-or-directory>...
        allium generate <spec.allium> [--rule Name] [--lang kotlin] [--out dir] [--dry-run]
 
 Checks Allium specifications and reports problems.
-  --json    print {"diagnostics":[{file,line,column,severity,code,message}]}
+  --json      print {"diagnostics":[{file,line,column,severity,code,message}]}
+  --extended  also run the checks of JUXT's VS Code extension that its CLI leaves out
+              (open questions, rules without when:/ensures:, temporal rules without a guard, ...)
 Exit status: 0 no errors or warnings, 1 errors or warnings found, 2 no input.`;
 
 async function main(argv: string[]): Promise<number> {
@@ -27,7 +29,8 @@ async function main(argv: string[]): Promise<number> {
         return 2;
     }
     const json = rest.includes('--json');
-    const unknown = rest.filter(a => a.startsWith('-') && a !== '--json');
+    const extended = rest.includes('--extended');
+    const unknown = rest.filter(a => a.startsWith('-') && a !== '--json' && a !== '--extended');
     if (unknown.length > 0) {
         process.stderr.write(`Unknown option ${unknown.join(', ')}.\n${USAGE}\n`);
         return 2;
@@ -38,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(inputs.length === 0 ? `${USAGE}\n` : 'No .allium files found for the given inputs.\n');
         return 2;
     }
-    const findings = await new Checker().check(files);
+    const findings = await new Checker(undefined, extended).check(files);
     process.stdout.write(json ? JSON.stringify({ diagnostics: findings }, null, 2) + '\n' : formatHuman(findings, files.length));
     return findings.some(f => f.severity !== 'info') ? 1 : 0;
 }

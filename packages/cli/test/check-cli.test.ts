@@ -79,4 +79,16 @@ describe('allium check', () => {
         const result = run(['check', 'order.allium'], dir);
         expect(result.stdout).toMatch(/^order\.allium:8:\d+: error\[allium\.syntax\]: /m);
     });
+
+    it('reports the checks only the editor extension runs, such as open questions, with --extended', () => {
+        const dir = workspace({ 'open.allium': CLEAN + '\nopen question "Can an order have no customer?"\n' });
+        const questions = (stdout: string) => JSON.parse(stdout).diagnostics
+            .filter((d: { code: string }) => d.code === 'allium.openQuestion.present').map((d: { line: number }) => d.line);
+        const plain = run(['check', '--json', 'open.allium'], dir);
+        expect(plain.status).toBe(0);
+        expect(questions(plain.stdout)).toEqual([]);
+        const extended = run(['check', '--json', '--extended', 'open.allium'], dir);
+        expect(extended.status).toBe(1);
+        expect(questions(extended.stdout)).toEqual([10]);
+    });
 });

@@ -7,3 +7,4 @@ export * from './parse.js';
 export * from './validation/register.js';
 export * from './typing/spec-types.js';
 export * from './typing/spec-nodes.js';
+export { isTemporalComparison } from './validation/rule-shape-validator.js';

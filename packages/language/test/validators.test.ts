@@ -228,3 +228,57 @@ describe('default and list literal validators', () => {
         expect(await lines(spec, 'allium.list.mixedElementTypes')).toEqual([8]);
     });
 });
+
+describe('open question validator', () => {
+    it('is silent on a spec without questions', async () => {
+        expect(await codes(LIFECYCLE)).not.toContain('allium.openQuestion.present');
+    });
+
+    it('warns about each open question, at the question', async () => {
+        expect(await lines(LIFECYCLE + '\nopen question "Who approves refunds?"\n', 'allium.openQuestion.present')).toEqual([37]);
+    });
+});
+
+describe('rule shape validator', () => {
+    const TEMPORAL = 'entity Invite {\n    expires_at: Timestamp\n    status: open | expired\n}\nrule Expire {\n    when: invite: Invite.expires_at <= now\n    requires: invite.status = open\n    ensures: invite.status = expired\n}\n';
+
+    it('accepts rules with a trigger, an outcome and a guarded temporal trigger', async () => {
+        const found = await codes(TEMPORAL);
+        expect(found.filter(c => c.startsWith('allium.rule.missing') || c === 'allium.temporal.missingGuard')).toEqual([]);
+    });
+
+    it('reports a rule without when:, one without ensures:, and an unguarded temporal trigger', async () => {
+        expect(await lines('rule Idle {\n    ensures: Done()\n}\n', 'allium.rule.missingWhen')).toEqual([2]);
+        expect(await lines('rule Quiet {\n    when: Go()\n}\n', 'allium.rule.missingEnsures')).toEqual([2]);
+        expect(await lines(TEMPORAL.replace('    requires: invite.status = open\n', ''), 'allium.temporal.missingGuard')).toEqual([7]);
+    });
+});
+
+describe('duplicate name validator', () => {
+    it('accepts distinct names', async () => {
+        const spec = 'enum Colour { red | green }\nconfig {\n    limit: Integer = 3\n}\ngiven {\n    shop: Shop\n}\nentity Shop {\n    colour: Colour\n}\n';
+        expect((await codes(spec)).filter(c => c.includes('duplicate'))).toEqual([]);
+    });
+
+    it('reports a repeated enum literal, config key, given binding and default', async () => {
+        const spec = 'enum Colour { red | green | red }\nconfig {\n    limit: Integer = 3\n    limit: Integer = 4\n}\ngiven {\n    shop: Shop\n    shop: Shop\n}\nentity Shop {\n    name: String\n}\ndefault Shop main = { name: "a" }\ndefault Shop main = { name: "b" }\n';
+        expect(await lines(spec, 'allium.enum.duplicateLiteral')).toEqual([2]);
+        expect(await lines(spec, 'allium.config.duplicateKey')).toEqual([5]);
+        expect(await lines(spec, 'allium.context.duplicateBinding')).toEqual([9]);
+        expect(await lines(spec, 'allium.default.duplicateName')).toEqual([15]);
+    });
+});
+
+describe('surface usage validator', () => {
+    it('accepts faced actors and provided triggers that rules listen for', async () => {
+        const found = await codes(LIFECYCLE);
+        expect(found).not.toContain('allium.actor.unused');
+        expect(found).not.toContain('allium.surface.undefinedProvidesTrigger');
+    });
+
+    it('reports an actor no surface faces and a provided trigger no rule listens for', async () => {
+        const spec = LIFECYCLE.replace('        Ship(clerk, order: Order)', '        Ship(clerk, order: Order)\n        Refund(clerk, order: Order)') + '\nactor Auditor {\n    identified_by: User where role = clerk\n}\n';
+        expect(await lines(spec, 'allium.surface.undefinedProvidesTrigger')).toEqual([8]);
+        expect(await lines(spec, 'allium.actor.unused')).toEqual([38]);
+    });
+});

@@ -14,14 +14,30 @@ import { checkStatusLifecycles } from './status-validator.js';
 import { triggerReachabilityCheck } from './trigger-validator.js';
 import { ambiguousReferenceCheck } from './ambiguous-reference-validator.js';
 import { checkUnusedDeclarations, checkUnusedFields } from './unused-validator.js';
+import { checkOpenQuestion } from './open-question-validator.js';
+import { checkRuleShape } from './rule-shape-validator.js';
+import { checkDuplicateNames } from './duplicate-name-validator.js';
+import { checkProvidedTriggers, checkUnusedActors } from './surface-usage-validator.js';
+
+/**
+ * Codes of the checks JUXT's VS Code extension runs but its `allium check` CLI does not. The editor reports them;
+ * `allium check` leaves them out unless asked (`--extended`), so it can stand in for the reference CLI in CI.
+ */
+export const EXTENSION_ONLY_CODES: ReadonlySet<string> = new Set([
+    'allium.openQuestion.present', 'allium.rule.missingWhen', 'allium.rule.missingEnsures', 'allium.temporal.missingGuard',
+    'allium.enum.duplicateLiteral', 'allium.config.duplicateKey', 'allium.context.duplicateBinding', 'allium.default.duplicateName',
+    'allium.actor.unused', 'allium.surface.undefinedProvidesTrigger'
+]);
 
 /** One entry per concern; each validator lives in its own file in this folder. */
 export function registerAlliumValidators(services: AlliumServices): void {
     const checks: ValidationChecks<AlliumAstType> = {
         Stray: checkStray,
-        Module: [checkStatusLifecycles, triggerReachabilityCheck(services), ambiguousReferenceCheck(services), checkUnusedDeclarations, checkUnusedFields, checkExternalEntitySources, checkTypeReferences, importAliasCheck(services), checkRuleBindings, checkConfigReferences, checkDiscriminators, checkRelatedSurfaces, checkDefaultLiterals],
+        Module: [checkStatusLifecycles, triggerReachabilityCheck(services), ambiguousReferenceCheck(services), checkUnusedDeclarations, checkUnusedFields, checkExternalEntitySources, checkTypeReferences, importAliasCheck(services), checkRuleBindings, checkConfigReferences, checkDiscriminators, checkRelatedSurfaces, checkDefaultLiterals,
+            checkDuplicateNames, checkUnusedActors, checkProvidedTriggers],
         ListLiteral: checkListLiterals,
-        RuleDecl: checkDuplicateLets,
+        RuleDecl: [checkDuplicateLets, checkRuleShape],
+        OpenQuestion: checkOpenQuestion,
         TriggerClause: checkTriggerForm,
         DeferredDecl: checkDeferredLocationHint,
         UseDecl: checkUsePath,

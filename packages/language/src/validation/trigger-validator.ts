@@ -28,7 +28,7 @@ export function offeredTriggers(module: ast.Module): Set<string> {
     const offered = new Set<string>();
     for (const surface of blocks(module, ast.isSurfaceDecl)) {
         for (const clause of clausesOf(surface.items).filter(c => c.keyword === 'provides')) {
-            clause.value.forEach(value => collectCallNames(value, offered));
+            clause.value.flatMap(providedTriggers).forEach(trigger => offered.add(trigger.ref.$refText));
         }
     }
     for (const rule of blocks(module, ast.isRuleDecl)) {
@@ -60,18 +60,19 @@ function triggerCalls(expr: AstNode | undefined): ast.NameRef[] {
     return callee && startsUppercase(callee.ref.$refText) ? [callee] : [];
 }
 
-function collectCallNames(node: AstNode | undefined, out: Set<string>): void {
+/** The triggers a `provides:` value offers: its calls, also behind a `when` guard or inside `if`/`for`. */
+export function providedTriggers(node: AstNode | undefined): ast.NameRef[] {
     const callee = calleeName(node);
     if (callee && startsUppercase(callee.ref.$refText)) {
-        out.add(callee.ref.$refText);
-    } else if (ast.isWhenGuard(node)) {
-        collectCallNames(node.action, out);
-    } else if (ast.isIfExpr(node)) {
-        node.branches.forEach(b => valueItems(b.body).forEach(i => collectCallNames(i, out)));
-        valueItems(node.elseBody).forEach(i => collectCallNames(i, out));
-    } else if (ast.isForExpr(node)) {
-        valueItems(node.body).forEach(i => collectCallNames(i, out));
+        return [callee];
     }
+    if (ast.isWhenGuard(node)) {
+        return providedTriggers(node.action);
+    }
+    if (ast.isIfExpr(node)) {
+        return [...node.branches.flatMap(b => valueItems(b.body)), ...valueItems(node.elseBody)].flatMap(providedTriggers);
+    }
+    return ast.isForExpr(node) ? valueItems(node.body).flatMap(providedTriggers) : [];
 }
 
 /** Only the leading call of an ensures value counts as an emission, as in the reference checker. */

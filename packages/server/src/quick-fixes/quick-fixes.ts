@@ -14,8 +14,8 @@ const BY_CODE: Record<string, (document: LangiumDocument, diagnostic: CodeAction
 };
 
 /**
- * Quick fixes for the diagnostics at hand, and the temporal guard for the rule under the cursor: no checker code
- * reports its absence yet, so the fix is offered wherever it applies (and tied to the diagnostic once there is one).
+ * Quick fixes for the diagnostics at hand. The temporal guard is also offered for the rule under the cursor without
+ * its diagnostic, so it stays at hand where `allium.temporal.missingGuard` is suppressed.
  */
 export function quickFixes(document: LangiumDocument, params: CodeActionParams, types: SpecTypes): CodeAction[] {
     const fixes = params.context.diagnostics.flatMap(diagnostic => BY_CODE[String(diagnostic.code)]?.(document, diagnostic) ?? []);

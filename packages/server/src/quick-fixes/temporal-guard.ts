@@ -1,8 +1,8 @@
-import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, type LangiumDocument } from 'langium';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import * as ast from '@allium/language';
 import type { SpecTypes } from '@allium/language';
-import { pipeNames } from '@allium/language';
+import { isTemporalComparison, pipeNames } from '@allium/language';
 import { indentOf, insertAt, quickFix } from './edits.js';
 
 export const MISSING_TEMPORAL_GUARD = 'allium.temporal.missingGuard';
@@ -18,7 +18,7 @@ export function temporalGuardFix(document: LangiumDocument, offset: number, type
     const rule = module.declarations.find((d): d is ast.RuleDecl => ast.isRuleDecl(d) && d.$cstNode !== undefined && d.$cstNode.offset <= offset && offset <= d.$cstNode.end);
     const clause = rule?.items.find(ast.isTriggerClause);
     const binding = clause?.trigger?.binding?.name;
-    if (!rule || !clause?.$cstNode || !binding || !isTemporal(clause.trigger.expr) || rule.items.some(i => ast.isAssignment(i) && i.name === 'requires')) {
+    if (!rule || !clause?.$cstNode || !binding || !isTemporalComparison(clause.trigger.expr) || rule.items.some(i => ast.isAssignment(i) && i.name === 'requires')) {
         return undefined;
     }
     const guard = fromEnsures(rule, binding) ?? fromLifecycle(rule, binding, types);
@@ -27,12 +27,6 @@ export function temporalGuardFix(document: LangiumDocument, offset: number, type
     }
     return quickFix(`Add 'requires: ${guard}' so '${rule.name}' fires once`, rule,
         [insertAt(clause.$cstNode.range.end, `\n${indentOf(clause)}requires: ${guard}`)], diagnostic, true);
-}
-
-/** `x.field <= now`, `x.at + 1.day < now`: a comparison with `now`. */
-function isTemporal(expr: AstNode | undefined): boolean {
-    return ast.isBinaryExpr(expr) && ['<', '<=', '>', '>='].includes(expr.operator)
-        && [expr.left, expr.right].some(side => AstUtils.streamAst(side).some(ast.isNowLiteral));
 }
 
 /** `ensures: x.status = expired` gives `x.status != expired`: once set, the rule no longer applies. */
