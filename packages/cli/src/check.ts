@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { existsSync } from 'node:fs';
 import { AstUtils, URI, UriUtils, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createAlliumCoreServices, EXTENSION_ONLY_CODES, isUseDecl, type AlliumServices, type Module } from '@allium/language';
+import { createAlliumCoreServices, EXTENDED_CODES, isUseDecl, type AlliumServices, type Module } from '@allium/language';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -63,7 +63,7 @@ export class Checker {
             for (const document of documents) {
                 const file = path.relative(relativeTo, document.uri.fsPath) || document.uri.fsPath;
                 for (const diagnostic of document.diagnostics ?? []) {
-                    if (this.extended || !EXTENSION_ONLY_CODES.has(String(diagnostic.code))) {
+                    if (this.extended || !EXTENDED_CODES.has(String(diagnostic.code))) {
                         findings.push(toFinding(file, diagnostic));
                     }
                 }

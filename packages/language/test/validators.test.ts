@@ -282,3 +282,27 @@ describe('surface usage validator', () => {
         expect(await lines(spec, 'allium.actor.unused')).toEqual([38]);
     });
 });
+
+describe('annotation validator', () => {
+    const CONTRACT = 'contract Ledger {\n    post: (amount: Decimal) -> Receipt\n    @invariant Balanced\n        -- debits equal credits\n    @guidance\n        -- prefer append-only storage\n}\n';
+
+    it('accepts named invariants and guarantees, an unnamed @guidance last, each with prose', async () => {
+        const found = await codes(CONTRACT);
+        expect(found).not.toContain('allium.syntax');
+        expect(found).not.toContain('allium.annotation.placement');
+    });
+
+    it('reports an unknown kind, a missing or lowercase name, a named @guidance, missing prose and the v1 colon form', async () => {
+        expect(await lines(CONTRACT.replace('@invariant Balanced', '@note Balanced'), 'allium.syntax')).toEqual([4]);
+        expect(await lines(CONTRACT.replace('@invariant Balanced', '@invariant'), 'allium.syntax')).toEqual([4]);
+        expect(await lines(CONTRACT.replace('@invariant Balanced', '@invariant balanced'), 'allium.syntax')).toEqual([4]);
+        expect(await lines(CONTRACT.replace('@guidance', '@guidance Storage'), 'allium.syntax')).toEqual([6]);
+        expect(await lines(CONTRACT.replace('        -- prefer append-only storage\n', ''), 'allium.syntax')).toEqual([6]);
+        expect(await lines('rule R {\n    when: Go()\n    ensures: Done()\n    guidance: -- old style\n}\n', 'allium.syntax')).toEqual([5]);
+    });
+
+    it('warns when @guidance is not last, or a clause follows the annotations', async () => {
+        const reordered = 'contract Ledger {\n    @guidance\n        -- prefer append-only storage\n    @invariant Balanced\n        -- debits equal credits\n    post: (amount: Decimal) -> Receipt\n}\n';
+        expect(await lines(reordered, 'allium.annotation.placement')).toEqual([5, 7]);
+    });
+});

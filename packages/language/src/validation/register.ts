@@ -18,15 +18,17 @@ import { checkOpenQuestion } from './open-question-validator.js';
 import { checkRuleShape } from './rule-shape-validator.js';
 import { checkDuplicateNames } from './duplicate-name-validator.js';
 import { checkProvidedTriggers, checkUnusedActors } from './surface-usage-validator.js';
+import { checkAnnotation, checkAnnotationPlacement, checkColonFormAnnotation } from './annotation-validator.js';
 
 /**
- * Codes of the checks JUXT's VS Code extension runs but its `allium check` CLI does not. The editor reports them;
- * `allium check` leaves them out unless asked (`--extended`), so it can stand in for the reference CLI in CI.
+ * Codes of the checks that JUXT's VS Code extension runs, or the language reference's validation rules ask for, but
+ * its `allium check` CLI does not. The editor reports them; `allium check` leaves them out unless asked
+ * (`--extended`), so it can stand in for the reference CLI in CI.
  */
-export const EXTENSION_ONLY_CODES: ReadonlySet<string> = new Set([
+export const EXTENDED_CODES: ReadonlySet<string> = new Set([
     'allium.openQuestion.present', 'allium.rule.missingWhen', 'allium.rule.missingEnsures', 'allium.temporal.missingGuard',
     'allium.enum.duplicateLiteral', 'allium.config.duplicateKey', 'allium.context.duplicateBinding', 'allium.default.duplicateName',
-    'allium.actor.unused', 'allium.surface.undefinedProvidesTrigger'
+    'allium.actor.unused', 'allium.surface.undefinedProvidesTrigger', 'allium.annotation.placement'
 ]);
 
 /** One entry per concern; each validator lives in its own file in this folder. */
@@ -36,12 +38,15 @@ export function registerAlliumValidators(services: AlliumServices): void {
         Module: [checkStatusLifecycles, triggerReachabilityCheck(services), ambiguousReferenceCheck(services), checkUnusedDeclarations, checkUnusedFields, checkExternalEntitySources, checkTypeReferences, importAliasCheck(services), checkRuleBindings, checkConfigReferences, checkDiscriminators, checkRelatedSurfaces, checkDefaultLiterals,
             checkDuplicateNames, checkUnusedActors, checkProvidedTriggers],
         ListLiteral: checkListLiterals,
-        RuleDecl: [checkDuplicateLets, checkRuleShape],
+        RuleDecl: [checkDuplicateLets, checkRuleShape, (rule, accept) => checkAnnotationPlacement(rule.items, accept)],
+        ContractDecl: (contract, accept) => checkAnnotationPlacement(contract.items, accept),
+        Annotation: checkAnnotation,
+        Assignment: checkColonFormAnnotation,
         OpenQuestion: checkOpenQuestion,
         TriggerClause: checkTriggerForm,
         DeferredDecl: checkDeferredLocationHint,
         UseDecl: checkUsePath,
-        SurfaceDecl: checkSurfaceBindings
+        SurfaceDecl: [checkSurfaceBindings, (surface, accept) => checkAnnotationPlacement(surface.items, accept)]
     };
     services.validation.ValidationRegistry.register(checks);
 }

@@ -1,0 +1,67 @@
+import type { ValidationAcceptor } from 'langium';
+import * as ast from '../generated/ast.js';
+import { SYNTAX_ERROR_CODE } from '../document-validator.js';
+
+const KINDS = new Set(['guidance', 'invariant', 'guarantee']);
+const COLON_FORMS = new Set(['guidance', 'guarantee', 'invariant']);
+
+/**
+ * The form of an annotation, which the reference checker's parser enforces (so these are syntax errors):
+ * a known kind, a PascalCase name on `@invariant` and `@guarantee` and none on `@guidance`, and prose after it.
+ */
+export function checkAnnotation(annotation: ast.Annotation, accept: ValidationAcceptor): void {
+    const kind = annotation.kind;
+    if (!KINDS.has(kind)) {
+        accept('error', `Unknown annotation '@${kind}'. Use '@invariant Name', '@guarantee Name' or '@guidance'.`,
+            { node: annotation, property: 'kind', code: SYNTAX_ERROR_CODE });
+        return;
+    }
+    if (kind === 'guidance' && annotation.name !== undefined) {
+        accept('error', `'@guidance' takes no name. Remove '${annotation.name}'.`, { node: annotation, property: 'name', code: SYNTAX_ERROR_CODE });
+        return;
+    }
+    if (kind !== 'guidance' && annotation.name === undefined) {
+        accept('error', `'@${kind}' needs a PascalCase name: '@${kind} Name'.`, { node: annotation, property: 'kind', code: SYNTAX_ERROR_CODE });
+        return;
+    }
+    if (annotation.name !== undefined && !/^[A-Z]/.test(annotation.name)) {
+        accept('error', `Annotation names are PascalCase: write '${annotation.name.charAt(0).toUpperCase()}${annotation.name.slice(1)}'.`,
+            { node: annotation, property: 'name', code: SYNTAX_ERROR_CODE });
+        return;
+    }
+    if (annotation.prose.length === 0) {
+        accept('error', `'@${kind}' must be followed by at least one indented '--' comment line holding its prose.`,
+            { node: annotation, property: annotation.name !== undefined ? 'name' : 'kind', code: SYNTAX_ERROR_CODE });
+    }
+}
+
+/** `guidance: ...`, `guarantee: ...` and `invariant: ...` are the v1 forms of the annotations. */
+export function checkColonFormAnnotation(item: ast.Assignment, accept: ValidationAcceptor): void {
+    if (COLON_FORMS.has(item.name) && !ast.isModule(item.$container) && item.$container !== undefined && !ast.isConfigDecl(item.$container)) {
+        accept('error', `'${item.name}:' was replaced by '@${item.name}'. Write '@${item.name}${item.name === 'guidance' ? '' : ' Name'}' followed by indented '--' comment lines.`,
+            { node: item, property: 'name', code: SYNTAX_ERROR_CODE });
+    }
+}
+
+/**
+ * Where annotations go: after a construct's structural clauses, `@invariant` and `@guarantee` in any order, and
+ * `@guidance` last of all, so an implementer reads the rules before the advice.
+ */
+export function checkAnnotationPlacement(items: ast.BlockItem[], accept: ValidationAcceptor): void {
+    let seenAnnotation = false;
+    let seenGuidance = false;
+    for (const item of items) {
+        if (ast.isAnnotation(item)) {
+            if (seenGuidance) {
+                accept('warning', `'@${item.kind}' comes after '@guidance', which must be the last item of its construct. Move '@guidance' to the end.`,
+                    { node: item, property: 'kind', code: 'allium.annotation.placement' });
+            }
+            seenAnnotation = true;
+            seenGuidance ||= item.kind === 'guidance';
+        } else if (seenAnnotation && !ast.isStray(item) && !ast.isOpenQuestion(item)) {
+            accept('warning', `Structural items go before the annotations of a construct. Move this above the first annotation.`,
+                { node: item, code: 'allium.annotation.placement' });
+            return;
+        }
+    }
+}
