@@ -306,3 +306,20 @@ describe('annotation validator', () => {
         expect(await lines(reordered, 'allium.annotation.placement')).toEqual([5, 7]);
     });
 });
+
+describe('when-qualified field validator', () => {
+    const DOCUMENT = 'entity Document {\n    status: active | deleted\n    deleted_at: Timestamp when status = deleted\n    transitions status {\n        active -> deleted\n        deleted -> active\n        terminal: deleted\n    }\n}\n'
+        + 'rule Delete {\n    when: Remove(document)\n    requires: document.status = active\n    ensures:\n        document.status = deleted\n        document.deleted_at = now\n}\n'
+        + 'rule Restore {\n    when: Undo(document)\n    requires: document.status = deleted\n    ensures:\n        document.status = active\n        document.deleted_at = null\n}\n';
+
+    it('accepts rules that set a field entering its states and clear it leaving them', async () => {
+        const found = await codes(DOCUMENT);
+        expect(found.filter(c => c.startsWith('allium.field.when'))).toEqual([]);
+    });
+
+    it('reports a rule entering the states without setting the field, and one leaving them without clearing it', async () => {
+        const spec = DOCUMENT.replace('        document.deleted_at = now\n', '').replace('        document.deleted_at = null\n', '');
+        expect(await lines(spec, 'allium.field.whenNotSet')).toEqual([15]);
+        expect(await lines(spec, 'allium.field.whenNotCleared')).toEqual([21]);
+    });
+});

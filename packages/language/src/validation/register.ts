@@ -18,6 +18,7 @@ import { checkOpenQuestion } from './open-question-validator.js';
 import { checkRuleShape } from './rule-shape-validator.js';
 import { checkDuplicateNames } from './duplicate-name-validator.js';
 import { checkProvidedTriggers, checkUnusedActors } from './surface-usage-validator.js';
+import { whenFieldCheck } from './when-field-validator.js';
 import { checkAnnotation, checkAnnotationPlacement, checkColonFormAnnotation } from './annotation-validator.js';
 
 /**
@@ -28,7 +29,8 @@ import { checkAnnotation, checkAnnotationPlacement, checkColonFormAnnotation } f
 export const EXTENDED_CODES: ReadonlySet<string> = new Set([
     'allium.openQuestion.present', 'allium.rule.missingWhen', 'allium.rule.missingEnsures', 'allium.temporal.missingGuard',
     'allium.enum.duplicateLiteral', 'allium.config.duplicateKey', 'allium.context.duplicateBinding', 'allium.default.duplicateName',
-    'allium.actor.unused', 'allium.surface.undefinedProvidesTrigger', 'allium.annotation.placement'
+    'allium.actor.unused', 'allium.surface.undefinedProvidesTrigger', 'allium.annotation.placement',
+    'allium.field.whenNotSet', 'allium.field.whenNotCleared'
 ]);
 
 /** One entry per concern; each validator lives in its own file in this folder. */
@@ -36,7 +38,7 @@ export function registerAlliumValidators(services: AlliumServices): void {
     const checks: ValidationChecks<AlliumAstType> = {
         Stray: checkStray,
         Module: [checkStatusLifecycles, triggerReachabilityCheck(services), ambiguousReferenceCheck(services), checkUnusedDeclarations, checkUnusedFields, checkExternalEntitySources, checkTypeReferences, importAliasCheck(services), checkRuleBindings, checkConfigReferences, checkDiscriminators, checkRelatedSurfaces, checkDefaultLiterals,
-            checkDuplicateNames, checkUnusedActors, checkProvidedTriggers],
+            checkDuplicateNames, checkUnusedActors, checkProvidedTriggers, whenFieldCheck(services)],
         ListLiteral: checkListLiterals,
         RuleDecl: [checkDuplicateLets, checkRuleShape, (rule, accept) => checkAnnotationPlacement(rule.items, accept)],
         ContractDecl: (contract, accept) => checkAnnotationPlacement(contract.items, accept),
