@@ -323,3 +323,30 @@ describe('when-qualified field validator', () => {
         expect(await lines(spec, 'allium.field.whenNotCleared')).toEqual([21]);
     });
 });
+
+describe('surface clause validator', () => {
+    const SURFACES = 'entity Invite {\n    expires_at: Timestamp\n    status: open | expired\n}\nentity User {\n    name: String\n}\n'
+        + 'rule Expire {\n    when: invite: Invite.expires_at <= now\n    requires: invite.status = open\n    ensures: invite.status = expired\n}\n'
+        + 'rule Accept {\n    when: AcceptInvite(invite)\n    ensures: invite.status = expired\n}\n'
+        + 'surface InviteView {\n    facing user: User\n    context invite: Invite\n    provides:\n        AcceptInvite(invite)\n    related:\n        InviteDetail(invite)\n    timeout:\n        Expire\n}\n'
+        + 'surface InviteDetail {\n    facing user: User\n    context invite: Invite\n    exposes:\n        invite.status\n}\n';
+
+    it('accepts a timeout naming a temporal rule and a related surface opened on its context type', async () => {
+        const found = await codes(SURFACES);
+        expect(found.filter(c => c.startsWith('allium.surface.timeout') || c === 'allium.surface.relatedContextMismatch')).toEqual([]);
+    });
+
+    it('reports a timeout naming a non-temporal or unknown rule, and a related surface opened on the wrong type', async () => {
+        expect(await lines(SURFACES.replace('        Expire\n', '        Accept\n'), 'allium.surface.timeoutNotTemporal')).toEqual([26]);
+        expect(await lines(SURFACES.replace('        Expire\n', '        Vanish\n'), 'allium.surface.timeoutUndefined')).toEqual([26]);
+        expect(await lines(SURFACES.replace('InviteDetail(invite)', 'InviteDetail(user)'), 'allium.surface.relatedContextMismatch')).toEqual([24]);
+    });
+});
+
+describe('transition graph validator', () => {
+    it('accepts terminal states without exits, and warns about an edge leaving one', async () => {
+        const graph = 'entity Job {\n    status: queued | done\n    transitions status {\n        queued -> done\n        terminal: done\n    }\n}\n';
+        expect(await lines(graph, 'allium.transitions.terminalExit')).toEqual([]);
+        expect(await lines(graph.replace('        terminal: done', '        done -> queued\n        terminal: done'), 'allium.transitions.terminalExit')).toEqual([6]);
+    });
+});

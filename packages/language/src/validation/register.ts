@@ -19,6 +19,8 @@ import { checkRuleShape } from './rule-shape-validator.js';
 import { checkDuplicateNames } from './duplicate-name-validator.js';
 import { checkProvidedTriggers, checkUnusedActors } from './surface-usage-validator.js';
 import { whenFieldCheck } from './when-field-validator.js';
+import { surfaceClauseCheck } from './surface-clause-validator.js';
+import { checkTerminalExits } from './transition-graph-validator.js';
 import { checkAnnotation, checkAnnotationPlacement, checkColonFormAnnotation } from './annotation-validator.js';
 
 /**
@@ -30,7 +32,8 @@ export const EXTENDED_CODES: ReadonlySet<string> = new Set([
     'allium.openQuestion.present', 'allium.rule.missingWhen', 'allium.rule.missingEnsures', 'allium.temporal.missingGuard',
     'allium.enum.duplicateLiteral', 'allium.config.duplicateKey', 'allium.context.duplicateBinding', 'allium.default.duplicateName',
     'allium.actor.unused', 'allium.surface.undefinedProvidesTrigger', 'allium.annotation.placement',
-    'allium.field.whenNotSet', 'allium.field.whenNotCleared'
+    'allium.field.whenNotSet', 'allium.field.whenNotCleared', 'allium.surface.timeoutUndefined', 'allium.surface.timeoutNotTemporal',
+    'allium.surface.relatedContextMismatch', 'allium.transitions.terminalExit'
 ]);
 
 /** One entry per concern; each validator lives in its own file in this folder. */
@@ -38,7 +41,8 @@ export function registerAlliumValidators(services: AlliumServices): void {
     const checks: ValidationChecks<AlliumAstType> = {
         Stray: checkStray,
         Module: [checkStatusLifecycles, triggerReachabilityCheck(services), ambiguousReferenceCheck(services), checkUnusedDeclarations, checkUnusedFields, checkExternalEntitySources, checkTypeReferences, importAliasCheck(services), checkRuleBindings, checkConfigReferences, checkDiscriminators, checkRelatedSurfaces, checkDefaultLiterals,
-            checkDuplicateNames, checkUnusedActors, checkProvidedTriggers, whenFieldCheck(services)],
+            checkDuplicateNames, checkUnusedActors, checkProvidedTriggers, whenFieldCheck(services), surfaceClauseCheck(services)],
+        TransitionsBlock: checkTerminalExits,
         ListLiteral: checkListLiterals,
         RuleDecl: [checkDuplicateLets, checkRuleShape, (rule, accept) => checkAnnotationPlacement(rule.items, accept)],
         ContractDecl: (contract, accept) => checkAnnotationPlacement(contract.items, accept),
