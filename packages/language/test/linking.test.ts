@@ -33,6 +33,7 @@ entity Order {
 rule Ship {
     when: ShipOrder(order, customer)
     requires: order.urgency = high
+    requires: order.status = pending
     requires: order.customer.tier in {low, high}
     requires: config.retry_limit > 0
     ensures: order.customer.email = customer.email
@@ -92,6 +93,14 @@ describe('linking', () => {
         const nodes = await linked();
         expect(targets(nodes, lineOf('order.urgency = high'), 'high')).toEqual(['Priority.high']);
         expect(targets(nodes, lineOf('order.customer.tier in'), 'low')).toEqual(['Priority.low']);
+    });
+
+    it('links an inline enum literal to where the field declares it', async () => {
+        const nodes = await linked();
+        const literal = nodes.filter(isNameRef).find(n => n.ref.$refText === 'pending' && n.$cstNode?.range.start.line === lineOf('order.status = pending') - 1);
+        const target = literal?.ref.ref;
+        expect(target?.$cstNode?.range.start.line).toBe(lineOf('status: pending | shipped') - 1);
+        expect(target?.$cstNode?.text).toBe('pending');
     });
 
     it('resolves config parameters and names in a where condition', async () => {

@@ -85,7 +85,8 @@ function nameType(node: ast.NameRef): string {
     if (/^[A-Z]/.test(name.slice(name.indexOf('/') + 1))) {
         return SemanticTokenTypes.type;
     }
-    if (!target && isEnumValuePosition(node)) {
+    // Linking takes an inline literal (`order.status = pending`) to its `pending` in the field's `pending | shipped`.
+    if ((!target || ast.isNameRef(target)) && isEnumValuePosition(node)) {
         return SemanticTokenTypes.enumMember;
     }
     return ast.isTriggerBinding(target) || ast.isBindingClause(target) || ast.isParameter(target) || ast.isTypedParam(target) || (ast.isNameRef(target) && ast.isCallArg(target.$container))

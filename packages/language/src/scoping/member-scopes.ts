@@ -3,8 +3,12 @@ import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import type { SpecTypes } from '../typing/spec-types.js';
 import type { Field, TypeDecl } from '../typing/spec-nodes.js';
+import { pipeNames } from '../validation/ast-views.js';
 
 const EQUALITY = new Set(['=', '!=', 'in', 'not in']);
+
+/** A literal written inline in a field's type (`pending | shipped`) is its own declaration. */
+type Named = Field | ast.EnumLiteral | { node: ast.NameRef; name: string };
 
 /**
  * Names that mean something because of what they are applied to, not where they are written: the member of
@@ -51,7 +55,7 @@ export class MemberScopes {
             return undefined;
         }
         // A scope keeps the last of equal names: an expected literal wins over a field of the same name.
-        return [...fields ?? [], ...literals ?? []].map(node => this.descriptions.createDescription(node, node.name));
+        return [...fields ?? [], ...literals ?? []].map(named => this.descriptions.createDescription('node' in named ? named.node : named, named.name));
     }
 
     private membersOf(type: TypeDecl): (Field | ast.EnumLiteral)[] {
@@ -74,10 +78,21 @@ export class MemberScopes {
         return undefined;
     }
 
-    /** Literals of the named enum a comparison or a creation argument expects: `order.status = pending`. */
-    private expectedLiterals(reference: ast.NameRef): ast.EnumLiteral[] | undefined {
+    /**
+     * Literals a comparison or a creation argument expects: `order.status = pending` links `pending` to the
+     * `pending` of the field's `pending | shipped`, or to the literal of its named enum.
+     */
+    private expectedLiterals(reference: ast.NameRef): Named[] | undefined {
         const field = this.expectedField(reference);
-        const type = field && this.types.typeOfValue(field.value, field);
+        if (!field) {
+            return undefined;
+        }
+        const value = ast.isWhenGuard(field.value) ? field.value.action : field.value;
+        const inline = pipeNames(value);
+        if (inline.length > 1) {
+            return inline.map(literal => ({ node: literal, name: literal.ref.$refText }));
+        }
+        const type = this.types.typeOfValue(value, field);
         return type && ast.isEnumDecl(type.type) ? type.type.literals : undefined;
     }
 

@@ -79,7 +79,8 @@ export class AlliumHoverProvider implements HoverProvider {
             return target && this.describeTarget(target);
         }
         if (ast.isNameRef(node)) {
-            return target ? this.describeTarget(target) : this.describeLiteral(node);
+            // A literal links to its declaration (an enum's, or the field's `a | b`), which is described as a value.
+            return (target && this.describeTarget(target)) ?? this.describeLiteral(node);
         }
         if (ast.isStateName(node)) {
             const entity = AstUtils.getContainerOfType(node, isStructured);
