@@ -34,6 +34,12 @@ describe('navigation on a corpus spec', () => {
         expect(links.map(l => l.targetSelectionRange)).toEqual([{ start: { line: 26, character: 4 }, end: { line: 26, character: 10 } }]);
     });
 
+    it('goes from a status value compared with a field to that value in the field\'s declaration', async () => {
+        const links = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: LIFECYCLE.uri }, position: positionOf(LIFECYCLE.text, 'order.status = picking', 16) });
+        const declared = positionOf(LIFECYCLE.text, 'status: pending | confirmed | picking', 30);
+        expect(links.map(l => l.targetSelectionRange)).toEqual([{ start: declared, end: { line: declared.line, character: declared.character + 'picking'.length } }]);
+    });
+
     it('finds the uses of a field through bindings, creation arguments and its transition graph, not those of another entity\'s field', async () => {
         const at = { textDocument: { uri: LIFECYCLE.uri }, position: positionOf(LIFECYCLE.text, 'status: pending | confirmed', 1) };
         const uses = (await client.request<Location[]>('textDocument/references', { ...at, context: { includeDeclaration: false } })).map(l => l.range.start);
