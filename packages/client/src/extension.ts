@@ -61,7 +61,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'allium', scheme: 'file' }, { language: 'allium', scheme: 'untitled' }],
-        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.allium') },
+        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.allium'), configurationSection: 'allium' },
         outputChannel: output
     };
     return new LanguageClient('allium', 'Allium Language Server', serverOptions, clientOptions);

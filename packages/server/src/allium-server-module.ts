@@ -17,6 +17,7 @@ import { AlliumNodeKindProvider } from './symbols/node-kinds.js';
 import { FieldUses } from './analysis/field-uses.js';
 import { AlliumReferences } from './analysis/field-references.js';
 import { ClientOptions } from './client-options.js';
+import { DiagnosticsModes, ModalDocumentValidator } from './diagnostics-mode.js';
 
 /** Readings of a spec that several editor features share. */
 export type AlliumAnalysisServices = {
@@ -25,6 +26,7 @@ export type AlliumAnalysisServices = {
     };
     editor: {
         ClientOptions: ClientOptions;
+        DiagnosticsModes: DiagnosticsModes;
     };
 };
 
@@ -36,7 +38,11 @@ export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumService
         FieldUses: services => new FieldUses(services, services.typing.SpecTypes)
     },
     editor: {
-        ClientOptions: services => new ClientOptions(services.shared)
+        ClientOptions: services => new ClientOptions(services.shared),
+        DiagnosticsModes: services => new DiagnosticsModes(services.shared)
+    },
+    validation: {
+        DocumentValidator: services => new ModalDocumentValidator(services, () => services.editor.DiagnosticsModes)
     },
     references: {
         References: services => new AlliumReferences(services)
@@ -65,5 +71,7 @@ export function createAlliumLspServices(context: DefaultSharedModuleContext): { 
     const Allium = inject(createDefaultModule({ shared }), AlliumGeneratedModule, AlliumModule, AlliumServerModule) as AlliumLspServices;
     shared.ServiceRegistry.register(Allium);
     registerAlliumValidators(Allium);
+    // Created now, not on first use, so that they hear the initialize request.
+    [Allium.editor.ClientOptions, Allium.editor.DiagnosticsModes].forEach(service => service.constructor);
     return { shared, Allium };
 }

@@ -1,0 +1,69 @@
+import { AlliumDocumentValidator, EXTENDED_CODES } from '@allium/language';
+import type { Cancellation, LangiumDocument, ValidationOptions } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Diagnostic } from 'vscode-languageserver';
+
+/**
+ * How much the editor reports, as the `allium.diagnostics.mode` setting (or the `diagnosticsMode` initialization
+ * option of editors without settings) chooses:
+ * - `strict`: every check, as JUXT's extension does by default;
+ * - `relaxed`: as JUXT's relaxed mode, without the temporal-guard warning and with undeclared config
+ *   references as information;
+ * - `reference`: only what the reference `allium check` reports.
+ */
+export type DiagnosticsMode = 'strict' | 'relaxed' | 'reference';
+
+const MODES = new Set<string>(['strict', 'relaxed', 'reference']);
+
+export class DiagnosticsModes {
+    mode: DiagnosticsMode = 'strict';
+
+    constructor(private readonly shared: LangiumSharedServices) {
+        shared.lsp.LanguageServer.onInitialize(params => {
+            this.mode = modeOf((params.initializationOptions as { diagnosticsMode?: unknown } | undefined)?.diagnosticsMode) ?? this.mode;
+        });
+        const configuration = shared.workspace.ConfigurationProvider;
+        configuration.onConfigurationSectionUpdate(update => {
+            if (update.section === 'allium') {
+                this.change(modeOf((update.configuration as { diagnostics?: { mode?: unknown } } | undefined)?.diagnostics?.mode));
+            }
+        });
+        void configuration.ready.then(async () => this.change(modeOf((await configuration.getConfiguration('allium', 'diagnostics') as { mode?: unknown } | undefined)?.mode)));
+    }
+
+    apply(diagnostics: Diagnostic[]): Diagnostic[] {
+        if (this.mode === 'reference') {
+            return diagnostics.filter(d => !EXTENDED_CODES.has(String(d.code)));
+        }
+        if (this.mode === 'relaxed') {
+            return diagnostics.filter(d => d.code !== 'allium.temporal.missingGuard')
+                .map(d => (d.code === 'allium.config.undefinedReference' ? { ...d, severity: 3 /* Information */ } : d));
+        }
+        return diagnostics;
+    }
+
+    /** A new mode re-checks every open spec, so the editor shows what the mode reports. */
+    private change(mode: DiagnosticsMode | undefined): void {
+        if (!mode || mode === this.mode) {
+            return;
+        }
+        this.mode = mode;
+        const documents = this.shared.workspace.LangiumDocuments.all.toArray();
+        void this.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    }
+}
+
+function modeOf(value: unknown): DiagnosticsMode | undefined {
+    return typeof value === 'string' && MODES.has(value) ? value as DiagnosticsMode : undefined;
+}
+
+/** The language's validation, reporting what the chosen mode asks for. */
+export class ModalDocumentValidator extends AlliumDocumentValidator {
+    constructor(services: ConstructorParameters<typeof AlliumDocumentValidator>[0], private readonly modes: () => DiagnosticsModes) {
+        super(services);
+    }
+
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        return this.modes().apply(await super.validateDocument(document, options, cancelToken));
+    }
+}
