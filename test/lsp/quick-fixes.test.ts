@@ -85,7 +85,7 @@ describe('quick fixes', () => {
         expect(fixed.text).toContain('ensures: order.status = shipped');
         // What is left is a real finding: the graph has no pending -> shipped edge.
         expect(fixed.diagnostics.filter(d => d.code === 'allium.status.undeclaredTransition').map(d => d.message)).toEqual([
-            "Rule produces transition 'pending' → 'shipped' on entity 'Order', but this edge is not in the declared transition graph. Add 'pending -> shipped' to 'transitions status', or change the rule."
+            "A rule moves 'Order' from 'pending' to 'shipped', which its transition graph does not allow. Add 'pending -> shipped' to 'transitions status', or change the rule."
         ]);
     });
 

@@ -1,16 +1,19 @@
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import { tokenLabel } from 'chevrotain';
 
+const DECLARATION = "a declaration: entity, value, enum, variant, rule, surface, actor, contract, config, given, default, invariant, deferred, use or open question";
+const EXPRESSION = "an expression: a name, a literal (number, string, true, false, null), a condition (if, for, not, exists) or a bracket '(', '{', '['";
+
 const EXPECTATIONS: Record<string, string> = {
-    Module: 'a declaration (entity, rule, enum, value, config, surface, actor, given, default, variant, deferred, use, open question, contract, invariant)',
-    Declaration: 'a declaration (entity, rule, enum, value, config, surface, actor, given, default, variant, deferred, use, open question, contract, invariant)',
-    BlockItem: 'a block item (name: value, let name = value, when:/requires:/ensures: clause, for ... in ...:, if ...:, @guidance, or open question)',
-    ItemBody: 'a block item',
-    PrefixExpr: "an expression (name, number, string, true/false, null, if/for/not/exists, '(', '{', '[')",
-    Expression: "an expression (name, number, string, true/false, null, if/for/not/exists, '(', '{', '[')",
+    Module: DECLARATION,
+    Declaration: DECLARATION,
+    BlockItem: "an item of the block: a field or clause 'name: value', 'let x = value', 'for x in xs:', 'if condition:', an annotation ('@guidance') or an open question",
+    ItemBody: 'an item of the block',
+    PrefixExpr: EXPRESSION,
+    Expression: EXPRESSION,
     ClauseValue: 'a value',
-    TransitionsBlock: "a transition 'from -> to' or 'terminal: states'",
-    TransitionEdge: "a transition 'from -> to'",
+    TransitionsBlock: "an edge 'from -> to' or 'terminal: states'",
+    TransitionEdge: "an edge 'from -> to'",
     ContractEntry: "'demands ContractName' or 'fulfils ContractName'",
     Annotation: "an annotation: '@guidance', '@invariant Name' or '@guarantee Name'"
 };

@@ -35,7 +35,7 @@ export function ambiguousReferenceCheck(services: LangiumCoreServices) {
         for (const { rule, trigger } of subscriptions(module)) {
             const aliases = triggers.get(trigger.ref.$refText);
             if (aliases && !offeredHere.has(trigger.ref.$refText)) {
-                accept('warning', `Rule '${rule.name}' listens for '${trigger.ref.$refText}', which imported modules ${aliasList(aliases)} both provide or emit. Qualify it, e.g. '${aliases[0]}/${trigger.ref.$refText}'.`,
+                accept('warning', `'${trigger.ref.$refText}' could be the trigger of imported modules ${aliasList(aliases)} alike, so rule '${rule.name}' is ambiguous. Qualify it, e.g. '${aliases[0]}/${trigger.ref.$refText}'.`,
                     { node: trigger, code: 'allium.use.ambiguousReference' });
             }
         }

@@ -25,7 +25,7 @@ export function checkRuleBindings(module: ast.Module, accept: ValidationAcceptor
             }
         }
         const report = (node: ast.NameRef) => accept('error',
-            `Rule '${rule.name}' references '${node.ref.$refText}' but no matching binding exists in context, trigger params, default instances, or local lets. Bind it in the trigger (when: Event(${node.ref.$refText})), with let, or in a for.`,
+            `'${node.ref.$refText}' is not bound anywhere rule '${rule.name}' can see: not by its trigger, a let, a for, a given or a default. Bind it (e.g. when: Event(${node.ref.$refText})), or fix the name.`,
             { node, code: 'allium.rule.undefinedBinding' });
         checkItems(rule.items, bound, report);
     }

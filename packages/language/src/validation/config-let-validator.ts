@@ -10,7 +10,7 @@ export function checkConfigReferences(module: ast.Module, accept: ValidationAcce
         // Entity-level invariant bodies are not checked, as in the reference checker.
         if (ast.isMemberAccess(node) && identName(node.receiver) === 'config' && !params.has(node.member.$refText)
             && !AstUtils.getContainerOfType(node, ast.isEntityInvariant)) {
-            accept('warning', `Config reference 'config.${node.member.$refText}' is not declared in any config block. Declare it in config { ... }, or fix the name.`,
+            accept('warning', `No config block of this file declares '${node.member.$refText}', so 'config.${node.member.$refText}' has no value. Add it to config { ... }, or fix the name.`,
                 { node, property: 'member', code: 'allium.config.undefinedReference' });
         }
     }
@@ -22,7 +22,7 @@ export function checkDuplicateLets(rule: ast.RuleDecl, accept: ValidationAccepto
     for (const node of allNodes(rule.items)) {
         if (isLet(node)) {
             if (seen.has(node.name)) {
-                accept('error', `Duplicate let binding '${node.name}' in this rule. Rename one of them.`,
+                accept('error', `'${node.name}' is bound by let twice in this rule. Give one of them another name.`,
                     { node, property: 'name', code: 'allium.let.duplicateBinding' });
             }
             seen.add(node.name);

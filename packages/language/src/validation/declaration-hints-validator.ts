@@ -28,7 +28,7 @@ export function checkDeferredLocationHint(deferred: ast.DeferredDecl, accept: Va
     if (rest.includes('"') || rest.includes('http://') || rest.includes('https://') || rest.includes('-- see:')) {
         return;
     }
-    accept('warning', `Deferred specification '${deferred.path}' should include a location hint, e.g. -- see: detailed/${deferred.path.split('.')[0].toLowerCase()}.allium`,
+    accept('warning', `'${deferred.path}' is deferred without saying where it is specified. Add a hint after it, e.g. -- see: detailed/${deferred.path.split('.')[0].toLowerCase()}.allium`,
         { node: deferred, code: 'allium.deferred.missingLocationHint' });
 }
 
@@ -38,7 +38,7 @@ export function checkUsePath(use: ast.UseDecl, accept: ValidationAcceptor): void
     if (resolvesToFile(document.uri, use.path)) {
         return;
     }
-    accept('warning', `Use path "${use.path}" does not resolve to a file in the current check set. Check the path, relative to this file.`,
+    accept('warning', `No file found at "${use.path}" (paths are relative to this file). Fix the path, or add the file.`,
         { node: use, property: 'path', code: 'allium.use.unresolvedPath' });
 }
 
@@ -59,7 +59,7 @@ export function checkSurfaceBindings(surface: ast.SurfaceDecl, accept: Validatio
         const used = surface.items.some(item => item !== binding && allNodes([item]).some(n => identName(n) === binding.name))
             || allNodes(binding.value ? [binding.value] : []).some(n => identName(n) === binding.name);
         if (!used) {
-            accept('warning', `Surface '${surface.name}' binding '${binding.name}' is not used in the surface body. Use it in exposes/provides, or remove it.`,
+            accept('warning', `'${binding.name}' is bound by surface '${surface.name}' but nothing in the surface uses it. Use it in exposes or provides, or remove the binding.`,
                 { node: binding, property: 'name', code: 'allium.surface.unusedBinding' });
         }
     }

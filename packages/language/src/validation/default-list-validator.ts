@@ -17,13 +17,13 @@ export function checkDefaultLiterals(module: ast.Module, accept: ValidationAccep
         }
         for (const field of literal.fields) {
             if (!schema.has(field.name)) {
-                accept('error', `Default sets field '${field.name}' which is not declared on '${typeName}'. Declare the field, or remove it from the default.`,
+                accept('error', `'${typeName}' has no field '${field.name}', yet this default sets it. Declare the field on '${typeName}', or remove it here.`,
                     { node: field, property: 'name', code: 'allium.default.unknownField' });
                 continue;
             }
             const fieldType = schema.get(field.name);
             if (ast.isListLiteral(field.value) && field.value.elements.length === 0 && !isListType(fieldType)) {
-                accept('error', `Empty list literal has no inferable element type: target field '${field.name}' is not a List<T>.`,
+                accept('error', `What '[]' holds cannot be told: '${field.name}' is not declared as List<T>. Declare the field as List<T>, or give the list elements.`,
                     { node: field.value, code: 'allium.list.emptyListNoElementType' });
             }
             const nested = baseTypeName(fieldType);
@@ -56,7 +56,7 @@ export function checkListLiterals(list: ast.ListLiteral, accept: ValidationAccep
             continue;
         }
         if (first && kind !== first) {
-            accept('error', `List literal has elements of differing types ('${first}' and '${kind}'); all elements of a list must share a type.`,
+            accept('error', `This list mixes ${first} and ${kind} elements. Make every element the same kind.`,
                 { node: list, code: 'allium.list.mixedElementTypes' });
             return;
         }

@@ -6,11 +6,11 @@ export function checkDuplicateNames(module: ast.Module, accept: ValidationAccept
     for (const declaration of module.declarations) {
         if (ast.isEnumDecl(declaration)) {
             repeated(declaration.literals, literal => literal.name).forEach(literal =>
-                accept('error', `Enum '${declaration.name}' lists '${literal.name}' more than once. Remove the repeat.`,
+                accept('error', `'${literal.name}' appears twice in enum '${declaration.name}'. Remove the repeat.`,
                     { node: literal, property: 'name', code: 'allium.enum.duplicateLiteral' }));
         } else if (ast.isConfigDecl(declaration)) {
             repeated(declaration.items.filter(isNamedItem), item => item.name).forEach(item =>
-                accept('error', `Config parameter '${item.name}' is declared more than once in this block. Keep one declaration.`,
+                accept('error', `This config block declares '${item.name}' twice. Keep one.`,
                     { node: item, property: 'name', code: 'allium.config.duplicateKey' }));
         } else if (ast.isGivenDecl(declaration)) {
             repeated(declaration.items.filter(isNamedItem), item => item.name).forEach(item =>
@@ -19,7 +19,7 @@ export function checkDuplicateNames(module: ast.Module, accept: ValidationAccept
         }
     }
     repeated(module.declarations.filter(ast.isDefaultDecl), d => d.name).forEach(d =>
-        accept('error', `Default instance '${d.name}' is declared more than once. Rename or remove one of them.`,
+        accept('error', `Two defaults are named '${d.name}'. Rename or remove one.`,
             { node: d, property: 'name', code: 'allium.default.duplicateName' }));
 }
 

@@ -21,7 +21,7 @@ export function importAliasCheck(services: LangiumCoreServices) {
             const member = name.slice(slash + 1);
             const use = uses.get(alias);
             if (!use) {
-                accept('error', `Reference '${name}' uses unknown import alias '${alias}'. Add 'use "<path>" as ${alias}', or fix the alias.`,
+                accept('error', `No 'use ... as ${alias}' in this file, so '${name}' cannot be found. Import the module with 'use "<path>" as ${alias}', or fix the alias.`,
                     { node, code: 'allium.reference.undefinedImportedAlias' });
                 continue;
             }
@@ -31,7 +31,7 @@ export function importAliasCheck(services: LangiumCoreServices) {
             const names = offered.get(alias);
             const isCollection = (ast.isForExpr(node.$container) || ast.isForBlock(node.$container)) && node.$containerProperty === 'collection';
             if (names && !isCollection && !names.has(member) && member !== 'config') {
-                accept('warning', `Reference '${name}' names '${member}', which imported module '${alias}' does not define. Declare it in ${use.path}, or fix the name.`,
+                accept('warning', `'${member}' is not declared in ${use.path}, which '${alias}' imports. Declare it there, or fix the name '${name}'.`,
                     { node, code: 'allium.reference.unknownName' });
             }
         }

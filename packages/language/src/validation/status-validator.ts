@@ -79,10 +79,10 @@ export function checkStatusLifecycles(module: ast.Module, accept: ValidationAcce
                 });
                 visitCreatedCalls(value, statusByEntity, (entity, status) => setOf(assigned, entity).add(status), (call, entity, status) => {
                     if (status) {
-                        accept('error', `.created() on entity '${entity}' sets status to '${status.ref.$refText}', which is not a declared status value. Use one of: ${[...statusByEntity.get(entity)!.values].join(', ')}.`,
+                        accept('error', `'${status.ref.$refText}' is not a status of '${entity}', so it cannot start in it. Use one of: ${[...statusByEntity.get(entity)!.values].join(', ')}.`,
                             { node: status, code: 'allium.created.invalidStatus' });
                     } else if (declaredEdges.has(entity)) {
-                        accept('warning', `.created() on entity '${entity}' omits the status field, but the entity has a transition graph. The initial state is unspecified: add status: <state>.`,
+                        accept('warning', `'${entity}' has a transition graph, so creating it needs a starting state. Add status: <state> to .created(...).`,
                             { node: call, code: 'allium.created.missingStatus' });
                     }
                 });
@@ -99,12 +99,12 @@ export function checkStatusLifecycles(module: ast.Module, accept: ValidationAcce
         for (const literal of literals) {
             const value = literal.ref.$refText;
             if (!assignedValues.has(value)) {
-                accept('warning', `Status '${value}' in entity '${entity}' is never assigned by any rule ensures clause. Add a rule that sets it, or remove the value.`,
+                accept('warning', `No rule ever sets '${entity}' to '${value}'. Add a rule whose ensures sets it, or remove the value.`,
                     { node: literal, code: 'allium.status.unreachableValue' });
             }
             const terminal = terminals.get(entity)?.has(value) ?? LIKELY_TERMINAL.has(value);
             if (!terminal && (exits.get(value)?.size ?? 0) === 0) {
-                accept('warning', `Status '${value}' in entity '${entity}' has no observed transition to a different status. Add a rule that moves '${entity}' out of '${value}' (guarded by requires: x.status = ${value}), or declare it terminal.`,
+                accept('warning', `Once '${entity}' is '${value}', no rule moves it on. Add a rule that does (with requires: x.status = ${value}), or declare '${value}' terminal.`,
                     { node: literal, code: 'allium.status.noExit' });
             }
         }
@@ -120,7 +120,7 @@ export function checkStatusLifecycles(module: ast.Module, accept: ValidationAcce
             for (const to of targets) {
                 if (from !== to && !edges.has(edgeKey(from, to))) {
                     const node = status.literals.find(l => l.ref.$refText === from) ?? status.literals[0];
-                    accept('warning', `Rule produces transition '${from}' → '${to}' on entity '${entity}', but this edge is not in the declared transition graph. Add '${from} -> ${to}' to 'transitions status', or change the rule.`,
+                    accept('warning', `A rule moves '${entity}' from '${from}' to '${to}', which its transition graph does not allow. Add '${from} -> ${to}' to 'transitions status', or change the rule.`,
                         { node, code: 'allium.status.undeclaredTransition', data: { entity, from, to } });
                 }
             }

@@ -16,19 +16,19 @@ export function checkDiscriminators(module: ast.Module, accept: ValidationAccept
                 continue;
             }
             if (!names.every(n => startsUppercase(n.ref.$refText))) {
-                accept('error', `Entity '${entity.name}' discriminator '${field.name}' must use only capitalised variant names. Use lowercase values for an enum, or capitalised variant names for a sum type.`,
+                accept('error', `'${entity.name}.${field.name}' mixes capitalised and lowercase names. Capitalise them all for variants of a sum type, or write them all in lowercase for an enum.`,
                     { node: field.value, code: 'allium.sum.invalidDiscriminator' });
                 continue;
             }
             const declared = variantsByBase.get(entity.name) ?? new Set<string>();
             const missing = names.filter(n => !declared.has(n.ref.$refText));
             if (declared.size === 0) {
-                accept('error', `Entity '${entity.name}' field '${field.name}' uses capitalised pipe values with no variant declarations. In v3, capitalised values are variant references requiring 'variant X : ${entity.name}' declarations. Use lowercase values for a plain enum.`,
+                accept('error', `'${entity.name}.${field.name}' lists capitalised names, which in Allium 3 are variants, yet no variant extends '${entity.name}'. Declare them ('variant X : ${entity.name}'), or write the values in lowercase for an enum.`,
                     { node: field.value, code: 'allium.sum.v1InlineEnum' });
                 continue;
             }
             for (const name of missing) {
-                accept('error', `Entity '${entity.name}' discriminator references '${name.ref.$refText}' without matching 'variant ${name.ref.$refText} : ${entity.name}'. Declare the variant.`,
+                accept('error', `'${name.ref.$refText}' is listed as a variant of '${entity.name}' but not declared. Add 'variant ${name.ref.$refText} : ${entity.name}', or remove it from the list.`,
                     { node: name, code: 'allium.sum.discriminatorUnknownVariant' });
             }
         }
@@ -42,7 +42,7 @@ export function checkRelatedSurfaces(module: ast.Module, accept: ValidationAccep
         for (const clause of clausesOf(surface.items).filter(c => c.keyword === 'related')) {
             for (const name of clause.value.flatMap(relatedNames)) {
                 if (!surfaces.has(name.ref.$refText)) {
-                    accept('error', `Surface '${surface.name}' references unknown related surface '${name.ref.$refText}'. Declare the surface, or fix the name.`,
+                    accept('error', `No surface '${name.ref.$refText}' in this file, so '${surface.name}' cannot relate to it. Declare the surface, or fix the name.`,
                         { node: name, code: 'allium.surface.relatedUndefined' });
                 }
             }

@@ -12,13 +12,13 @@ export function checkTriggerForm(clause: ast.TriggerClause, accept: ValidationAc
     const trigger = clause.trigger;
     const valid = trigger.binding ? isBoundTrigger(trigger.expr) : isTrigger(trigger.expr);
     if (!valid) {
-        accept('error', `Rule '${rule.name}' uses an unsupported trigger form in 'when:'. Use an event call (Event(a, b)), 'x: Entity.created', 'x: Entity.field transitions_to v', 'x: Entity.field becomes v', or a temporal 'x: Entity.field <= now'.`,
+        accept('error', `The 'when:' of rule '${rule.name}' is not a trigger Allium knows. Write an event (Event(a, b)), a creation ('x: Entity.created'), a change ('x: Entity.field transitions_to v' or 'becomes v') or a time ('x: Entity.field <= now').`,
             { node: clause, code: 'allium.rule.invalidTrigger' });
         return;
     }
     const named = trigger.binding ? undefined : firstNamedParam(trigger.expr);
     if (named?.name) {
-        accept('error', `Rule '${rule.name}' trigger parameter '${named.name}' uses a 'name: value' form. Trigger parameters are bare names (optionally with '?', or '_' to discard); 'name: value' belongs in trigger emissions. Write '${named.name}' alone.`,
+        accept('error', `A trigger binds plain names, so '${named.name}: ...' cannot appear in the 'when:' of rule '${rule.name}' ('name: value' is for emitting a trigger). Write '${named.name}' alone (with '?' if optional, '_' to ignore it).`,
             { node: named, property: 'name', code: 'allium.rule.invalidTrigger' });
     }
 }

@@ -16,7 +16,7 @@ export function triggerReachabilityCheck(services: LangiumCoreServices) {
         for (const { rule, trigger } of subscriptions(module)) {
             const name = trigger.ref.$refText;
             if (!offered.has(name)) {
-                accept('info', `Rule '${rule.name}' listens for trigger '${name}' but no local surface provides or rule emits it. Add it to a surface's provides: clause, or emit it from a rule's ensures:.`,
+                accept('info', `Nothing in this spec makes '${name}' happen, so rule '${rule.name}' only fires from outside. Provide it from a surface (provides:), or emit it from a rule's ensures:.`,
                     { node: trigger, code: 'allium.rule.unreachableTrigger' });
             }
         }

@@ -8,7 +8,7 @@ const BUILT_IN_TYPES = ['String', 'Integer', 'Decimal', 'Boolean', 'Timestamp', 
 export function checkTypeReferences(module: ast.Module, accept: ValidationAcceptor): void {
     const known = declaredTypeNames(module);
     const report = (node: ast.NameRef, code: string) => accept('error',
-        `Type reference '${node.ref.$refText}' is not declared locally or imported. Declare it (entity, value, enum, variant or actor) or import it with 'use'.`,
+        `'${node.ref.$refText}' is not a type this file declares or imports. Declare it (entity, value, enum, variant or actor), or import it with 'use'.`,
         { node, code });
     for (const declaration of module.declarations) {
         // Variant bodies are not checked: the reference reads `variant X : Base {` as a lookup, with no fields.

@@ -17,10 +17,10 @@ export function checkUnusedDeclarations(module: ast.Module, accept: ValidationAc
     }
     for (const declaration of module.declarations) {
         if (ast.isEntityDecl(declaration) && !referenced.has(declaration.name)) {
-            accept('warning', `Entity '${declaration.name}' is declared but not referenced elsewhere in this specification. Use it in a field, rule or surface, or remove it.`,
+            accept('warning', `Nothing in this file uses entity '${declaration.name}'. Use it in a field, rule or surface, or remove it.`,
                 { node: declaration, property: 'name', code: 'allium.entity.unused' });
         } else if ((ast.isValueDecl(declaration) || ast.isEnumDecl(declaration)) && !referenced.has(declaration.name)) {
-            accept('warning', `Value '${declaration.name}' is declared but not referenced elsewhere. Use it as a field type, or remove it.`,
+            accept('warning', `Nothing in this file uses '${declaration.name}'. Use it as a field type, or remove it.`,
                 { node: declaration, property: 'name', code: 'allium.definition.unused' });
         }
     }
@@ -34,7 +34,7 @@ export function checkUnusedFields(module: ast.Module, accept: ValidationAcceptor
         if (ast.isEntityDecl(declaration)) {
             for (const field of fieldsOf(declaration.items)) {
                 if (!accessed.has(field.name)) {
-                    accept('info', `Field '${declaration.name}.${field.name}' is declared but not referenced elsewhere.`,
+                    accept('info', `No rule, surface or derived value reads or sets '${declaration.name}.${field.name}'.`,
                         { node: field, property: 'name', code: 'allium.field.unused' });
                 }
             }
