@@ -24,7 +24,10 @@ export function nodesOf(root: AstNode): readonly AstNode[] {
     const whole = listings.get(top);
     const at = (root as Positioned)[POSITION];
     if (whole && at !== undefined && whole.nodes[at] === root) {
-        return whole.nodes.slice(at, whole.ends[at]);
+        // Kept: several validators walk the same rule or clause.
+        const slice = whole.nodes.slice(at, whole.ends[at]);
+        listings.set(root, { nodes: slice, ends: [] });
+        return slice;
     }
     const listed: Listing = { nodes: [], ends: [] };
     collect(root, listed, root === top);
@@ -33,6 +36,21 @@ export function nodesOf(root: AstNode): readonly AstNode[] {
 }
 
 type Positioned = AstNode & { [POSITION]?: number };
+
+const byType = new WeakMap<AstNode, Map<string, readonly AstNode[]>>();
+
+/** The nodes of one `$type` in `root`'s tree, in document order; listed once per parse and type. */
+export function nodesOfType<T extends AstNode>(root: AstNode, type: T['$type']): readonly T[] {
+    let types = byType.get(root);
+    if (!types) {
+        byType.set(root, types = new Map());
+    }
+    let nodes = types.get(type);
+    if (!nodes) {
+        types.set(type, nodes = nodesOf(root).filter(node => node.$type === type));
+    }
+    return nodes as readonly T[];
+}
 
 function topOf(node: AstNode): AstNode {
     let top = node;

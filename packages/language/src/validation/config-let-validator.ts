@@ -1,6 +1,7 @@
 import { AstUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { allNodes, identName } from './ast-views.js';
+import { nodesOf } from '../ast-nodes.js';
 
 /** `config.x` must name a parameter some config block of the file declares. */
 export function checkConfigReferences(module: ast.Module, accept: ValidationAcceptor): void {
@@ -19,7 +20,7 @@ export function checkConfigReferences(module: ast.Module, accept: ValidationAcce
 /** A rule binds each `let` name once, whatever block it is in. */
 export function checkDuplicateLets(rule: ast.RuleDecl, accept: ValidationAcceptor): void {
     const seen = new Set<string>();
-    for (const node of allNodes(rule.items)) {
+    for (const node of nodesOf(rule)) {
         if (isLet(node)) {
             if (seen.has(node.name)) {
                 accept('error', `'${node.name}' is bound by let twice in this rule. Give one of them another name.`,

@@ -21,6 +21,11 @@ import { checkProvidedTriggers, checkUnusedActors } from './surface-usage-valida
 import { whenFieldCheck } from './when-field-validator.js';
 import { surfaceClauseCheck } from './surface-clause-validator.js';
 import { checkTerminalExits } from './transition-graph-validator.js';
+import { checkEmptyEnum } from './enum-validator.js';
+import { checkVariants } from './variant-validator.js';
+import { checkBindingTypes } from './binding-type-validator.js';
+import { checkDerivedCycles } from './derived-value-validator.js';
+import { checkImplicitLambda } from './collection-validator.js';
 import { checkAnnotation, checkAnnotationPlacement, checkColonFormAnnotation } from './annotation-validator.js';
 
 /**
@@ -33,7 +38,9 @@ export const EXTENDED_CODES: ReadonlySet<string> = new Set([
     'allium.enum.duplicateLiteral', 'allium.config.duplicateKey', 'allium.context.duplicateBinding', 'allium.default.duplicateName',
     'allium.actor.unused', 'allium.surface.undefinedProvidesTrigger', 'allium.annotation.placement',
     'allium.field.whenNotSet', 'allium.field.whenNotCleared', 'allium.surface.timeoutUndefined', 'allium.surface.timeoutNotTemporal',
-    'allium.surface.relatedContextMismatch', 'allium.transitions.terminalExit'
+    'allium.surface.relatedContextMismatch', 'allium.transitions.terminalExit', 'allium.enum.empty',
+    'allium.sum.variantMissingInDiscriminator', 'allium.sum.baseInstantiation', 'allium.context.undefinedType', 'allium.surface.missingActor',
+    'allium.derived.circularDependency', 'allium.expression.implicitLambda'
 ]);
 
 /** One entry per concern; each validator lives in its own file in this folder. */
@@ -41,7 +48,11 @@ export function registerAlliumValidators(services: AlliumServices): void {
     const checks: ValidationChecks<AlliumAstType> = {
         Stray: checkStray,
         Module: [checkStatusLifecycles, triggerReachabilityCheck(services), ambiguousReferenceCheck(services), checkUnusedDeclarations, checkUnusedFields, checkExternalEntitySources, checkTypeReferences, importAliasCheck(services), checkRuleBindings, checkConfigReferences, checkDiscriminators, checkRelatedSurfaces, checkDefaultLiterals,
-            checkDuplicateNames, checkUnusedActors, checkProvidedTriggers, whenFieldCheck(services), surfaceClauseCheck(services)],
+            checkDuplicateNames, checkUnusedActors, checkProvidedTriggers, whenFieldCheck(services), surfaceClauseCheck(services),
+            checkVariants, checkBindingTypes],
+        EnumDecl: checkEmptyEnum,
+        EntityDecl: checkDerivedCycles,
+        Call: checkImplicitLambda,
         TransitionsBlock: checkTerminalExits,
         ListLiteral: checkListLiterals,
         RuleDecl: [checkDuplicateLets, checkRuleShape, (rule, accept) => checkAnnotationPlacement(rule.items, accept)],

@@ -2,7 +2,7 @@ import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { clausesOf, fieldsOf, identName, pipeNames, startsUppercase } from './ast-views.js';
 
-const BUILT_IN_TYPES = ['String', 'Integer', 'Decimal', 'Boolean', 'Timestamp', 'Duration', 'List', 'Set', 'Map', 'Any', 'Void'];
+export const BUILT_IN_TYPES = ['String', 'Integer', 'Decimal', 'Boolean', 'Timestamp', 'Duration', 'List', 'Set', 'Map', 'Any', 'Void'];
 
 /** Capitalised names used as field types, or as the entity of a rule's trigger or creation, must be declared. */
 export function checkTypeReferences(module: ast.Module, accept: ValidationAcceptor): void {

@@ -38,8 +38,8 @@ export function whenFieldCheck(services: AlliumServices) {
         const types = services.typing.SpecTypes;
         for (const rule of blocks(module, ast.isRuleDecl)) {
             const clauses = clausesOf(rule.items);
-            const ensures = clauses.filter(c => c.keyword === 'ensures').flatMap(c => c.value.flatMap(v => [...nodesOf(v)]));
-            const requires = clauses.filter(c => c.keyword === 'requires').flatMap(c => c.value.flatMap(v => [...nodesOf(v)]));
+            const ensures = clauses.filter(c => c.keyword === 'ensures').flatMap(c => c.value.flatMap(v => nodesOf(v)));
+            const requires = clauses.filter(c => c.keyword === 'requires').flatMap(c => c.value.flatMap(v => nodesOf(v)));
             for (const change of ensures.flatMap(statusChange)) {
                 const denoted = types.denoteName(change.binding, change.node);
                 const fields = denoted && denoted.kind === 'instance' && ast.isEntityDecl(denoted.type) ? qualified.get(denoted.type) : undefined;

@@ -1,0 +1,37 @@
+import type { AstNode, ValidationAcceptor } from 'langium';
+import * as ast from '../generated/ast.js';
+import { nodesOf } from '../ast-nodes.js';
+import { fieldsOf, identName, pipeNames } from './ast-views.js';
+
+/** Derived values (`total: items.sum(i => i.price)`) that depend on each other in a loop have no value. */
+export function checkDerivedCycles(entity: ast.EntityDecl, accept: ValidationAcceptor): void {
+    const derived = new Map(fieldsOf(entity.items).filter(f => f.value && !isTypeExpression(f.value)).map(f => [f.name, f]));
+    const uses = new Map([...derived].map(([name, field]) => [name, new Set(nodesOf(field.value!).map(identName)
+        .filter((n): n is string => n !== undefined && n !== name && derived.has(n)))]));
+    for (const [name, field] of derived) {
+        if (reaches(name, name, uses, new Set())) {
+            accept('error', `Derived value '${entity.name}.${name}' depends on itself through other derived values, so it has no value. Break the loop.`,
+                { node: field, property: 'name', code: 'allium.derived.circularDependency' });
+        }
+    }
+}
+
+function reaches(from: string, target: string, uses: Map<string, Set<string>>, seen: Set<string>): boolean {
+    for (const next of uses.get(from) ?? []) {
+        if (next === target || (!seen.has(next) && (seen.add(next), reaches(next, target, uses, seen)))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/** `String`, `Customer?`, `List<Item>`, `pending | done`, `Timestamp when status = x`: a declared type, not a derivation. */
+function isTypeExpression(value: AstNode): boolean {
+    if (ast.isWhenGuard(value)) {
+        return isTypeExpression(value.action);
+    }
+    if (ast.isNameRef(value)) {
+        return /^[A-Z]/.test(value.ref.$refText.slice(value.ref.$refText.indexOf('/') + 1));
+    }
+    return ast.isOptionalType(value) || ast.isGenericType(value) || ast.isExprBlock(value) || pipeNames(value).length > 1;
+}

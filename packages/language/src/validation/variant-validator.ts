@@ -1,0 +1,34 @@
+import type { ValidationAcceptor } from 'langium';
+import * as ast from '../generated/ast.js';
+import { nodesOf } from '../ast-nodes.js';
+import { identName, pipeNames, startsUppercase } from './ast-views.js';
+
+/**
+ * A base entity with a discriminator (`kind: Branch | Leaf`) lists every variant that extends it, and is never
+ * created itself: what exists is always one of its variants.
+ */
+export function checkVariants(module: ast.Module, accept: ValidationAcceptor): void {
+    const listed = new Map<string, Set<string>>();
+    for (const entity of module.declarations.filter(ast.isEntityDecl)) {
+        for (const field of entity.items.filter(ast.isAssignment)) {
+            const names = pipeNames(field.value).map(n => n.ref.$refText);
+            if (names.length > 1 && names.every(startsUppercase)) {
+                listed.set(entity.name, new Set(names));
+            }
+        }
+    }
+    for (const variant of module.declarations.filter(ast.isVariantDecl)) {
+        const variants = listed.get(variant.base);
+        if (variants && !variants.has(variant.name)) {
+            accept('error', `'${variant.name}' extends '${variant.base}', but '${variant.base}' does not list it among its variants. Add '${variant.name}' to the discriminator of '${variant.base}'.`,
+                { node: variant, property: 'name', code: 'allium.sum.variantMissingInDiscriminator' });
+        }
+    }
+    for (const call of nodesOf(module).filter(ast.isCall)) {
+        const base = ast.isMemberAccess(call.callee) && call.callee.member.$refText === 'created' ? identName(call.callee.receiver) : undefined;
+        if (base && listed.has(base)) {
+            accept('error', `'${base}' is a base entity with variants, so it is never created itself. Create one of its variants: ${[...listed.get(base)!].join(', ')}.`,
+                { node: call.callee, code: 'allium.sum.baseInstantiation' });
+        }
+    }
+}
