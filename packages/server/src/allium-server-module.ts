@@ -7,6 +7,7 @@ import { AlliumGeneratedModule, AlliumGeneratedSharedModule, AlliumModule, regis
 import { AlliumHoverProvider } from './hover/hover-provider.js';
 import { AlliumCodeActionProvider } from './code-actions.js';
 import { AlliumCodeLensProvider } from './code-lenses.js';
+import { AlliumDocumentLinkProvider } from './document-links.js';
 import { AlliumFormatter } from './formatting/formatter.js';
 import { AlliumCompletionProvider } from './completion/completion-provider.js';
 import { AlliumRenameProvider } from './rename-provider.js';
@@ -51,6 +52,7 @@ export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumService
         HoverProvider: services => new AlliumHoverProvider(services),
         CodeActionProvider: services => new AlliumCodeActionProvider(services),
         CodeLensProvider: services => new AlliumCodeLensProvider(services),
+        DocumentLinkProvider: () => new AlliumDocumentLinkProvider(),
         Formatter: services => new AlliumFormatter(services),
         CompletionProvider: services => new AlliumCompletionProvider(services),
         RenameProvider: services => new AlliumRenameProvider(services),
