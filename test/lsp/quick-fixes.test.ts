@@ -79,7 +79,8 @@ describe('quick fixes', () => {
         const { actions } = await actionsFor(SPEC, 'allium.status.undeclaredTransition');
         expect(actions.map(a => [a.title, a.isPreferred])).toEqual([
             ["Change 'shiped' to 'shipped' where rules set it", true],
-            ["Add transition 'pending -> shiped' to Order.status", false]
+            ["Add transition 'pending -> shiped' to Order.status", false],
+            ['Ignore allium.status.undeclaredTransition on this line', undefined]
         ]);
         const fixed = await applying(SPEC, actions[0]);
         expect(fixed.text).toContain('ensures: order.status = shipped');
@@ -91,7 +92,7 @@ describe('quick fixes', () => {
 
     it('replaces an invalid created status with the nearest declared one', async () => {
         const { actions } = await actionsFor(SPEC, 'allium.created.invalidStatus');
-        expect(actions.map(a => a.title)).toEqual(["Change to 'paid'", "Add 'payd' to Order.status"]);
+        expect(actions.map(a => a.title)).toEqual(["Change to 'paid'", "Add 'payd' to Order.status", 'Ignore allium.created.invalidStatus on this line']);
         const fixed = await applying(SPEC, actions[0]);
         expect(fixed.text).toContain('Order.created(status: paid, kind: x)');
         expect(fixed.diagnostics.map(d => d.code)).not.toContain('allium.created.invalidStatus');
@@ -99,7 +100,7 @@ describe('quick fixes', () => {
 
     it('creates an undefined type next to the other types', async () => {
         const { actions } = await actionsFor(SPEC, 'allium.type.undefinedReference');
-        expect(actions.map(a => a.title)).toEqual(["Create entity 'Kind'", "Create value 'Kind'", "Create enum 'Kind'"]);
+        expect(actions.map(a => a.title)).toEqual(["Create entity 'Kind'", "Create value 'Kind'", "Create enum 'Kind'", 'Ignore allium.type.undefinedReference on this line']);
         const fixed = await applying(SPEC, actions[0]);
         expect(fixed.text).toContain('    }\n}\n\nentity Kind {\n}\n\nrule Pay {');
         expect(fixed.diagnostics.map(d => d.code)).not.toContain('allium.type.undefinedReference');

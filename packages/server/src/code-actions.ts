@@ -5,9 +5,15 @@ import type { CodeAction, CodeActionParams, Command } from 'vscode-languageserve
 import type { SpecTypes } from '@allium/language';
 import type { ClientOptions } from './client-options.js';
 import { generationActions } from './generation/generation-actions.js';
-import { quickFixes } from './quick-fixes/quick-fixes.js';
+import { FIX_ALL_KIND, fixAll, quickFixes } from './quick-fixes/quick-fixes.js';
+import { extractEnumRefactor } from './refactors/extract-enum.js';
+import { extractLiteralRefactor } from './refactors/extract-literal.js';
 
-/** Quick fixes for the diagnostics at hand first, then "Generate implementation" for what the cursor or selection covers. */
+/**
+ * Quick fixes for the diagnostics at hand first, then refactorings of what the cursor is on, "Generate
+ * implementation" for what the cursor or selection covers, and "fix all" for the whole file. An editor asking for
+ * some kinds only (`only: ['source.fixAll']` on save) gets just those.
+ */
 export class AlliumCodeActionProvider implements CodeActionProvider {
     private readonly types: SpecTypes;
     private readonly options: ClientOptions;
@@ -18,7 +24,20 @@ export class AlliumCodeActionProvider implements CodeActionProvider {
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
-        const fixes = quickFixes(document, params, this.types);
-        return this.options.generationCommands ? [...fixes, ...generationActions(document, params)] : fixes;
+        const only = params.context.only;
+        const wants = (kind: string) => !only || only.some(o => kind === o || kind.startsWith(`${o}.`));
+        const actions: Array<Command | CodeAction> = [];
+        if (wants('quickfix')) {
+            actions.push(...quickFixes(document, params, this.types));
+        }
+        const offset = document.textDocument.offsetAt(params.range.start);
+        if (wants('refactor.extract')) {
+            actions.push(...[extractEnumRefactor(document, offset), extractLiteralRefactor(document, offset)].filter(a => a !== undefined));
+        }
+        if (this.options.generationCommands && wants('refactor')) {
+            actions.push(...generationActions(document, params));
+        }
+        const all = wants(FIX_ALL_KIND) ? fixAll(document, this.types) : undefined;
+        return all ? [...actions, all] : actions;
     }
 }

@@ -12,6 +12,18 @@ export function quickFix(title: string, node: AstNode, edits: TextEdit[], diagno
     };
 }
 
+const SAFE = new WeakSet<CodeAction>();
+
+/** Marks a fix that only completes what the spec already says (a misspelt value, an explicit lambda), for "fix all". */
+export function safe(action: CodeAction): CodeAction {
+    SAFE.add(action);
+    return action;
+}
+
+export function isSafe(action: CodeAction | undefined): boolean {
+    return action !== undefined && SAFE.has(action);
+}
+
 export function insertAt(position: Position, newText: string): TextEdit {
     return { range: { start: position, end: position }, newText };
 }

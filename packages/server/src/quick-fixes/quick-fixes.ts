@@ -1,25 +1,77 @@
 import type { LangiumDocument } from 'langium';
-import type { CodeAction, CodeActionParams } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
 import type { SpecTypes } from '@allium/language';
 import { undefinedTypeFixes, unknownVariantFixes } from './declaration-fixes.js';
+import { isSafe } from './edits.js';
+import { explicitLambdaFix } from './lambda-fix.js';
 import { invalidCreatedStatusFixes, undeclaredTransitionFixes } from './status-fixes.js';
+import { suppressFix } from './suppress.js';
 import { MISSING_TEMPORAL_GUARD, temporalGuardFix } from './temporal-guard.js';
 
-const BY_CODE: Record<string, (document: LangiumDocument, diagnostic: CodeActionParams['context']['diagnostics'][number]) => CodeAction[]> = {
+type Fixer = (document: LangiumDocument, diagnostic: Diagnostic) => CodeAction[];
+
+const BY_CODE: Record<string, Fixer> = {
     'allium.status.undeclaredTransition': undeclaredTransitionFixes,
     'allium.created.invalidStatus': invalidCreatedStatusFixes,
     'allium.type.undefinedReference': undefinedTypeFixes,
     'allium.rule.undefinedTypeReference': undefinedTypeFixes,
-    'allium.sum.discriminatorUnknownVariant': unknownVariantFixes
+    'allium.sum.discriminatorUnknownVariant': unknownVariantFixes,
+    'allium.expression.implicitLambda': explicitLambdaFix
 };
 
+
+export const FIX_ALL_KIND = 'source.fixAll.allium';
+
 /**
- * Quick fixes for the diagnostics at hand. The temporal guard is also offered for the rule under the cursor without
- * its diagnostic, so it stays at hand where `allium.temporal.missingGuard` is suppressed.
+ * Quick fixes for the diagnostics at hand, then a way to silence each. The temporal guard is also offered for the
+ * rule under the cursor without its diagnostic, so it stays at hand where `allium.temporal.missingGuard` is suppressed.
  */
 export function quickFixes(document: LangiumDocument, params: CodeActionParams, types: SpecTypes): CodeAction[] {
-    const fixes = params.context.diagnostics.flatMap(diagnostic => BY_CODE[String(diagnostic.code)]?.(document, diagnostic) ?? []);
-    const guardDiagnostic = params.context.diagnostics.find(d => d.code === MISSING_TEMPORAL_GUARD);
+    const diagnostics = params.context.diagnostics;
+    const fixes = diagnostics.flatMap(diagnostic => BY_CODE[String(diagnostic.code)]?.(document, diagnostic) ?? []);
+    const guardDiagnostic = diagnostics.find(d => d.code === MISSING_TEMPORAL_GUARD);
     const guard = temporalGuardFix(document, document.textDocument.offsetAt(guardDiagnostic?.range.start ?? params.range.start), types, guardDiagnostic);
-    return guard ? [...fixes, guard] : fixes;
+    const suppressions = diagnostics.map(d => suppressFix(document, d)).filter(a => a !== undefined);
+    return [...fixes, ...(guard ? [guard] : []), ...suppressions];
+}
+
+/**
+ * Every safe fix of the document's findings, as one action (`source.fixAll`, which editors can run on save). Safe
+ * fixes complete what the spec already says (a misspelt value, a guard read off the rule, an explicit lambda);
+ * declaring a type, a state or a transition is a design choice, left to the author one finding at a time. A fix whose
+ * edits overlap one already taken waits for the next run, when the spec has been checked again.
+ */
+export function fixAll(document: LangiumDocument, types: SpecTypes): CodeAction | undefined {
+    const taken: TextEdit[] = [];
+    const seen = new Set<string>();
+    let fixed = 0;
+    for (const diagnostic of document.diagnostics ?? []) {
+        const fix = diagnostic.code === MISSING_TEMPORAL_GUARD
+            ? temporalGuardFix(document, document.textDocument.offsetAt(diagnostic.range.start), types, diagnostic)
+            : BY_CODE[String(diagnostic.code)]?.(document, diagnostic).find(isSafe);
+        const edits = (isSafe(fix) ? fix!.edit?.changes?.[document.uri.toString()] ?? [] : []).filter(e => !seen.has(key(e)));
+        if (edits.length === 0 || edits.some(e => taken.some(t => overlaps(e, t)))) {
+            continue;
+        }
+        edits.forEach(e => seen.add(key(e)));
+        taken.push(...edits);
+        fixed++;
+    }
+    if (fixed === 0) {
+        return undefined;
+    }
+    return {
+        title: `Fix all safe Allium findings (${fixed})`,
+        kind: FIX_ALL_KIND,
+        edit: { changes: { [document.uri.toString()]: taken } }
+    };
+}
+
+function key(edit: TextEdit): string {
+    return `${edit.range.start.line}:${edit.range.start.character}-${edit.range.end.line}:${edit.range.end.character}=${edit.newText}`;
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+    const before = (x: TextEdit['range']['end'], y: TextEdit['range']['start']) => x.line < y.line || (x.line === y.line && x.character <= y.character);
+    return !(before(a.range.end, b.range.start) || before(b.range.end, a.range.start));
 }

@@ -2,7 +2,7 @@ import { AstUtils, type LangiumDocument } from 'langium';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import * as ast from '@allium/language';
 import { pipeNames } from '@allium/language';
-import { indentOf, insertAt, nodeAt, quickFix } from './edits.js';
+import { indentOf, insertAt, nodeAt, quickFix, safe } from './edits.js';
 
 /**
  * `allium.status.undeclaredTransition`: add the rule's `from -> to` edge to the entity's graph, and declare a
@@ -28,7 +28,7 @@ export function undeclaredTransitionFixes(document: LangiumDocument, diagnostic:
     const nearest = known.includes(to) ? undefined : closest(to, known);
     const misspelt = nearest ? statusAssignments(document, to) : [];
     if (misspelt.length > 0) {
-        fixes.unshift(quickFix(`Change '${to}' to '${nearest}' where rules set it`, declaration, misspelt.map(n => ({ range: n.$cstNode!.range, newText: nearest! })), diagnostic, true));
+        fixes.unshift(safe(quickFix(`Change '${to}' to '${nearest}' where rules set it`, declaration, misspelt.map(n => ({ range: n.$cstNode!.range, newText: nearest! })), diagnostic, true)));
     }
     return fixes;
 }
@@ -47,7 +47,7 @@ export function invalidCreatedStatusFixes(document: LangiumDocument, diagnostic:
     const fixes = [quickFix(`Add '${name}' to ${entity!.name}.status`, status, [addValues(status, [name])], diagnostic)];
     const nearest = closest(name, pipeNames(statusValue(status)));
     if (nearest) {
-        fixes.unshift(quickFix(`Change to '${nearest}'`, value, [{ range: diagnostic.range, newText: nearest }], diagnostic, true));
+        fixes.unshift(safe(quickFix(`Change to '${nearest}'`, value, [{ range: diagnostic.range, newText: nearest }], diagnostic, true)));
     }
     return fixes;
 }

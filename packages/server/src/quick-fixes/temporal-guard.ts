@@ -3,7 +3,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import * as ast from '@allium/language';
 import type { SpecTypes } from '@allium/language';
 import { isTemporalComparison, pipeNames } from '@allium/language';
-import { indentOf, insertAt, quickFix } from './edits.js';
+import { indentOf, insertAt, quickFix, safe } from './edits.js';
 
 export const MISSING_TEMPORAL_GUARD = 'allium.temporal.missingGuard';
 
@@ -25,8 +25,8 @@ export function temporalGuardFix(document: LangiumDocument, offset: number, type
     if (!guard) {
         return undefined;
     }
-    return quickFix(`Add 'requires: ${guard}' so '${rule.name}' fires once`, rule,
-        [insertAt(clause.$cstNode.range.end, `\n${indentOf(clause)}requires: ${guard}`)], diagnostic, true);
+    return safe(quickFix(`Add 'requires: ${guard}' so '${rule.name}' fires once`, rule,
+        [insertAt(clause.$cstNode.range.end, `\n${indentOf(clause)}requires: ${guard}`)], diagnostic, true));
 }
 
 /** `ensures: x.status = expired` gives `x.status != expired`: once set, the rule no longer applies. */
