@@ -6,6 +6,7 @@ import {
 import { AlliumGeneratedModule, AlliumGeneratedSharedModule } from './generated/module.js';
 import { AlliumLexer, AlliumTokenBuilder } from './allium-lexer.js';
 import { AlliumParserErrorMessageProvider } from './parser-messages.js';
+import { AlliumValueConverter } from './value-converter.js';
 import { createAlliumParser } from './allium-parser.js';
 import { AlliumLinker } from './linking/allium-linker.js';
 import { AlliumAstNodeDescriptionProvider, AlliumAstNodeLocator, AlliumReferenceDescriptionProvider } from './workspace/ast-descriptions.js';
@@ -33,7 +34,8 @@ export const AlliumModule: Module<AlliumServices, PartialLangiumCoreServices & A
         TokenBuilder: () => new AlliumTokenBuilder(),
         Lexer: services => new AlliumLexer(services),
         LangiumParser: services => createAlliumParser(services),
-        ParserErrorMessageProvider: () => new AlliumParserErrorMessageProvider()
+        ParserErrorMessageProvider: () => new AlliumParserErrorMessageProvider(),
+        ValueConverter: () => new AlliumValueConverter()
     },
     validation: {
         DocumentValidator: services => new AlliumDocumentValidator(services)

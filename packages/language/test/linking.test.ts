@@ -35,6 +35,7 @@ rule Ship {
     requires: order.urgency = high
     requires: order.status = pending
     requires: order.customer.tier in {low, high}
+    requires: order.urgency not in {low}
     requires: config.retry_limit > 0
     ensures: order.customer.email = customer.email
 }
@@ -93,6 +94,7 @@ describe('linking', () => {
         const nodes = await linked();
         expect(targets(nodes, lineOf('order.urgency = high'), 'high')).toEqual(['Priority.high']);
         expect(targets(nodes, lineOf('order.customer.tier in'), 'low')).toEqual(['Priority.low']);
+        expect(targets(nodes, lineOf('order.urgency not in'), 'low')).toEqual(['Priority.low']);
     });
 
     it('links an inline enum literal to where the field declares it', async () => {
