@@ -1,38 +1,48 @@
-import type { LangiumCoreServices, ValidationAcceptor } from 'langium';
+import type { AstNode, LangiumCoreServices, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { allNodes, calleeName, startsUppercase } from './ast-views.js';
 import { importedDocument } from '../scoping/imports.js';
 
 /**
  * `alias/Name` must use an alias a `use ... as alias` declares, and when the imported file is in the workspace,
- * it must declare `Name` (or use it as a trigger).
+ * it must declare `Name` (or use it as a trigger); so must the type of a `default alias/Type`, as the reference checks.
  */
 export function importAliasCheck(services: LangiumCoreServices) {
     return (module: ast.Module, accept: ValidationAcceptor): void => {
         const uses = new Map(module.declarations.filter(ast.isUseDecl).filter(u => u.name).map(u => [u.name!, u]));
         const offered = new Map<string, Set<string> | undefined>();
-        for (const node of allNodes([module])) {
-            const name = ast.isNameRef(node) ? node.ref.$refText : ast.isContractEntry(node) ? node.contract.$refText : undefined;
-            const slash = name?.indexOf('/') ?? -1;
-            if (!name || slash <= 0) {
-                continue;
+        const check = (name: string, at: AstNode, property: string | undefined, isCollection: boolean) => {
+            const slash = name.indexOf('/');
+            if (slash <= 0) {
+                return;
             }
             const alias = name.slice(0, slash);
             const member = name.slice(slash + 1);
             const use = uses.get(alias);
             if (!use) {
                 accept('error', `No 'use ... as ${alias}' in this file, so '${name}' cannot be found. Import the module with 'use "<path>" as ${alias}', or fix the alias.`,
-                    { node, code: 'allium.reference.undefinedImportedAlias' });
-                continue;
+                    { node: at, property, code: 'allium.reference.undefinedImportedAlias' });
+                return;
             }
             if (!offered.has(alias)) {
                 offered.set(alias, namesOffered(importedDocument(services, use)?.parseResult.value as ast.Module | undefined));
             }
             const names = offered.get(alias);
-            const isCollection = (ast.isForExpr(node.$container) || ast.isForBlock(node.$container)) && node.$containerProperty === 'collection';
             if (names && !isCollection && !names.has(member) && member !== 'config') {
                 accept('warning', `'${member}' is not declared in ${use.path}, which '${alias}' imports. Declare it there, or fix the name '${name}'.`,
-                    { node, code: 'allium.reference.unknownName' });
+                    { node: at, property, code: 'allium.reference.unknownName' });
+            }
+        };
+        for (const node of allNodes([module])) {
+            const name = ast.isNameRef(node) ? node.ref.$refText : ast.isContractEntry(node) ? node.contract.$refText : undefined;
+            if (name) {
+                check(name, node, undefined, (ast.isForExpr(node.$container) || ast.isForBlock(node.$container)) && node.$containerProperty === 'collection');
+            }
+        }
+        // The type of `default alias/Type x = ...` is a name of the declaration, not a reference node.
+        for (const declaration of module.declarations.filter(ast.isDefaultDecl)) {
+            if (declaration.type) {
+                check(declaration.type, declaration, 'type', false);
             }
         }
     };
