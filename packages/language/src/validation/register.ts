@@ -23,10 +23,19 @@ import { surfaceClauseCheck } from './surface-clause-validator.js';
 import { checkTerminalExits } from './transition-graph-validator.js';
 import { checkEmptyEnum } from './enum-validator.js';
 import { checkVariants } from './variant-validator.js';
+import { checkMissingDiscriminator, checkMissingVariantKeyword, unguardedVariantFieldCheck } from './sum-type-validator.js';
 import { checkBindingTypes } from './binding-type-validator.js';
 import { checkDerivedCycles } from './derived-value-validator.js';
 import { checkImplicitLambda } from './collection-validator.js';
 import { checkAnnotation, checkAnnotationPlacement, checkColonFormAnnotation } from './annotation-validator.js';
+import { checkNeverFires, checkOverlappingRules } from './rule-overlap-validator.js';
+import { checkExpressionTypes } from './expression-type-validator.js';
+import { defaultTypeCheck } from './default-type-validator.js';
+import { statusValueCheck } from './status-value-validator.js';
+import { checkConfigParameters } from './config-parameter-validator.js';
+import { checkRelationships } from './relationship-validator.js';
+import { surfacePathCheck } from './surface-path-validator.js';
+import { surfaceGuardCheck } from './surface-guard-validator.js';
 
 /**
  * Codes of the checks that JUXT's VS Code extension runs, or the language reference's validation rules ask for, but
@@ -40,7 +49,13 @@ export const EXTENDED_CODES: ReadonlySet<string> = new Set([
     'allium.field.whenNotSet', 'allium.field.whenNotCleared', 'allium.surface.timeoutUndefined', 'allium.surface.timeoutNotTemporal',
     'allium.surface.relatedContextMismatch', 'allium.transitions.terminalExit', 'allium.enum.empty',
     'allium.sum.variantMissingInDiscriminator', 'allium.sum.baseInstantiation', 'allium.context.undefinedType', 'allium.surface.missingActor',
-    'allium.derived.circularDependency', 'allium.expression.implicitLambda'
+    'allium.derived.circularDependency', 'allium.expression.implicitLambda',
+    'allium.rule.neverFires', 'allium.rule.duplicateBehavior', 'allium.rule.potentialShadow', 'allium.expression.typeMismatch',
+    'allium.expression.inlineEnumComparison',
+    'allium.default.undefinedType', 'allium.status.undefinedValue', 'allium.config.invalidParameter',
+    'allium.relationship.missingBackreference', 'allium.where.thisReference', 'allium.relationship.nonSingularTarget',
+    'allium.sum.missingVariantKeyword', 'allium.sum.unguardedVariantFieldAccess', 'allium.sum.missingDiscriminator',
+    'allium.surface.undefinedPath', 'allium.surface.unusedPath', 'allium.surface.nonCollectionIteration', 'allium.surface.impossibleWhen'
 ]);
 
 /** One entry per concern; each validator lives in its own file in this folder. */
@@ -49,13 +64,16 @@ export function registerAlliumValidators(services: AlliumServices): void {
         Stray: checkStray,
         Module: [checkStatusLifecycles, triggerReachabilityCheck(services), ambiguousReferenceCheck(services), checkUnusedDeclarations, checkUnusedFields, checkExternalEntitySources, checkTypeReferences, importAliasCheck(services), checkRuleBindings, checkConfigReferences, checkDiscriminators, checkRelatedSurfaces, checkDefaultLiterals,
             checkDuplicateNames, checkUnusedActors, checkProvidedTriggers, whenFieldCheck(services), surfaceClauseCheck(services),
-            checkVariants, checkBindingTypes],
+            checkVariants, checkBindingTypes, checkMissingVariantKeyword, checkMissingDiscriminator, unguardedVariantFieldCheck(services),
+            defaultTypeCheck(services), statusValueCheck(services), checkRelationships,
+            checkOverlappingRules, checkExpressionTypes],
         EnumDecl: checkEmptyEnum,
+        ConfigDecl: checkConfigParameters,
         EntityDecl: checkDerivedCycles,
         Call: checkImplicitLambda,
         TransitionsBlock: checkTerminalExits,
         ListLiteral: checkListLiterals,
-        RuleDecl: [checkDuplicateLets, checkRuleShape, (rule, accept) => checkAnnotationPlacement(rule.items, accept)],
+        RuleDecl: [checkDuplicateLets, checkRuleShape, checkNeverFires, (rule, accept) => checkAnnotationPlacement(rule.items, accept)],
         ContractDecl: (contract, accept) => checkAnnotationPlacement(contract.items, accept),
         Annotation: checkAnnotation,
         Assignment: checkColonFormAnnotation,
@@ -63,7 +81,7 @@ export function registerAlliumValidators(services: AlliumServices): void {
         TriggerClause: checkTriggerForm,
         DeferredDecl: checkDeferredLocationHint,
         UseDecl: checkUsePath,
-        SurfaceDecl: [checkSurfaceBindings, (surface, accept) => checkAnnotationPlacement(surface.items, accept)]
+        SurfaceDecl: [checkSurfaceBindings, (surface, accept) => checkAnnotationPlacement(surface.items, accept), surfacePathCheck(services), surfaceGuardCheck(services)]
     };
     services.validation.ValidationRegistry.register(checks);
 }

@@ -1,0 +1,297 @@
+import { AstUtils, type AstNode, type ValidationAcceptor } from 'langium';
+import * as ast from '../generated/ast.js';
+import type { AlliumServices } from '../allium-module.js';
+import { nodesOf } from '../ast-nodes.js';
+import type { SpecTypes } from '../typing/spec-types.js';
+import { isField, isStructured, type Field, type TypeDecl } from '../typing/spec-nodes.js';
+import { blocks, clausesOf, identName, pipeNames } from './ast-views.js';
+
+/** Built-in types whose values have no fields and are not collections. */
+const PRIMITIVES = new Set(['String', 'Integer', 'Decimal', 'Boolean', 'Timestamp', 'Duration']);
+
+/** Every entity has a creation time; the reference's own temporal triggers read it without declaring it. */
+const IMPLICIT_FIELDS = new Set(['created_at']);
+
+/** What a path written in a surface reaches: one instance, a collection, or a plain value (with the field read last). */
+export type Reach =
+    | { kind: 'one'; type: TypeDecl }
+    | { kind: 'many'; type: TypeDecl | undefined }
+    | { kind: 'scalar'; field: Field | undefined };
+
+/**
+ * Walks the paths of one surface from its bindings (`facing`, `context`, `let`, `for`) through declared fields,
+ * keeping track of collections, which the shared type reader does not. A path through something the spec does not
+ * fully describe (an imported type that is not loaded, an external entity without fields, a derived value) reaches
+ * nothing, so no finding is ever based on a guess.
+ */
+export class SurfacePaths {
+    private readonly reached = new Map<AstNode, Reach | null>();
+
+    constructor(private readonly surface: ast.SurfaceDecl, private readonly types: SpecTypes,
+        private readonly onMissing?: (access: ast.MemberAccess, type: TypeDecl) => void) {}
+
+    reach(expression: AstNode | undefined): Reach | undefined {
+        if (!expression) {
+            return undefined;
+        }
+        const known = this.reached.get(expression);
+        if (known !== undefined) {
+            return known ?? undefined;
+        }
+        // Marked before the walk: `let a = a.next` must end rather than loop.
+        this.reached.set(expression, null);
+        const reach = this.reachOnce(expression);
+        this.reached.set(expression, reach ?? null);
+        return reach;
+    }
+
+    /** The field `access` reads, when its receiver is fully described. */
+    fieldRead(access: ast.MemberAccess): Field | undefined {
+        const receiver = this.reach(access.receiver);
+        const type = receiver && receiver.kind !== 'scalar' ? receiver.type : undefined;
+        return type && this.completeFields(type)?.find(f => f.name === access.member.$refText);
+    }
+
+    private reachOnce(expression: AstNode): Reach | undefined {
+        if (ast.isNameRef(expression)) {
+            return this.reachName(expression);
+        }
+        if (ast.isMemberAccess(expression)) {
+            return this.reachMember(expression);
+        }
+        if (ast.isFilter(expression) && expression.op === 'where') {
+            const source = this.reach(expression.source);
+            return source?.kind === 'many' ? source : undefined;
+        }
+        if (ast.isJoinLookup(expression)) {
+            const type = ast.isNameRef(expression.entity) ? this.types.findType(expression.entity.ref.$refText, expression) : undefined;
+            return type && isStructured(type) ? { kind: 'one', type } : undefined;
+        }
+        return ast.isParenthesized(expression) ? this.reach(expression.inner) : undefined;
+    }
+
+    private reachName(name: ast.NameRef): Reach | undefined {
+        const target = name.ref.ref;
+        if (target && AstUtils.getContainerOfType(target, ast.isSurfaceDecl) === this.surface) {
+            return this.reachBinding(target);
+        }
+        // `Task` and `Tasks` name every Task.
+        const written = name.ref.$refText;
+        if (!/^[A-Z]/.test(written.slice(written.indexOf('/') + 1))) {
+            return undefined;
+        }
+        const type = [written, written.replace(/ies$/, 'y'), written.replace(/s$/, '')]
+            .map(candidate => this.types.findType(candidate, name)).find(t => t !== undefined);
+        return type && isStructured(type) ? { kind: 'many', type } : undefined;
+    }
+
+    private reachBinding(binding: AstNode): Reach | undefined {
+        if (ast.isBindingClause(binding)) {
+            let value: AstNode = binding.value;
+            while (ast.isFilter(value) || ast.isWhenGuard(value)) {
+                value = ast.isFilter(value) ? value.source : value.action;
+            }
+            const type = ast.isNameRef(value) ? this.types.findType(value.ref.$refText, binding) : undefined;
+            return type && isStructured(type) ? { kind: 'one', type } : undefined;
+        }
+        if (ast.isLetItem(binding) || ast.isLetExpr(binding)) {
+            return this.reach(binding.value);
+        }
+        if (ast.isLoopVar(binding) && binding.$container.names.length === 1) {
+            const collection = this.reach(binding.$container.$container.collection);
+            return collection?.kind === 'many' && collection.type ? { kind: 'one', type: collection.type } : undefined;
+        }
+        return undefined;
+    }
+
+    private reachMember(access: ast.MemberAccess): Reach | undefined {
+        const receiver = this.reach(access.receiver);
+        const member = access.member.$refText;
+        if (receiver?.kind === 'many') {
+            return receiver.type && this.reachThroughCollection(receiver.type, member);
+        }
+        if (receiver?.kind !== 'one') {
+            return undefined;
+        }
+        if (IMPLICIT_FIELDS.has(member)) {
+            return { kind: 'scalar', field: undefined };
+        }
+        const fields = this.completeFields(receiver.type);
+        const field = fields?.find(f => f.name === member);
+        if (fields && !field) {
+            this.onMissing?.(access, receiver.type);
+        }
+        return field && this.reachField(field);
+    }
+
+    /** `items.count`, `items.first`, or a field of every item (`confirmations.interviewer`). */
+    private reachThroughCollection(element: TypeDecl, member: string): Reach | undefined {
+        if (member === 'count') {
+            return { kind: 'scalar', field: undefined };
+        }
+        if (member === 'first' || member === 'last') {
+            return { kind: 'one', type: element };
+        }
+        const field = this.completeFields(element)?.find(f => f.name === member);
+        const each = field && this.reachField(field);
+        return each && { kind: 'many', type: each.kind === 'scalar' ? undefined : each.type };
+    }
+
+    private reachField(field: Field, depth = 0): Reach | undefined {
+        if (!ast.isAssignment(field) || depth > 4) {
+            return undefined;
+        }
+        const value = ast.isWhenGuard(field.value) ? field.value.action : field.value;
+        const typed = this.types.typeOfValue(value, field);
+        if (typed) {
+            return ast.isEnumDecl(typed.type) ? { kind: 'scalar', field } : typed.collection ? { kind: 'many', type: typed.type } : { kind: 'one', type: typed.type };
+        }
+        if (isScalarType(value)) {
+            return { kind: 'scalar', field };
+        }
+        if (ast.isFilter(value)) {
+            // `confirmed_slots: slots where status = confirmed` keeps the items of the sibling it filters.
+            const source: AstNode = value.source;
+            const sibling = ast.isNameRef(source) ? source.ref.ref : undefined;
+            const items = sibling && isField(sibling) ? this.reachField(sibling, depth + 1) : undefined;
+            return { kind: 'many', type: items?.kind === 'many' ? items.type : undefined };
+        }
+        return ast.isGenericType(value) ? { kind: 'many', type: undefined } : undefined;
+    }
+
+    /** The fields of a type when the spec declares all of them; undefined when some could live elsewhere or not parse. */
+    private completeFields(type: TypeDecl, depth = 0): Field[] | undefined {
+        if (ast.isEnumDecl(type) || depth > 4 || type.items.some(ast.isStray)) {
+            return undefined;
+        }
+        if (ast.isEntityDecl(type)) {
+            const own = this.types.fieldsOf(type);
+            return type.external && own.length === 0 ? undefined : [...own, ...variantsOf(type).flatMap(v => this.types.fieldsOf(v))];
+        }
+        if (ast.isVariantDecl(type)) {
+            const base = this.types.findType(type.base, type);
+            return base && this.completeFields(base, depth + 1) ? this.types.fieldsOf(type) : undefined;
+        }
+        if (ast.isActorDecl(type)) {
+            const identity = type.items.find((i): i is ast.Assignment => ast.isAssignment(i) && i.name === 'identified_by');
+            const identified = identity && this.types.typeOfValue(identity.value, type);
+            return identified && this.completeFields(identified.type, depth + 1) ? this.types.fieldsOf(type) : undefined;
+        }
+        return this.types.fieldsOf(type);
+    }
+}
+
+/** `String`, `Timestamp?`, `pending | done`: a plain value, neither an instance nor a collection. */
+function isScalarType(value: AstNode | undefined): boolean {
+    const inner = ast.isOptionalType(value) ? value.inner : value;
+    return (ast.isNameRef(inner) && PRIMITIVES.has(inner.ref.$refText)) || pipeNames(inner).length > 1;
+}
+
+// Keyed by AST nodes, which a new parse replaces, so an entry never outlives the text it was read from.
+const variantsByBase = new WeakMap<ast.Module, Map<string, ast.VariantDecl[]>>();
+
+/** A sum type's variants: a base-typed path may read their fields (under a type guard). */
+function variantsOf(base: ast.EntityDecl): ast.VariantDecl[] {
+    const module = AstUtils.findRootNode(base) as ast.Module;
+    let index = variantsByBase.get(module);
+    if (!index) {
+        index = new Map();
+        for (const variant of blocks(module, ast.isVariantDecl)) {
+            index.set(variant.base, [...index.get(variant.base) ?? [], variant]);
+        }
+        variantsByBase.set(module, index);
+    }
+    return index.get(base.name) ?? [];
+}
+
+/**
+ * Rules 29, 33 and 34: a surface's paths must lead through declared fields from its bindings, and its `for`s must
+ * iterate collections. An exposed stored field that only surfaces mention is reported too, as possibly dead.
+ */
+export function surfacePathCheck(services: AlliumServices) {
+    return (surface: ast.SurfaceDecl, accept: ValidationAcceptor): void => {
+        const paths = new SurfacePaths(surface, services.typing.SpecTypes, (access, type) =>
+            accept('error', `${describe(type, services.typing.SpecTypes)} has no field '${access.member.$refText}', so surface '${surface.name}' cannot reach '${textOf(access)}'. Declare the field, or fix the path.`,
+                { node: access, property: 'member', code: 'allium.surface.undefinedPath' }));
+        const nodes = nodesOf(surface);
+        for (const access of nodes.filter(ast.isMemberAccess)) {
+            paths.reach(access);
+        }
+        for (const loop of nodes.filter((n): n is ast.ForBlock | ast.ForExpr => ast.isForBlock(n) || ast.isForExpr(n))) {
+            checkIteration(surface, loop, paths.reach(loop.collection), accept);
+        }
+        checkExposedFields(surface, paths, accept);
+    };
+}
+
+function checkIteration(surface: ast.SurfaceDecl, loop: ast.ForBlock | ast.ForExpr, reach: Reach | undefined, accept: ValidationAcceptor): void {
+    if (reach?.kind === 'one' || reach?.kind === 'scalar') {
+        const what = reach.kind === 'one' ? `a single ${reach.type.name}` : 'a single value';
+        accept('error', `'${textOf(loop.collection)}' is ${what}, not a collection, so surface '${surface.name}' cannot iterate over it. Iterate over a collection (a List<...>, Set<...> or relationship field), or use the value directly.`,
+            { node: loop.collection, code: 'allium.surface.nonCollectionIteration' });
+    }
+}
+
+function checkExposedFields(surface: ast.SurfaceDecl, paths: SurfacePaths, accept: ValidationAcceptor): void {
+    const module = AstUtils.findRootNode(surface) as ast.Module;
+    for (const access of clausesOf(surface.items).filter(c => c.keyword === 'exposes').flatMap(c => c.value.flatMap(exposedPaths))) {
+        const field = paths.fieldRead(access);
+        const owner = field?.$container;
+        if (field && isStoredField(field) && (ast.isEntityDecl(owner) && !owner.external || ast.isVariantDecl(owner))
+            && AstUtils.findRootNode(owner) === module && !namesOutsideSurfaces(module).has(field.name)) {
+            accept('info', `Surface '${surface.name}' exposes '${owner.name}.${field.name}', but nothing in this file outside surfaces reads or sets it (no rule, creation or derived value), so it may be dead data. Set or use it in a rule, or stop exposing it.`,
+                { node: access, property: 'member', code: 'allium.surface.unusedPath' });
+        }
+    }
+}
+
+/** The paths an `exposes` item shows: `a.b`, `a.b when c`, and those inside `for x in xs:`. */
+function exposedPaths(item: AstNode): ast.MemberAccess[] {
+    if (ast.isWhenGuard(item)) {
+        return exposedPaths(item.action);
+    }
+    if (ast.isForExpr(item)) {
+        return item.body.items.flatMap(exposedPaths);
+    }
+    return ast.isMemberAccess(item) ? [item] : [];
+}
+
+/** A field holding data (`total: Money`, `status: a | b`), not one computed from others or a relationship. */
+function isStoredField(field: Field): boolean {
+    let value = ast.isAssignment(field) && ast.isWhenGuard(field.value) ? field.value.action : field.value;
+    value = ast.isOptionalType(value) ? value.inner : value;
+    return ast.isAssignment(field) && (isScalarType(value) || ast.isGenericType(value) || (ast.isNameRef(value) && /^[A-Z]/.test(value.ref.$refText)));
+}
+
+const mentionedNames = new WeakMap<ast.Module, Set<string>>();
+
+/**
+ * Every field-like name the module mentions outside its surfaces: `x.field`, bare `field`, `Entity.created(field: ...)`,
+ * `Entity{field: ...}`, `{field: ...}`. Rules, and the derived values and actor identities rules read, all count.
+ */
+function namesOutsideSurfaces(module: ast.Module): Set<string> {
+    let names = mentionedNames.get(module);
+    if (!names) {
+        names = new Set();
+        for (const node of module.declarations.filter(d => !ast.isSurfaceDecl(d)).flatMap(d => nodesOf(d))) {
+            const name = ast.isMemberAccess(node) ? node.member.$refText : ast.isJoinField(node) ? node.field
+                : ast.isCallArg(node) || ast.isObjectField(node) ? node.name : identName(node);
+            if (name) {
+                names.add(name);
+            }
+        }
+        mentionedNames.set(module, names);
+    }
+    return names;
+}
+
+/** `'Order'`, or `'Admin' (a User)` for an actor, whose fields are those of the entity it identifies. */
+function describe(type: TypeDecl, types: SpecTypes): string {
+    const identity = ast.isActorDecl(type) ? type.items.find((i): i is ast.Assignment => ast.isAssignment(i) && i.name === 'identified_by') : undefined;
+    const identified = identity && types.typeOfValue(identity.value, type)?.type;
+    return identified ? `'${type.name}' (a ${identified.name})` : `'${type.name}'`;
+}
+
+function textOf(node: AstNode): string {
+    return node.$cstNode?.text ?? '';
+}
