@@ -20,8 +20,9 @@ fi
 
 if [ ! -x "$CODE_SERVER" ]; then
     mkdir -p "$E2E_CACHE/code-server"
-    # code-server's install builds native modules; they must be built for its Node 24.
-    (cd "$E2E_CACHE/code-server" && npm init -y >/dev/null && PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
+    # code-server's install builds native modules; they must be built for its Node 24. Its postinstall reads the Node
+    # version from npm's user agent, which an outer `npm test` (on the system Node) would pass down in the environment.
+    (cd "$E2E_CACHE/code-server" && npm init -y >/dev/null && env -u npm_config_user_agent PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
         npm install --no-audit --no-fund --loglevel=error code-server@4.139.1)
 fi
 
