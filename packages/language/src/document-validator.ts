@@ -1,7 +1,8 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { applySuppressions } from './suppression.js';
-import { Cancellation, DefaultDocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
+import { Cancellation, DefaultDocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ParseResult, type RootCstNode, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
 import { nodesOf } from './ast-nodes.js';
+import { operatorHint } from './operator-hints.js';
 
 /** Diagnostics of the parser carry this code, like the reference checker's syntax errors (which have none). */
 export const SYNTAX_ERROR_CODE = 'allium.syntax';
@@ -22,6 +23,14 @@ export class AlliumDocumentValidator extends DefaultDocumentValidator {
         const start = diagnostics.length;
         super.processLexingErrors(parseResult, diagnostics, options);
         markSyntax(diagnostics, start);
+        const text = (parseResult.value.$cstNode as RootCstNode | undefined)?.fullText ?? '';
+        for (const error of parseResult.lexerErrors) {
+            const hint = operatorHint(text, error.offset);
+            const diagnostic = hint ? diagnostics.slice(start).find(d => d.message === error.message) : undefined;
+            if (diagnostic) {
+                diagnostic.message = hint!;
+            }
+        }
     }
 
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {

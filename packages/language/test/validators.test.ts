@@ -152,6 +152,16 @@ describe('syntax validator', () => {
         expect(await lines(spec, 'allium.syntax')).toEqual([4]);
         expect(await lines(spec, 'allium.entity.unused')).toEqual([7]);
     });
+
+    it("names Allium's spelling of operators from other languages", async () => {
+        const messages = async (text: string) => (await parseAllium(`-- allium: 3\n${text}`)).diagnostics.filter(d => d.code === 'allium.syntax').map(d => [d.range.start.line + 1, d.message]);
+        const rule = (condition: string) => `rule R {\n    when: Go(a)\n    requires: ${condition}\n    ensures: Done()\n}\n`;
+        expect(await messages(rule('a.b = c and not a.d'))).toEqual([]);
+        expect(await messages(rule('a.b == c'))).toEqual([[4, "Allium tests equality with a single '=': write 'a = b'."]]);
+        expect(await messages(rule('a.b && a.c'))).toEqual([[4, "Allium joins conditions with the word 'and': write 'a and b'."]]);
+        expect(await messages(rule('!a.b'))).toEqual([[4, "Allium negates with the word 'not': write 'not a'."]]);
+        expect((await messages(rule('a.b || a.c')))[0]?.[1]).toContain("join conditions with the word 'or'");
+    });
 });
 
 describe('import alias validator', () => {

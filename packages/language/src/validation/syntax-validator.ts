@@ -1,6 +1,7 @@
 import type { ValidationAcceptor } from 'langium';
 import { isModule, type Stray } from '../generated/ast.js';
 import { SYNTAX_ERROR_CODE } from '../document-validator.js';
+import { operatorHint } from '../operator-hints.js';
 
 const DECLARATION = 'a declaration (entity, rule, enum, value, config, surface, actor, given, default, variant, deferred, use, open question, contract, invariant)';
 const BLOCK_ITEM = 'a block item (name: value, let name = value, when:/requires:/ensures: clause, for ... in ...:, if ...:, @guidance, or open question)';
@@ -12,7 +13,9 @@ export function checkStray(stray: Stray, accept: ValidationAcceptor): void {
         return;
     }
     const expected = isModule(stray.$container) ? DECLARATION : BLOCK_ITEM;
-    accept('error', `Expected ${expected}, found ${describe(stray.token)}.`, { node: stray, code: SYNTAX_ERROR_CODE });
+    const cst = stray.$cstNode;
+    const hint = cst ? operatorHint(cst.root.fullText, cst.offset) : undefined;
+    accept('error', hint ?? `Expected ${expected}, found ${describe(stray.token)}.`, { node: stray, code: SYNTAX_ERROR_CODE });
 }
 
 function describe(token: string): string {
