@@ -376,6 +376,11 @@ describe('variant validator', () => {
         expect(found.filter(c => c === 'allium.sum.variantMissingInDiscriminator' || c === 'allium.sum.baseInstantiation')).toEqual([]);
     });
 
+    it('reports a variant of an entity nobody declares', async () => {
+        expect(await lines(SUM, 'allium.sum.undefinedBase')).toEqual([]);
+        expect(await lines(SUM.replace('variant Leaf : Node', 'variant Leaf : Nod'), 'allium.sum.undefinedBase')).toEqual([8]);
+    });
+
     it('reports a variant its base does not list, and a base entity created directly', async () => {
         const spec = SUM + 'variant Stump : Node {\n    age: Integer\n}\nrule Grow {\n    when: Grow()\n    ensures: Node.created(kind: Leaf)\n}\n';
         expect(await lines(spec, 'allium.sum.variantMissingInDiscriminator')).toEqual([11]);

@@ -54,7 +54,7 @@ export const EXTENDED_CODES: ReadonlySet<string> = new Set([
     'allium.expression.inlineEnumComparison',
     'allium.default.undefinedType', 'allium.status.undefinedValue', 'allium.config.invalidParameter',
     'allium.relationship.missingBackreference', 'allium.where.thisReference', 'allium.relationship.nonSingularTarget',
-    'allium.sum.missingVariantKeyword', 'allium.sum.unguardedVariantFieldAccess', 'allium.sum.missingDiscriminator',
+    'allium.sum.missingVariantKeyword', 'allium.sum.unguardedVariantFieldAccess', 'allium.sum.missingDiscriminator', 'allium.sum.undefinedBase',
     'allium.surface.undefinedPath', 'allium.surface.unusedPath', 'allium.surface.nonCollectionIteration', 'allium.surface.impossibleWhen'
 ]);
 

@@ -1,11 +1,12 @@
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { nodesOf } from '../ast-nodes.js';
+import { nodesOfType } from '../ast-nodes.js';
 import { identName, pipeNames, startsUppercase } from './ast-views.js';
 
 /**
- * A base entity with a discriminator (`kind: Branch | Leaf`) lists every variant that extends it, and is never
- * created itself: what exists is always one of its variants.
+ * A variant extends an entity of this file (or `alias/Entity` of an imported one). A base entity with a discriminator
+ * (`kind: Branch | Leaf`) lists every variant that extends it, and is never created itself: what exists is always one
+ * of its variants.
  */
 export function checkVariants(module: ast.Module, accept: ValidationAcceptor): void {
     const listed = new Map<string, Set<string>>();
@@ -17,14 +18,19 @@ export function checkVariants(module: ast.Module, accept: ValidationAcceptor): v
             }
         }
     }
+    const entities = new Set(module.declarations.filter(ast.isEntityDecl).map(e => e.name));
     for (const variant of module.declarations.filter(ast.isVariantDecl)) {
+        if (variant.base && !variant.base.includes('/') && !entities.has(variant.base)) {
+            accept('error', `'${variant.name}' extends '${variant.base}', which is not an entity of this file. Declare 'entity ${variant.base}' with a field listing its variants, or fix the name.`,
+                { node: variant, property: 'base', code: 'allium.sum.undefinedBase' });
+        }
         const variants = listed.get(variant.base);
         if (variants && !variants.has(variant.name)) {
             accept('error', `'${variant.name}' extends '${variant.base}', but '${variant.base}' does not list it among its variants. Add '${variant.name}' to the discriminator of '${variant.base}'.`,
                 { node: variant, property: 'name', code: 'allium.sum.variantMissingInDiscriminator' });
         }
     }
-    for (const call of nodesOf(module).filter(ast.isCall)) {
+    for (const call of nodesOfType<ast.Call>(module, 'Call')) {
         const base = ast.isMemberAccess(call.callee) && call.callee.member.$refText === 'created' ? identName(call.callee.receiver) : undefined;
         if (base && listed.has(base)) {
             accept('error', `'${base}' is a base entity with variants, so it is never created itself. Create one of its variants: ${[...listed.get(base)!].join(', ')}.`,
