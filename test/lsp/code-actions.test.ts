@@ -166,4 +166,69 @@ rule Reset {
         const inConfig = positionOf(extracted, '= 5', 2);
         expect((await actions({ start: inConfig, end: inConfig }, [], ['refactor.extract'])).map(a => a.title)).toEqual([]);
     });
+
+    it('fixes the extended findings: a misspelt value or surface field, a missing variant keyword, an undeclared default type', async () => {
+        const spec = `-- allium: 3
+entity Parcel {
+    status: waiting | sent
+    weight: Decimal
+    kind: Letter | Box
+}
+
+variant Letter : Parcel {
+    stamp: String
+}
+
+Box : Parcel {
+    size: Integer
+}
+
+default Carrier royal = { name: "Royal" }
+
+rule Send {
+    when: Send(parcel)
+    requires: parcel.status = waiting
+    ensures: parcel.status = snet
+}
+
+actor Clerk {
+    identified_by: Parcel where weight > 0
+}
+
+surface Desk {
+    facing clerk: Clerk
+    context parcel: Parcel
+    exposes:
+        parcel.wieght
+    provides:
+        Send(parcel)
+}
+`;
+        const before = await publish(spec);
+        const fixFor = async (code: string, text: string, list: Diagnostic[]) => {
+            const target = list.filter(d => d.code === code);
+            expect(target, code).toHaveLength(1);
+            return (await actions(target[0].range, target)).filter(a => a.kind === 'quickfix' && !a.title.startsWith('Ignore'));
+        };
+        const value = await fixFor('allium.status.undefinedValue', spec, before);
+        expect(value.map(a => a.title)).toEqual(["Change to 'sent'", "Add 'snet' to the values of Parcel.status"]);
+        const path = await fixFor('allium.surface.undefinedPath', spec, before);
+        expect(path.map(a => a.title)).toEqual(["Change to 'weight'"]);
+        const keyword = await fixFor('allium.sum.missingVariantKeyword', spec, before);
+        expect(keyword.map(a => a.title)).toEqual(["Add the 'variant' keyword"]);
+        const type = await fixFor('allium.default.undefinedType', spec, before);
+        expect(type.map(a => a.title)).toEqual(["Create entity 'Carrier'", "Create value 'Carrier'", "Create enum 'Carrier'"]);
+
+        let fixed = apply(spec, value[0]);
+        fixed = TextDocument.applyEdits(TextDocument.create(uri, 'allium', 0, fixed), [...path[0].edit!.changes[uri], ...keyword[0].edit!.changes[uri]]);
+        expect(fixed).toContain('ensures: parcel.status = sent');
+        expect(fixed).toContain('        parcel.weight\n');
+        expect(fixed).toContain('\nvariant Box : Parcel {');
+        const after = await publish(fixed);
+        for (const code of ['allium.status.undefinedValue', 'allium.surface.undefinedPath', 'allium.sum.missingVariantKeyword', 'allium.syntax']) {
+            expect(codes(after), code).not.toContain(code);
+        }
+        const added = apply(spec, value[1]);
+        expect(added).toContain('status: waiting | sent | snet');
+    });
 });

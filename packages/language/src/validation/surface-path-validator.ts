@@ -212,7 +212,7 @@ export function surfacePathCheck(services: AlliumServices) {
     return (surface: ast.SurfaceDecl, accept: ValidationAcceptor): void => {
         const paths = new SurfacePaths(surface, services.typing.SpecTypes, (access, type) =>
             accept('error', `${describe(type, services.typing.SpecTypes)} has no field '${access.member.$refText}', so surface '${surface.name}' cannot reach '${textOf(access)}'. Declare the field, or fix the path.`,
-                { node: access, property: 'member', code: 'allium.surface.undefinedPath' }));
+                { node: access, property: 'member', code: 'allium.surface.undefinedPath', data: { fields: fieldNames(type, services.typing.SpecTypes) } }));
         const nodes = nodesOf(surface);
         for (const access of nodes.filter(ast.isMemberAccess)) {
             paths.reach(access);
@@ -287,9 +287,18 @@ function namesOutsideSurfaces(module: ast.Module): Set<string> {
 
 /** `'Order'`, or `'Admin' (a User)` for an actor, whose fields are those of the entity it identifies. */
 function describe(type: TypeDecl, types: SpecTypes): string {
-    const identity = ast.isActorDecl(type) ? type.items.find((i): i is ast.Assignment => ast.isAssignment(i) && i.name === 'identified_by') : undefined;
-    const identified = identity && types.typeOfValue(identity.value, type)?.type;
+    const identified = identifiedType(type, types);
     return identified ? `'${type.name}' (a ${identified.name})` : `'${type.name}'`;
+}
+
+/** The fields a path can go on with: an actor's are those of the entity that identifies it. Quick fixes offer them. */
+function fieldNames(type: TypeDecl, types: SpecTypes): string[] {
+    return types.fieldsOf(identifiedType(type, types) ?? type).map(f => f.name);
+}
+
+function identifiedType(type: TypeDecl, types: SpecTypes): TypeDecl | undefined {
+    const identity = ast.isActorDecl(type) ? type.items.find((i): i is ast.Assignment => ast.isAssignment(i) && i.name === 'identified_by') : undefined;
+    return identity && types.typeOfValue(identity.value, type)?.type;
 }
 
 function textOf(node: AstNode): string {

@@ -7,6 +7,7 @@ import { explicitLambdaFix } from './lambda-fix.js';
 import { invalidCreatedStatusFixes, undeclaredTransitionFixes } from './status-fixes.js';
 import { suppressFix } from './suppress.js';
 import { MISSING_TEMPORAL_GUARD, temporalGuardFix } from './temporal-guard.js';
+import { undefinedPathFixes, undefinedValueFixes, variantKeywordFixes } from './value-fixes.js';
 
 type Fixer = (document: LangiumDocument, diagnostic: Diagnostic) => CodeAction[];
 
@@ -16,7 +17,11 @@ const BY_CODE: Record<string, Fixer> = {
     'allium.type.undefinedReference': undefinedTypeFixes,
     'allium.rule.undefinedTypeReference': undefinedTypeFixes,
     'allium.sum.discriminatorUnknownVariant': unknownVariantFixes,
-    'allium.expression.implicitLambda': explicitLambdaFix
+    'allium.expression.implicitLambda': explicitLambdaFix,
+    'allium.default.undefinedType': undefinedTypeFixes,
+    'allium.status.undefinedValue': undefinedValueFixes,
+    'allium.surface.undefinedPath': undefinedPathFixes,
+    'allium.sum.missingVariantKeyword': variantKeywordFixes
 };
 
 
@@ -37,7 +42,8 @@ export function quickFixes(document: LangiumDocument, params: CodeActionParams, 
 
 /**
  * Every safe fix of the document's findings, as one action (`source.fixAll`, which editors can run on save). Safe
- * fixes complete what the spec already says (a misspelt value, a guard read off the rule, an explicit lambda);
+ * fixes complete what the spec already says (a misspelt value or field, a guard read off the rule, an explicit lambda,
+ * a missing `variant` keyword);
  * declaring a type, a state or a transition is a design choice, left to the author one finding at a time. A fix whose
  * edits overlap one already taken waits for the next run, when the spec has been checked again.
  */

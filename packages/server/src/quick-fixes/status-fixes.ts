@@ -3,6 +3,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import * as ast from '@allium/language';
 import { pipeNames } from '@allium/language';
 import { indentOf, insertAt, nodeAt, quickFix, safe } from './edits.js';
+import { closest } from './nearest.js';
 
 /**
  * `allium.status.undeclaredTransition`: add the rule's `from -> to` edge to the entity's graph, and declare a
@@ -71,24 +72,4 @@ function statusValue(field: ast.Assignment): ast.Expression | undefined {
 /** Appends `| a | b` to the field's values. */
 function addValues(field: ast.Assignment, values: string[]) {
     return insertAt(statusValue(field)!.$cstNode!.range.end, values.map(v => ` | ${v}`).join(''));
-}
-
-/** The declared value within two edits of a misspelt one. */
-function closest(name: string, candidates: string[]): string | undefined {
-    const scored = candidates.map(c => ({ c, d: distance(name, c) })).filter(x => x.d <= 2).sort((a, b) => a.d - b.d);
-    return scored[0]?.c;
-}
-
-function distance(a: string, b: string): number {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let previous = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const current = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-    }
-    return row[b.length];
 }
