@@ -11,5 +11,8 @@ exports.run = function run() {
             mocha.addFile(path.join(__dirname, file));
         }
     }
-    return new Promise((resolve, reject) => mocha.run(failures => failures > 0 ? reject(new Error(`${failures} scenario(s) failed`)) : resolve()));
+    // The reporter's lines do not reach the terminal from a remote extension host; the error that ends the run does.
+    const failed = [];
+    return new Promise((resolve, reject) => mocha.run(failures => failures > 0 ? reject(new Error(`${failures} scenario(s) failed:\n${failed.join('\n')}`)) : resolve())
+        .on('fail', (test, error) => failed.push(`- ${test.fullTitle()}: ${error.message}`)));
 };
