@@ -1,7 +1,9 @@
 import { Checker, resolveInputs, type Finding } from './check.js';
+import { FORMAT_USAGE, runFormat } from './format-command.js';
 import { GENERATE_USAGE, parseGenerateArgs, runGenerate } from './generate-command.js';
 
 const USAGE = `Usage: allium check [--json] [--extended] <file-or-directory>...
+       allium format [--check | --write] <file-or-directory>...
        allium generate <spec.allium> [--rule Name] [--lang kotlin] [--out dir] [--dry-run]
 
 Checks Allium specifications and reports problems.
@@ -23,6 +25,13 @@ async function main(argv: string[]): Promise<number> {
             return 2;
         }
         return runGenerate(args);
+    }
+    if (command === 'format') {
+        if (rest.includes('--help') || rest.includes('-h')) {
+            process.stdout.write(FORMAT_USAGE + '\n');
+            return 0;
+        }
+        return runFormat(rest);
     }
     if (command !== 'check') {
         process.stderr.write(`Unknown command '${command}'.\n${USAGE}\n`);

@@ -8,3 +8,4 @@ export * from './validation/register.js';
 export * from './typing/spec-types.js';
 export * from './typing/spec-nodes.js';
 export { isTemporalComparison } from './validation/rule-shape-validator.js';
+export { formattingEdits } from './formatting/format-edits.js';

@@ -1,93 +1,23 @@
-import { TextDocument, type LangiumCoreServices, type LangiumDocument, type MaybePromise } from 'langium';
+import type { LangiumCoreServices, LangiumDocument, MaybePromise } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver';
-import { targetIndents } from './layout.js';
-import { parsesToSameAst } from './same-ast.js';
+import { formattingEdits } from '@allium/language';
 
-/**
- * Conservative layout clean-up that never changes meaning: block items are indented by their depth in braces
- * (an item moves as a whole, since indentation after a line-ending colon is syntax), trailing whitespace goes,
- * runs of blank lines shrink to one, and the file ends with one newline. The result is parsed again and must
- * give the same syntax tree; if it does not, only the whitespace clean-up is offered, and if even that would
- * change the tree, nothing. Applying it twice changes nothing the second time.
- */
+/** Whole-document and range formatting with the language's layout clean-up; nothing is formatted as one types. */
 export class AlliumFormatter implements Formatter {
     readonly formatOnTypeOptions: DocumentOnTypeFormattingOptions | undefined = undefined;
 
     constructor(private readonly services: LangiumCoreServices) {}
 
     formatDocument(document: LangiumDocument, _params: DocumentFormattingParams): MaybePromise<TextEdit[]> {
-        return this.edits(document, 0, document.textDocument.lineCount - 1);
+        return formattingEdits(this.services, document);
     }
 
     formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): MaybePromise<TextEdit[]> {
-        return this.edits(document, params.range.start.line, params.range.end.line);
+        return formattingEdits(this.services, document, params.range.start.line, params.range.end.line);
     }
 
     formatDocumentOnType(_document: LangiumDocument, _params: DocumentOnTypeFormattingParams): MaybePromise<TextEdit[]> {
         return [];
     }
-
-    private edits(document: LangiumDocument, first: number, last: number): TextEdit[] {
-        const text = document.textDocument.getText();
-        const lines = text.split(/\r?\n/);
-        const hasErrors = document.parseResult.lexerErrors.length + document.parseResult.parserErrors.length > 0;
-        const attempts = hasErrors ? [undefined] : [targetIndents(document), undefined];
-        for (const targets of attempts) {
-            const formatted = cleanLines(lines, first, last, targets);
-            const edits = lineEdits(lines, formatted, first, last);
-            const result = finalNewline(document, edits, last >= lines.length - 1);
-            if (result.length === 0) {
-                return [];
-            }
-            if (parsesToSameAst(this.services, document, TextDocument.applyEdits(document.textDocument, result))) {
-                return result;
-            }
-        }
-        return [];
-    }
-}
-
-/** Each line of [first, last] cleaned; `undefined` for a blank line that goes. */
-function cleanLines(lines: string[], first: number, last: number, targets: Map<number, number> | undefined): Array<string | undefined> {
-    let blankRun = 0;
-    return lines.map((original, line) => {
-        if (line < first || line > last) {
-            return original;
-        }
-        const indent = /^[ \t]*/.exec(original)![0];
-        const content = original.slice(indent.length).trimEnd();
-        blankRun = content === '' ? blankRun + 1 : 0;
-        if (content === '') {
-            return blankRun > 1 && line < lines.length - 1 ? undefined : '';
-        }
-        const target = targets?.get(line);
-        return (target === undefined ? indent.replace(/\t/g, '    ') : ' '.repeat(target)) + content;
-    });
-}
-
-function lineEdits(lines: string[], formatted: Array<string | undefined>, first: number, last: number): TextEdit[] {
-    const edits: TextEdit[] = [];
-    for (let line = first; line <= last && line < lines.length; line++) {
-        const cleaned = formatted[line];
-        if (cleaned === undefined) {
-            edits.push({ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' });
-        } else if (cleaned !== lines[line]) {
-            edits.push({ range: { start: { line, character: 0 }, end: { line, character: lines[line].length } }, newText: cleaned });
-        }
-    }
-    return edits;
-}
-
-/** Replaces whatever blank tail the file has with one newline (edits inside that tail are dropped). */
-function finalNewline(document: LangiumDocument, edits: TextEdit[], includesEnd: boolean): TextEdit[] {
-    const text = document.textDocument.getText();
-    const trailing = /(\r?\n)*$/.exec(text)![0];
-    if (!includesEnd || trailing === '\n' || text.trim() === '') {
-        return edits;
-    }
-    const start = document.textDocument.positionAt(text.length - trailing.length);
-    const end = document.textDocument.positionAt(text.length);
-    const before = (p: { line: number; character: number }) => p.line < start.line || (p.line === start.line && p.character <= start.character);
-    return [...edits.filter(e => before(e.range.end)), { range: { start, end }, newText: '\n' }];
 }

@@ -1,5 +1,5 @@
 import type { AstNode, LangiumDocument } from 'langium';
-import * as ast from '@allium/language';
+import * as ast from '../generated/ast.js';
 
 const STEP = 4;
 
