@@ -153,6 +153,13 @@ describe('syntax validator', () => {
         expect(await lines(spec, 'allium.entity.unused')).toEqual([7]);
     });
 
+    it('accepts generic and optional return types in contract signatures', async () => {
+        const spec = 'value Foo {\n    name: String\n}\ncontract Registry {\n    list_things: () -> Set<Foo>\n    page: (size: Integer) -> List<Foo>?\n    find: (name: String) -> Foo?\n}\nsurface Api {\n    contracts:\n        fulfils Registry\n}\n';
+        const found = await codes(spec);
+        expect(found).not.toContain('allium.syntax');
+        expect(found).not.toContain('allium.definition.unused');
+    });
+
     it("names Allium's spelling of operators from other languages", async () => {
         const messages = async (text: string) => (await parseAllium(`-- allium: 3\n${text}`)).diagnostics.filter(d => d.code === 'allium.syntax').map(d => [d.range.start.line + 1, d.message]);
         const rule = (condition: string) => `rule R {\n    when: Go(a)\n    requires: ${condition}\n    ensures: Done()\n}\n`;
