@@ -83,6 +83,23 @@ rule Measure {
         expect(finding.message).toContain("'requires: node.kind = Branch'");
     });
 
+    it('accepts the access in a loop whose where names the discriminator, and reports it in a loop that does not', async () => {
+        const spec = `${NODE}
+entity Tree {
+    nodes: List<Node>
+}
+
+rule Count {
+    when: CountLeaves(tree)
+    ensures:
+        for leaf in tree.nodes where kind = Leaf:
+            Results.created(size: leaf.data.count)
+}
+`;
+        expect(await lines(spec, code)).toEqual([]);
+        expect(await lines(spec.replace(' where kind = Leaf', ' where path != ""'), code)).toEqual([29]);
+    });
+
     it('accepts the access under a requires guard', async () => {
         const spec = `${NODE}
 rule ProcessLeaf {

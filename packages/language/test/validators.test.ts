@@ -322,6 +322,38 @@ describe('annotation validator', () => {
         const reordered = 'contract Ledger {\n    @guidance\n        -- prefer append-only storage\n    @invariant Balanced\n        -- debits equal credits\n    post: (amount: Decimal) -> Receipt\n}\n';
         expect(await lines(reordered, 'allium.annotation.placement')).toEqual([5, 7]);
     });
+
+    it("lets a surface's related: and timeout: follow its annotations, as the reference's surface template does", async () => {
+        const surface = `
+entity Invitation {
+    status: pending | expired
+    expires_at: Timestamp
+}
+
+rule Invite {
+    when: InvitationSent(expires_at)
+    ensures: Invitation.created(status: pending, expires_at: expires_at)
+}
+
+rule InvitationExpires {
+    when: invitation: Invitation.expires_at <= now
+    requires: invitation.status = pending
+    ensures: invitation.status = expired
+}
+
+surface InvitationView {
+    facing recipient: Invitation
+
+    @guarantee SingleUse
+        -- An invitation can be accepted only once.
+
+    timeout:
+        InvitationExpires
+}
+`;
+        expect(await lines(surface, 'allium.annotation.placement')).toEqual([]);
+        expect(await lines(surface.replace('    timeout:', '    exposes:\n        recipient.status\n    timeout:'), 'allium.annotation.placement')).toEqual([25]);
+    });
 });
 
 describe('when-qualified field validator', () => {
@@ -338,6 +370,62 @@ describe('when-qualified field validator', () => {
         const spec = DOCUMENT.replace('        document.deleted_at = now\n', '').replace('        document.deleted_at = null\n', '');
         expect(await lines(spec, 'allium.field.whenNotSet')).toEqual([15]);
         expect(await lines(spec, 'allium.field.whenNotCleared')).toEqual([21]);
+    });
+
+    it('asks nothing of a derived value documented with when, nor of a status set from a binding', async () => {
+        const derived = `
+entity Alert {
+    raised_at: Timestamp
+    status: triggered | resolved
+    resolved_at: Timestamp when status = resolved
+    time_to_resolve: resolved_at - raised_at when status = resolved
+
+    transitions status {
+        triggered -> resolved
+        terminal: resolved
+    }
+}
+
+rule Raise {
+    when: MonitorFires(service)
+    ensures: Alert.created(raised_at: now, status: triggered)
+}
+
+rule Resolve {
+    when: ResponderResolves(alert)
+    requires: alert.status = triggered
+    ensures:
+        alert.status = resolved
+        alert.resolved_at = now
+}
+`;
+        expect((await codes(derived)).filter(c => c.startsWith('allium.field.when'))).toEqual([]);
+        expect(await lines(derived.replace('        alert.resolved_at = now\n', ''), 'allium.field.whenNotSet')).not.toEqual([]);
+        const fromBinding = `
+entity Parcel {
+    status: out_for_delivery | delivered | returned
+    courier_id: String when status = out_for_delivery | delivered | returned
+
+    transitions status {
+        out_for_delivery -> delivered
+        out_for_delivery -> returned
+        terminal: delivered, returned
+    }
+}
+
+rule Dispatch {
+    when: CourierCollects(courier_id)
+    ensures: Parcel.created(status: out_for_delivery, courier_id: courier_id)
+}
+
+rule RecordOutcome {
+    when: CourierReportsOutcome(parcel, outcome)
+    requires: parcel.status = out_for_delivery
+    requires: outcome in {delivered, returned}
+    ensures: parcel.status = outcome
+}
+`;
+        expect((await codes(fromBinding)).filter(c => c.startsWith('allium.field.when'))).toEqual([]);
     });
 });
 
@@ -358,7 +446,69 @@ describe('surface clause validator', () => {
         expect(await lines(SURFACES.replace('        Expire\n', '        Vanish\n'), 'allium.surface.timeoutUndefined')).toEqual([26]);
         expect(await lines(SURFACES.replace('InviteDetail(invite)', 'InviteDetail(user)'), 'allium.surface.relatedContextMismatch')).toEqual([24]);
     });
+
+    it('opens a related surface with an actor as the entity that identifies it, and with a variant as its base', async () => {
+        expect(await lines(ACTOR_RELATED, 'allium.surface.relatedContextMismatch')).toEqual([]);
+        expect(await lines(VARIANT_RELATED, 'allium.surface.relatedContextMismatch')).toEqual([]);
+        const wrong = await parseAllium(`-- allium: 3\n${VARIANT_RELATED.replace('context ticket: Ticket', 'context ticket: Agent')}`);
+        expect(wrong.diagnostics.filter(d => d.code === 'allium.surface.relatedContextMismatch').map(d => d.message))
+            .toEqual(["Surface 'TicketDetail' is opened on an Agent (its context), but this passes an Incident. Pass the Agent."]);
+    });
 });
+
+const ACTOR_RELATED = `
+entity User {
+    name: String
+    role: interviewer | admin
+}
+
+actor Interviewer {
+    identified_by: User where role = interviewer
+}
+
+surface InterviewerHome {
+    facing viewer: Interviewer
+
+    related:
+        UserProfile(viewer)
+}
+
+surface UserProfile {
+    facing visitor: User
+
+    context profile: User
+
+    exposes:
+        profile.name
+}
+`;
+
+const VARIANT_RELATED = `
+entity Ticket {
+    subject: String
+    kind: Incident | Question
+}
+
+variant Incident : Ticket { severity: Integer }
+variant Question : Ticket { topic: String }
+
+entity Agent {
+    current: Incident?
+}
+
+surface AgentQueue {
+    facing agent: Agent
+    related:
+        TicketDetail(agent.current) when agent.current != null
+}
+
+surface TicketDetail {
+    facing agent: Agent
+    context ticket: Ticket
+    exposes:
+        ticket.subject
+}
+`;
 
 describe('transition graph validator', () => {
     it('accepts terminal states without exits, and warns about an edge leaving one', async () => {
@@ -414,6 +564,12 @@ describe('derived value validator', () => {
         const chain = 'entity Cart {\n    price: Decimal\n    tax: price * 0.2\n    total: price + tax\n}\n';
         expect(await lines(chain, 'allium.derived.circularDependency')).toEqual([]);
         expect(await lines(chain.replace('tax: price * 0.2', 'tax: total * 0.2'), 'allium.derived.circularDependency')).toEqual([4, 5]);
+    });
+
+    it('reads the names of a where condition as fields of the filtered elements', async () => {
+        const project = 'entity Project {\n    tasks: Task with project = this\n    open_tasks: tasks where is_open\n    is_open: open_tasks.count > 0\n}\nentity Task {\n    project: Project\n    status: open | done\n    is_open: status = open\n}\n';
+        expect(await lines(project, 'allium.derived.circularDependency')).toEqual([]);
+        expect(await lines(project.replace('open_tasks: tasks where is_open', 'open_tasks: if is_open: tasks else: tasks'), 'allium.derived.circularDependency')).toEqual([4, 5]);
     });
 });
 

@@ -43,11 +43,16 @@ export function checkColonFormAnnotation(item: ast.Assignment, accept: Validatio
     }
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
+/** The language reference's surface template puts `related:` and `timeout:` after the surface's annotations. */
+export const SURFACE_TRAILING_CLAUSES: ReadonlySet<string> = new Set(['related', 'timeout']);
+
 /**
- * Where annotations go: after a construct's structural clauses, `@invariant` and `@guarantee` in any order, and
- * `@guidance` last of all, so an implementer reads the rules before the advice.
+ * Where annotations go: after a construct's structural clauses (but the `trailing` ones), `@invariant` and
+ * `@guarantee` in any order, and `@guidance` last of all, so an implementer reads the rules before the advice.
  */
-export function checkAnnotationPlacement(items: ast.BlockItem[], accept: ValidationAcceptor): void {
+export function checkAnnotationPlacement(items: ast.BlockItem[], accept: ValidationAcceptor, trailing: ReadonlySet<string> = NONE): void {
     let seenAnnotation = false;
     let seenGuidance = false;
     for (const item of items) {
@@ -58,7 +63,7 @@ export function checkAnnotationPlacement(items: ast.BlockItem[], accept: Validat
             }
             seenAnnotation = true;
             seenGuidance ||= item.kind === 'guidance';
-        } else if (seenAnnotation && !ast.isStray(item) && !ast.isOpenQuestion(item)) {
+        } else if (seenAnnotation && !ast.isStray(item) && !ast.isOpenQuestion(item) && !(ast.isAssignment(item) && trailing.has(item.name))) {
             accept('warning', `Structural items go before the annotations of a construct. Move this above the first annotation.`,
                 { node: item, code: 'allium.annotation.placement' });
             return;

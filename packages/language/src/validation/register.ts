@@ -27,7 +27,7 @@ import { checkMissingDiscriminator, checkMissingVariantKeyword, unguardedVariant
 import { checkBindingTypes } from './binding-type-validator.js';
 import { checkDerivedCycles } from './derived-value-validator.js';
 import { checkImplicitLambda } from './collection-validator.js';
-import { checkAnnotation, checkAnnotationPlacement, checkColonFormAnnotation } from './annotation-validator.js';
+import { checkAnnotation, checkAnnotationPlacement, checkColonFormAnnotation, SURFACE_TRAILING_CLAUSES } from './annotation-validator.js';
 import { checkNeverFires, checkOverlappingRules } from './rule-overlap-validator.js';
 import { checkExpressionTypes } from './expression-type-validator.js';
 import { defaultTypeCheck } from './default-type-validator.js';
@@ -81,7 +81,7 @@ export function registerAlliumValidators(services: AlliumServices): void {
         TriggerClause: checkTriggerForm,
         DeferredDecl: checkDeferredLocationHint,
         UseDecl: checkUsePath,
-        SurfaceDecl: [checkSurfaceBindings, (surface, accept) => checkAnnotationPlacement(surface.items, accept), surfacePathCheck(services), surfaceGuardCheck(services)]
+        SurfaceDecl: [checkSurfaceBindings, (surface, accept) => checkAnnotationPlacement(surface.items, accept, SURFACE_TRAILING_CLAUSES), surfacePathCheck(services), surfaceGuardCheck(services)]
     };
     services.validation.ValidationRegistry.register(checks);
 }

@@ -1,8 +1,8 @@
 import { AstUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
-import { nodesOfType } from '../ast-nodes.js';
-import { fieldsOf, pipeNames, startsUppercase } from './ast-views.js';
+import { nodesOf, nodesOfType } from '../ast-nodes.js';
+import { fieldsOf, identName, pipeNames, startsUppercase } from './ast-views.js';
 
 type SpecTypes = AlliumServices['typing']['SpecTypes'];
 
@@ -80,6 +80,7 @@ export function unguardedVariantFieldCheck(services: AlliumServices) {
         const tests = membersByRule(module, discriminators);
         for (const [rule, inRule] of accesses) {
             const guards = guardRegions(rule, tests.get(rule) ?? []);
+            narrowLoopsByFilter(rule, discriminators, guards);
             for (const access of inRule) {
                 checkAccess(access, sums, guards, types, accept);
             }
@@ -142,6 +143,20 @@ function dropSharedFields(base: ast.EntityDecl, sum: SumType): void {
     for (const [field, variants] of sum.variantsByField) {
         if ([...listed].every(v => variants.includes(v))) {
             sum.variantsByField.delete(field);
+        }
+    }
+}
+
+/**
+ * `for n in user.notifications where kind = Mention:` tests each element's discriminator by its bare name, as `where`
+ * conditions name the element's fields, so the loop variable is narrowed inside the loop.
+ */
+function narrowLoopsByFilter(rule: ast.RuleDecl, discriminators: Set<string>, regions: Map<string, Set<AstNode>>): void {
+    for (const loop of nodesOf(rule).filter((n): n is ast.ForBlock | ast.ForExpr => ast.isForBlock(n) || ast.isForExpr(n))) {
+        const tested = loop.filter && nodesOf(loop.filter).some(n => discriminators.has(identName(n) ?? ''));
+        if (tested && loop.binding.names.length === 1) {
+            const name = loop.binding.names[0].name;
+            regions.set(name, (regions.get(name) ?? new Set()).add(loop));
         }
     }
 }

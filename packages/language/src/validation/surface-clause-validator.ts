@@ -26,8 +26,8 @@ export function surfaceClauseCheck(services: AlliumServices) {
                         const expected = target && contextType(target, types);
                         const argument = call.args[0]?.value;
                         const given = argument && types.denote(argument);
-                        if (expected && given && given.kind === 'instance' && given.type !== expected) {
-                            accept('warning', `Surface '${target!.name}' is opened on a ${expected.name} (its context), but this passes a ${given.type.name}. Pass the ${expected.name}.`,
+                        if (expected && given && given.kind === 'instance' && !fits(given.type, expected, types)) {
+                            accept('warning', `Surface '${target!.name}' is opened on ${article(expected.name)} ${expected.name} (its context), but this passes ${article(given.type.name)} ${given.type.name}. Pass the ${expected.name}.`,
                                 { node: argument, code: 'allium.surface.relatedContextMismatch' });
                         }
                     }
@@ -52,4 +52,23 @@ function checkTimeout(surface: ast.SurfaceDecl, name: ast.NameRef, rules: Map<st
 function contextType(surface: ast.SurfaceDecl, types: AlliumServices['typing']['SpecTypes']): TypeDecl | undefined {
     const context = surface.items.filter(ast.isBindingClause).find(b => b.keyword === 'context');
     return context ? types.typeOfValue(context.value, context)?.type : undefined;
+}
+
+/**
+ * Whether a value of `given` can open a surface whose context is `expected`: an actor stands for the entity that
+ * identifies it (`facing viewer: Interviewer` binds a User), and a variant is an instance of its base.
+ */
+function fits(given: TypeDecl, expected: TypeDecl, types: AlliumServices['typing']['SpecTypes']): boolean {
+    const actual = identifiedEntity(given, types);
+    const wanted = identifiedEntity(expected, types);
+    return actual === wanted || (ast.isVariantDecl(actual) && actual.base === wanted.name);
+}
+
+function identifiedEntity(type: TypeDecl, types: AlliumServices['typing']['SpecTypes']): TypeDecl {
+    const identity = ast.isActorDecl(type) ? type.items.find((i): i is ast.Assignment => ast.isAssignment(i) && i.name === 'identified_by') : undefined;
+    return (identity && types.typeOfValue(identity.value, type)?.type) ?? type;
+}
+
+function article(name: string): string {
+    return /^[AEIOU]/.test(name) ? 'an' : 'a';
 }

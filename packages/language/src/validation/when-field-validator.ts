@@ -3,12 +3,15 @@ import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import { nodesOf } from '../ast-nodes.js';
 import { blocks, clausesOf, identName, pipeNames } from './ast-views.js';
+import { isTypeExpression } from './derived-value-validator.js';
 
 /** `tracking_number: String when status = shipped | delivered`: present only in those states of `status`. */
 interface QualifiedField {
     field: ast.Assignment;
     statusField: string;
     states: Set<string>;
+    /** Every value of the status field: a rule that sets it to anything else sets it from a binding. */
+    values: Set<string>;
 }
 
 interface StatusChange {
@@ -27,7 +30,7 @@ export function whenFieldCheck(services: AlliumServices) {
     return (module: ast.Module, accept: ValidationAcceptor): void => {
         const qualified = new Map<ast.EntityDecl, QualifiedField[]>();
         for (const entity of blocks(module, ast.isEntityDecl)) {
-            const fields = entity.items.flatMap(item => qualifiedField(item));
+            const fields = qualifiedFields(entity, services.typing.SpecTypes);
             if (fields.length > 0) {
                 qualified.set(entity, fields);
             }
@@ -47,7 +50,7 @@ export function whenFieldCheck(services: AlliumServices) {
                 if (!fields || !sources) {
                     continue;
                 }
-                for (const { field, statusField, states } of fields.filter(f => f.statusField === change.statusField)) {
+                for (const { field, statusField, states } of fields.filter(f => f.statusField === change.statusField && f.values.has(change.to))) {
                     const entering = states.has(change.to) && [...sources].every(s => !states.has(s));
                     const leaving = !states.has(change.to) && [...sources].every(s => states.has(s));
                     const write = ensures.find(n => isWriteOf(n, change.binding, field.name));
@@ -67,14 +70,26 @@ export function whenFieldCheck(services: AlliumServices) {
     };
 }
 
-function qualifiedField(item: ast.BlockItem): QualifiedField[] {
-    if (!ast.isAssignment(item) || !ast.isWhenGuard(item.value)) {
-        return [];
+/**
+ * The stored fields of an entity that are present only in some states. A derived value may carry a `when` too, as
+ * documentation of where it is defined; nothing sets it, so it carries no obligation.
+ */
+function qualifiedFields(entity: ast.EntityDecl, types: AlliumServices['typing']['SpecTypes']): QualifiedField[] {
+    const fields: QualifiedField[] = [];
+    for (const item of entity.items) {
+        if (!ast.isAssignment(item) || !ast.isWhenGuard(item.value) || !isTypeExpression(item.value.action)) {
+            continue;
+        }
+        const condition = item.value.condition;
+        const statusField = ast.isBinaryExpr(condition) && condition.operator === '=' ? identName(condition.left) : undefined;
+        const states = ast.isBinaryExpr(condition) ? pipeNames(condition.right).map(n => n.ref.$refText) : [];
+        const status = statusField ? entity.items.find((i): i is ast.Assignment => ast.isAssignment(i) && i.name === statusField) : undefined;
+        const values = status ? types.literalsOf(status) : [];
+        if (statusField && states.length > 0) {
+            fields.push({ field: item, statusField, states: new Set(states), values: new Set(values) });
+        }
     }
-    const condition = item.value.condition;
-    const statusField = ast.isBinaryExpr(condition) && condition.operator === '=' ? identName(condition.left) : undefined;
-    const states = ast.isBinaryExpr(condition) ? pipeNames(condition.right).map(n => n.ref.$refText) : [];
-    return statusField && states.length > 0 ? [{ field: item, statusField, states: new Set(states) }] : [];
+    return fields;
 }
 
 /** `order.status = shipped` in an ensures. */
