@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { existsSync } from 'node:fs';
-import { AstUtils, URI, UriUtils, type LangiumDocument } from 'langium';
+import { AstUtils, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createAlliumCoreServices, EXTENDED_CODES, isUseDecl, type AlliumServices, type Module } from '@allium/language';
+import { createAlliumCoreServices, EXTENDED_CODES, isUseDecl, usePathTarget, type AlliumServices, type Module } from '@allium/language';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -85,7 +85,7 @@ export class Checker {
         while (queue.length > 0) {
             const module = queue.shift()!.parseResult.value as Module;
             for (const use of module.declarations.filter(isUseDecl)) {
-                const imported = use.path.startsWith('.') ? UriUtils.resolvePath(UriUtils.dirname(AstUtils.getDocument(use).uri), use.path) : undefined;
+                const imported = usePathTarget(AstUtils.getDocument(use).uri, use.path);
                 if (imported && !seen.has(imported.toString()) && existsSync(imported.fsPath)) {
                     seen.add(imported.toString());
                     const document = await workspace.LangiumDocuments.getOrCreateDocument(imported);

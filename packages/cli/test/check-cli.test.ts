@@ -63,6 +63,18 @@ describe('allium check', () => {
         expect(result.status).toBe(0);
     });
 
+    it('resolves use paths relative to the importing file with or without ./, as the reference does, and warns about missing ones', () => {
+        const dir = workspace({
+            'core.allium': '-- allium: 3\nentity Event {\n    x: String\n}\n',
+            'consumer.allium': '-- allium: 3\nuse "core.allium" as core\nuse "./missing.allium" as missing\n\nentity Handler {\n    event: core/Event\n}\n'
+        });
+        const codes = (args: string[]) => (JSON.parse(run(['check', '--json', ...args], dir).stdout) as { diagnostics: Array<{ file: string; line: number; code: string }> })
+            .diagnostics.filter(d => d.code === 'allium.use.unresolvedPath' || d.code === 'allium.entity.unused').map(d => `${d.file}:${d.line} ${d.code}`);
+        expect(codes(['.'])).toEqual(['consumer.allium:3 allium.use.unresolvedPath', 'consumer.allium:5 allium.entity.unused']);
+        // Checked on its own, the consumer still loads what it imports by a bare path.
+        expect(codes(['consumer.allium'])).toEqual(['consumer.allium:3 allium.use.unresolvedPath', 'consumer.allium:5 allium.entity.unused']);
+    });
+
     it('reports a syntax error with its position in the reference JSON shape and exits 1', () => {
         const dir = workspace({ 'order.allium': BROKEN });
         const result = run(['check', '--json', 'order.allium'], dir);

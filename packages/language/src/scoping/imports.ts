@@ -1,13 +1,19 @@
-import { AstUtils, UriUtils, type AstNode, type LangiumCoreServices, type LangiumDocument } from 'langium';
+import { AstUtils, UriUtils, type AstNode, type LangiumCoreServices, type LangiumDocument, type URI } from 'langium';
 import * as ast from '../generated/ast.js';
+
+/**
+ * Where a `use` path points. As in the reference checker, the path is relative to the importing file with or without
+ * a leading `./` (`"core.allium"` is `"./core.allium"`); a module coordinate such as `github.com/org/spec/abc123`
+ * resolves the same way, to a file that is normally absent, so it imports nothing here.
+ */
+export function usePathTarget(from: URI, path: string | undefined): URI | undefined {
+    return path ? UriUtils.resolvePath(UriUtils.dirname(from), path) : undefined;
+}
 
 /** The document a `use` declaration imports, if it is in the workspace. */
 export function importedDocument(services: LangiumCoreServices, use: ast.UseDecl): LangiumDocument | undefined {
-    if (!use.path.startsWith('./') && !use.path.startsWith('../')) {
-        return undefined;
-    }
-    const uri = UriUtils.resolvePath(UriUtils.dirname(AstUtils.getDocument(use).uri), use.path);
-    return services.shared.workspace.LangiumDocuments.getDocument(uri);
+    const uri = usePathTarget(AstUtils.getDocument(use).uri, use.path);
+    return uri && services.shared.workspace.LangiumDocuments.getDocument(uri);
 }
 
 /** The top-level declaration `alias/Name` refers to, through the `use ... as alias` of the referring module. */

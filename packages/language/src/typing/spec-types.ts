@@ -1,6 +1,7 @@
-import { AstUtils, GrammarUtils, MultiMap, UriUtils, WorkspaceCache, type AstNode, type CstNode, type LangiumCoreServices, type LangiumDocument } from 'langium';
+import { AstUtils, GrammarUtils, MultiMap, WorkspaceCache, type AstNode, type CstNode, type LangiumCoreServices } from 'langium';
 import * as ast from '../generated/ast.js';
 import { nodesOf } from '../ast-nodes.js';
+import { importedDocument } from '../scoping/imports.js';
 import { isField, isStructured, isTypeDecl, leftmostName, localName, pipeNames, typeIn, within, type Denoted, type Field, type Structured, type TypeDecl } from './spec-nodes.js';
 
 const MAX_DEPTH = 8;
@@ -325,12 +326,7 @@ export class SpecTypes {
     }
 
     importedModule(use: ast.UseDecl): ast.Module | undefined {
-        if (!use.path?.startsWith('.')) {
-            return undefined;
-        }
-        const uri = UriUtils.resolvePath(UriUtils.dirname(AstUtils.getDocument(use).uri), use.path);
-        const document: LangiumDocument | undefined = this.services.shared.workspace.LangiumDocuments.getDocument(uri);
-        return document?.parseResult.value as ast.Module | undefined;
+        return importedDocument(this.services, use)?.parseResult.value as ast.Module | undefined;
     }
 }
 

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { AstUtils, URI, UriUtils, type ValidationAcceptor } from 'langium';
+import { AstUtils, URI, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { allNodes, blocks, identName } from './ast-views.js';
+import { usePathTarget } from '../scoping/imports.js';
 
 /** An external entity with no `use` import in the module has no visible governing specification. */
 export function checkExternalEntitySources(module: ast.Module, accept: ValidationAcceptor): void {
@@ -43,10 +44,8 @@ export function checkUsePath(use: ast.UseDecl, accept: ValidationAcceptor): void
 }
 
 function resolvesToFile(base: URI, target: string): boolean {
-    if (base.scheme !== 'file' || !(target.startsWith('./') || target.startsWith('../'))) {
-        return false;
-    }
-    return existsSync(UriUtils.resolvePath(UriUtils.dirname(base), target).fsPath);
+    const uri = base.scheme === 'file' ? usePathTarget(base, target) : undefined;
+    return uri !== undefined && existsSync(uri.fsPath);
 }
 
 /** A surface's `context` binding, or its `facing` binding where it provides actions, should be used in its body. */

@@ -13,7 +13,7 @@ import { checkDeferredLocationHint, checkExternalEntitySources, checkSurfaceBind
 import { checkStatusLifecycles } from './status-validator.js';
 import { triggerReachabilityCheck } from './trigger-validator.js';
 import { ambiguousReferenceCheck } from './ambiguous-reference-validator.js';
-import { checkUnusedDeclarations, checkUnusedFields } from './unused-validator.js';
+import { unusedDeclarationsCheck, unusedFieldsCheck } from './unused-validator.js';
 import { checkOpenQuestion } from './open-question-validator.js';
 import { checkRuleShape } from './rule-shape-validator.js';
 import { checkDuplicateNames } from './duplicate-name-validator.js';
@@ -62,7 +62,7 @@ export const EXTENDED_CODES: ReadonlySet<string> = new Set([
 export function registerAlliumValidators(services: AlliumServices): void {
     const checks: ValidationChecks<AlliumAstType> = {
         Stray: checkStray,
-        Module: [checkStatusLifecycles, triggerReachabilityCheck(services), ambiguousReferenceCheck(services), checkUnusedDeclarations, checkUnusedFields, checkExternalEntitySources, checkTypeReferences, importAliasCheck(services), checkRuleBindings, checkConfigReferences, checkDiscriminators, checkRelatedSurfaces, checkDefaultLiterals,
+        Module: [checkStatusLifecycles, triggerReachabilityCheck(services), ambiguousReferenceCheck(services), unusedDeclarationsCheck(services), unusedFieldsCheck(services), checkExternalEntitySources, checkTypeReferences, importAliasCheck(services), checkRuleBindings, checkConfigReferences, checkDiscriminators, checkRelatedSurfaces, checkDefaultLiterals,
             checkDuplicateNames, checkUnusedActors, checkProvidedTriggers, whenFieldCheck(services), surfaceClauseCheck(services),
             checkVariants, checkBindingTypes, checkMissingVariantKeyword, checkMissingDiscriminator, unguardedVariantFieldCheck(services),
             defaultTypeCheck(services), statusValueCheck(services), checkRelationships,

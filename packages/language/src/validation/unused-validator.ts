@@ -1,10 +1,22 @@
-import type { AstNode, ValidationAcceptor } from 'langium';
+import type { AstNode, LangiumCoreServices, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { allNodes, fieldsOf, identName, startsUppercase } from './ast-views.js';
+import { importerUsesOf } from './importer-uses.js';
 
-/** Entities, value types and enums nothing in the file refers to. */
-export function checkUnusedDeclarations(module: ast.Module, accept: ValidationAcceptor): void {
-    const referenced = new Set<string>();
+/** Entities, value types and enums nothing in the file, nor in the files importing it under an alias, refers to. */
+export function unusedDeclarationsCheck(services: LangiumCoreServices) {
+    const importers = importerUsesOf(services);
+    return (module: ast.Module, accept: ValidationAcceptor): void => checkUnusedDeclarations(module, importers.of(module).types, accept);
+}
+
+/** Entity fields nothing in the file, nor `alias/Entity.field` in the files importing it, reads or sets. */
+export function unusedFieldsCheck(services: LangiumCoreServices) {
+    const importers = importerUsesOf(services);
+    return (module: ast.Module, accept: ValidationAcceptor): void => checkUnusedFields(module, importers.of(module).fields, accept);
+}
+
+function checkUnusedDeclarations(module: ast.Module, usedByImporters: ReadonlySet<string>, accept: ValidationAcceptor): void {
+    const referenced = new Set<string>(usedByImporters);
     for (const node of allNodes([module])) {
         const name = identName(node);
         if (name && startsUppercase(name)) {
@@ -17,18 +29,18 @@ export function checkUnusedDeclarations(module: ast.Module, accept: ValidationAc
     }
     for (const declaration of module.declarations) {
         if (ast.isEntityDecl(declaration) && !referenced.has(declaration.name)) {
-            accept('warning', `Nothing in this file uses entity '${declaration.name}'. Use it in a field, rule or surface, or remove it.`,
+            accept('warning', `Nothing in this file, nor in a file importing it, uses entity '${declaration.name}'. Use it in a field, rule or surface, or remove it.`,
                 { node: declaration, property: 'name', code: 'allium.entity.unused' });
         } else if ((ast.isValueDecl(declaration) || ast.isEnumDecl(declaration)) && !referenced.has(declaration.name)) {
-            accept('warning', `Nothing in this file uses '${declaration.name}'. Use it as a field type, or remove it.`,
+            accept('warning', `Nothing in this file, nor in a file importing it, uses '${declaration.name}'. Use it as a field type, or remove it.`,
                 { node: declaration, property: 'name', code: 'allium.definition.unused' });
         }
     }
 }
 
-/** Entity fields no expression in the file reads, writes or sets on creation. */
-export function checkUnusedFields(module: ast.Module, accept: ValidationAcceptor): void {
+function checkUnusedFields(module: ast.Module, usedByImporters: ReadonlySet<string>, accept: ValidationAcceptor): void {
     const accessed = accessedFieldNames(module);
+    usedByImporters.forEach(field => accessed.add(field));
     for (const declaration of module.declarations) {
         // Variant bodies are not checked: the reference reads `variant X : Base {` as a lookup, with no fields.
         if (ast.isEntityDecl(declaration)) {

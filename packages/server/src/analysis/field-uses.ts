@@ -2,7 +2,7 @@ import { AstUtils, GrammarUtils, UriUtils, type AstNode, type CstNode, type Lang
 import type { LangiumServices } from 'langium/lsp';
 import * as ast from '@allium/language';
 import type { SpecTypes } from '@allium/language';
-import { isTypeDecl, type Field, type TypeDecl } from '@allium/language';
+import { isTypeDecl, usePathTarget, type Field, type TypeDecl } from '@allium/language';
 
 export interface FieldUse {
     node: AstNode;
@@ -76,8 +76,8 @@ export class FieldUses {
     /** The document's module and the modules that import it with `use`. */
     relatedModules(document: LangiumDocument): ast.Module[] {
         const importers = this.services.shared.workspace.LangiumDocuments.all
-            .filter(d => d !== document && (d.parseResult.value as ast.Module).declarations?.some(u => ast.isUseDecl(u) && u.path?.startsWith('.')
-                && UriUtils.equals(UriUtils.resolvePath(UriUtils.dirname(d.uri), u.path), document.uri)))
+            .filter(d => d !== document && (d.parseResult.value as ast.Module).declarations?.some(u => ast.isUseDecl(u)
+                && UriUtils.equals(usePathTarget(d.uri, u.path), document.uri)))
             .map(d => d.parseResult.value as ast.Module);
         return [document.parseResult.value as ast.Module, ...importers];
     }
