@@ -39,11 +39,16 @@ export class SpecTypes {
             return base ? [...own, ...this.fieldsOf(base, depth + 1).filter(f => !own.some(o => o.name === f.name))] : own;
         }
         if (ast.isActorDecl(type)) {
-            const identity = type.items.find((i): i is ast.Assignment => ast.isAssignment(i) && i.name === 'identified_by');
-            const identified = identity && this.typeOfValue(identity.value, type, depth + 1);
-            return identified && !ast.isEnumDecl(identified.type) ? [...own, ...this.fieldsOf(identified.type, depth + 1)] : own;
+            const identified = this.identifiedType(type, depth + 1);
+            return identified && !ast.isEnumDecl(identified) ? [...own, ...this.fieldsOf(identified, depth + 1)] : own;
         }
         return own;
+    }
+
+    /** What an actor stands for: the type of its `identified_by` (`User where role = admin` gives User). */
+    identifiedType(type: TypeDecl, depth = 0): TypeDecl | undefined {
+        const identity = ast.isActorDecl(type) ? type.items.find((i): i is ast.Assignment => ast.isAssignment(i) && i.name === 'identified_by') : undefined;
+        return identity && this.typeOfValue(identity.value, type, depth)?.type;
     }
 
     field(type: TypeDecl, name: string): Field | undefined {

@@ -59,14 +59,9 @@ function contextType(surface: ast.SurfaceDecl, types: AlliumServices['typing']['
  * identifies it (`facing viewer: Interviewer` binds a User), and a variant is an instance of its base.
  */
 function fits(given: TypeDecl, expected: TypeDecl, types: AlliumServices['typing']['SpecTypes']): boolean {
-    const actual = identifiedEntity(given, types);
-    const wanted = identifiedEntity(expected, types);
+    const actual = types.identifiedType(given) ?? given;
+    const wanted = types.identifiedType(expected) ?? expected;
     return actual === wanted || (ast.isVariantDecl(actual) && actual.base === wanted.name);
-}
-
-function identifiedEntity(type: TypeDecl, types: AlliumServices['typing']['SpecTypes']): TypeDecl {
-    const identity = ast.isActorDecl(type) ? type.items.find((i): i is ast.Assignment => ast.isAssignment(i) && i.name === 'identified_by') : undefined;
-    return (identity && types.typeOfValue(identity.value, type)?.type) ?? type;
 }
 
 function article(name: string): string {

@@ -173,9 +173,8 @@ export class SurfacePaths {
             return base && this.completeFields(base, depth + 1) ? this.types.fieldsOf(type) : undefined;
         }
         if (ast.isActorDecl(type)) {
-            const identity = type.items.find((i): i is ast.Assignment => ast.isAssignment(i) && i.name === 'identified_by');
-            const identified = identity && this.types.typeOfValue(identity.value, type);
-            return identified && this.completeFields(identified.type, depth + 1) ? this.types.fieldsOf(type) : undefined;
+            const identified = this.types.identifiedType(type);
+            return identified && this.completeFields(identified, depth + 1) ? this.types.fieldsOf(type) : undefined;
         }
         return this.types.fieldsOf(type);
     }
@@ -287,18 +286,13 @@ function namesOutsideSurfaces(module: ast.Module): Set<string> {
 
 /** `'Order'`, or `'Admin' (a User)` for an actor, whose fields are those of the entity it identifies. */
 function describe(type: TypeDecl, types: SpecTypes): string {
-    const identified = identifiedType(type, types);
+    const identified = types.identifiedType(type);
     return identified ? `'${type.name}' (a ${identified.name})` : `'${type.name}'`;
 }
 
 /** The fields a path can go on with: an actor's are those of the entity that identifies it. Quick fixes offer them. */
 function fieldNames(type: TypeDecl, types: SpecTypes): string[] {
-    return types.fieldsOf(identifiedType(type, types) ?? type).map(f => f.name);
-}
-
-function identifiedType(type: TypeDecl, types: SpecTypes): TypeDecl | undefined {
-    const identity = ast.isActorDecl(type) ? type.items.find((i): i is ast.Assignment => ast.isAssignment(i) && i.name === 'identified_by') : undefined;
-    return identity && types.typeOfValue(identity.value, type)?.type;
+    return types.fieldsOf(types.identifiedType(type) ?? type).map(f => f.name);
 }
 
 function textOf(node: AstNode): string {
