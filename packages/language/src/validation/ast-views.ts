@@ -112,3 +112,27 @@ export function calleeName(node: AstNode | undefined): ast.NameRef | undefined {
 export function allNodes(roots: AstNode[]): readonly AstNode[] {
     return roots.length === 1 ? nodesOf(roots[0]) : roots.flatMap(root => nodesOf(root));
 }
+
+// Keyed by the module, which a new parse replaces, so an index never outlives the text it was read from.
+const variantIndexes = new WeakMap<ast.Module, Map<string, ast.VariantDecl[]>>();
+
+/** The variants a module declares, by the base they extend as written (`Node`, or `alias/Node`). */
+export function variantsByBase(module: ast.Module): ReadonlyMap<string, readonly ast.VariantDecl[]> {
+    let index = variantIndexes.get(module);
+    if (!index) {
+        index = new Map();
+        for (const variant of module.declarations.filter(ast.isVariantDecl)) {
+            index.set(variant.base, [...index.get(variant.base) ?? [], variant]);
+        }
+        variantIndexes.set(module, index);
+    }
+    return index;
+}
+
+/** Fields listing a sum type's variants: two or more capitalised names (`kind: Branch | Leaf`). */
+export function discriminatorFields(items: ast.BlockItem[]): ast.Assignment[] {
+    return fieldsOf(items).filter(field => {
+        const names = pipeNames(field.value).map(n => n.ref.$refText);
+        return names.length > 1 && names.every(startsUppercase);
+    });
+}

@@ -1,14 +1,9 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { clausesOf, identName, pipeNames, startsUppercase } from './ast-views.js';
+import { clausesOf, identName, pipeNames, startsUppercase, variantsByBase } from './ast-views.js';
 
 /** `kind: Branch | Leaf` names variants: each needs `variant X : Entity`, and the names are all capitalised. */
 export function checkDiscriminators(module: ast.Module, accept: ValidationAcceptor): void {
-    const variantsByBase = new Map<string, Set<string>>();
-    for (const variant of module.declarations.filter(ast.isVariantDecl)) {
-        const names = variantsByBase.get(variant.base) ?? new Set<string>();
-        variantsByBase.set(variant.base, names.add(variant.name));
-    }
     for (const entity of module.declarations.filter(ast.isEntityDecl).filter(e => !e.external)) {
         for (const field of entity.items.filter(ast.isAssignment)) {
             const names = pipeNames(field.value);
@@ -20,7 +15,7 @@ export function checkDiscriminators(module: ast.Module, accept: ValidationAccept
                     { node: field.value, code: 'allium.sum.invalidDiscriminator' });
                 continue;
             }
-            const declared = variantsByBase.get(entity.name) ?? new Set<string>();
+            const declared = new Set(variantsByBase(module).get(entity.name)?.map(v => v.name));
             const missing = names.filter(n => !declared.has(n.ref.$refText));
             if (declared.size === 0) {
                 accept('error', `'${entity.name}.${field.name}' lists capitalised names, which in Allium 3 are variants, yet no variant extends '${entity.name}'. Declare them ('variant X : ${entity.name}'), or write the values in lowercase for an enum.`,

@@ -2,7 +2,7 @@ import { AstUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import { nodesOf, nodesOfType } from '../ast-nodes.js';
-import { fieldsOf, identName, pipeNames, startsUppercase } from './ast-views.js';
+import { discriminatorFields, fieldsOf, identName, pipeNames, startsUppercase, variantsByBase } from './ast-views.js';
 
 type SpecTypes = AlliumServices['typing']['SpecTypes'];
 
@@ -47,15 +47,11 @@ function adjacent(strays: ast.Stray[], text: string): boolean {
  * that lists none of its variants has no way to tell them apart.
  */
 export function checkMissingDiscriminator(module: ast.Module, accept: ValidationAcceptor): void {
-    const variantsByBase = new Map<string, string[]>();
-    for (const variant of module.declarations.filter(ast.isVariantDecl)) {
-        variantsByBase.set(variant.base, [...variantsByBase.get(variant.base) ?? [], variant.name]);
-    }
     for (const entity of module.declarations.filter(ast.isEntityDecl).filter(e => !e.external)) {
-        const variants = variantsByBase.get(entity.name);
+        const variants = variantsByBase(module).get(entity.name)?.map(v => v.name);
         const listed = new Set(fieldsOf(entity.items).flatMap(f => pipeNames(f.value)).map(n => n.ref.$refText));
         // A base with a discriminator that misses some variant is reported as allium.sum.variantMissingInDiscriminator.
-        if (variants && discriminatorsOf(entity).length === 0 && !variants.some(v => listed.has(v))) {
+        if (variants && discriminatorFields(entity.items).length === 0 && !variants.some(v => listed.has(v))) {
             accept('error', `'${entity.name}' is extended by ${variants.map(v => `'${v}'`).join(', ')}, but no field of '${entity.name}' lists its variants. Add a discriminator field that lists every variant, e.g. 'kind: ${variants.join(' | ')}${variants.length === 1 ? ' | ...' : ''}'.`,
                 { node: entity, property: 'name', code: 'allium.sum.missingDiscriminator' });
         }
@@ -113,7 +109,7 @@ function sumTypes(module: ast.Module, types: SpecTypes): Map<AstNode, SumType> {
         if (!ast.isEntityDecl(base)) {
             continue;
         }
-        const sum = sums.get(base) ?? { discriminators: discriminatorsOf(base), variantsByField: new Map() };
+        const sum = sums.get(base) ?? { discriminators: discriminatorFields(base.items).map(f => f.name), variantsByField: new Map() };
         sums.set(base, sum);
         for (const field of new Set(fieldsOf(variant.items).map(f => f.name))) {
             if (!types.field(base, field)) {
@@ -128,13 +124,6 @@ function sumTypes(module: ast.Module, types: SpecTypes): Map<AstNode, SumType> {
         }
     }
     return sums;
-}
-
-function discriminatorsOf(entity: ast.EntityDecl): string[] {
-    return fieldsOf(entity.items).filter(f => {
-        const names = pipeNames(f.value).map(n => n.ref.$refText);
-        return names.length > 1 && names.every(startsUppercase);
-    }).map(f => f.name);
 }
 
 /** A field every listed variant declares is there whichever variant the instance is. */

@@ -4,7 +4,7 @@ import type { AlliumServices } from '../allium-module.js';
 import { nodesOf } from '../ast-nodes.js';
 import type { SpecTypes } from '../typing/spec-types.js';
 import { isField, isStructured, type Field, type TypeDecl } from '../typing/spec-nodes.js';
-import { blocks, clausesOf, identName, pipeNames } from './ast-views.js';
+import { clausesOf, identName, pipeNames, variantsByBase } from './ast-views.js';
 
 /** Built-in types whose values have no fields and are not collections. */
 const PRIMITIVES = new Set(['String', 'Integer', 'Decimal', 'Boolean', 'Timestamp', 'Duration']);
@@ -186,21 +186,9 @@ function isScalarType(value: AstNode | undefined): boolean {
     return (ast.isNameRef(inner) && PRIMITIVES.has(inner.ref.$refText)) || pipeNames(inner).length > 1;
 }
 
-// Keyed by AST nodes, which a new parse replaces, so an entry never outlives the text it was read from.
-const variantsByBase = new WeakMap<ast.Module, Map<string, ast.VariantDecl[]>>();
-
 /** A sum type's variants: a base-typed path may read their fields (under a type guard). */
-function variantsOf(base: ast.EntityDecl): ast.VariantDecl[] {
-    const module = AstUtils.findRootNode(base) as ast.Module;
-    let index = variantsByBase.get(module);
-    if (!index) {
-        index = new Map();
-        for (const variant of blocks(module, ast.isVariantDecl)) {
-            index.set(variant.base, [...index.get(variant.base) ?? [], variant]);
-        }
-        variantsByBase.set(module, index);
-    }
-    return index.get(base.name) ?? [];
+function variantsOf(base: ast.EntityDecl): readonly ast.VariantDecl[] {
+    return variantsByBase(AstUtils.findRootNode(base) as ast.Module).get(base.name) ?? [];
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { nodesOfType } from '../ast-nodes.js';
-import { identName, pipeNames, startsUppercase } from './ast-views.js';
+import { discriminatorFields, identName, pipeNames } from './ast-views.js';
 
 /**
  * A variant extends an entity of this file (or `alias/Entity` of an imported one). A base entity with a discriminator
@@ -11,11 +11,8 @@ import { identName, pipeNames, startsUppercase } from './ast-views.js';
 export function checkVariants(module: ast.Module, accept: ValidationAcceptor): void {
     const listed = new Map<string, Set<string>>();
     for (const entity of module.declarations.filter(ast.isEntityDecl)) {
-        for (const field of entity.items.filter(ast.isAssignment)) {
-            const names = pipeNames(field.value).map(n => n.ref.$refText);
-            if (names.length > 1 && names.every(startsUppercase)) {
-                listed.set(entity.name, new Set(names));
-            }
+        for (const field of discriminatorFields(entity.items)) {
+            listed.set(entity.name, new Set(pipeNames(field.value).map(n => n.ref.$refText)));
         }
     }
     const entities = new Set(module.declarations.filter(ast.isEntityDecl).map(e => e.name));
