@@ -1,4 +1,4 @@
-import { isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type ValidationAcceptor } from 'langium';
+import { isCompositeCstNode, isLeafCstNode, MultiMap, type AstNode, type CstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { blocks, valueItems } from './ast-views.js';
 
@@ -166,21 +166,15 @@ interface RuleShape {
  * preconditions add to the other's, so that whenever it fires the broader rule fires as well.
  */
 export function checkOverlappingRules(module: ast.Module, accept: ValidationAcceptor): void {
-    const byTrigger = new Map<string, ast.RuleDecl[]>();
+    const byTrigger = new MultiMap<string, ast.RuleDecl>();
     for (const rule of blocks(module, ast.isRuleDecl)) {
         const trigger = rule.items.find(ast.isTriggerClause)?.trigger;
         // A rule with a syntax error in its body says something the parser could not read.
         if (trigger && !rule.items.some(ast.isStray)) {
-            const key = tokensOf(trigger);
-            const rules = byTrigger.get(key);
-            if (rules) {
-                rules.push(rule);
-            } else {
-                byTrigger.set(key, [rule]);
-            }
+            byTrigger.add(tokensOf(trigger), rule);
         }
     }
-    for (const rules of byTrigger.values()) {
+    for (const [, rules] of byTrigger.entriesGroupedByKey()) {
         if (rules.length > 1) {
             const shapes = rules.map(shapeOf);
             const shadowed = new Set<RuleShape>();

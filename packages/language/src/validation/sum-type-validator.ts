@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode, type ValidationAcceptor } from 'langium';
+import { AstUtils, MultiMap, type AstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import { nodesOf, nodesOfType } from '../ast-nodes.js';
@@ -74,8 +74,8 @@ export function unguardedVariantFieldCheck(services: AlliumServices) {
         const discriminators = new Set([...sums.values()].flatMap(s => s.discriminators));
         const accesses = membersByRule(module, variantFields);
         const tests = membersByRule(module, discriminators);
-        for (const [rule, inRule] of accesses) {
-            const guards = guardRegions(rule, tests.get(rule) ?? []);
+        for (const [rule, inRule] of accesses.entriesGroupedByKey()) {
+            const guards = guardRegions(rule, tests.get(rule));
             narrowLoopsByFilter(rule, discriminators, guards);
             for (const access of inRule) {
                 checkAccess(access, sums, guards, types, accept);
@@ -154,7 +154,7 @@ function narrowLoopsByFilter(rule: ast.RuleDecl, discriminators: Set<string>, re
  * For each binding whose discriminator a rule tests (`node` of `node.kind`), the nodes the test narrows: the whole
  * rule for a `requires:`, `let` or trigger, else the `if`, `for ... where`, `when` guard or boolean operator around it.
  */
-function guardRegions(rule: ast.RuleDecl, tests: ast.MemberAccess[]): Map<string, Set<AstNode>> {
+function guardRegions(rule: ast.RuleDecl, tests: readonly ast.MemberAccess[]): Map<string, Set<AstNode>> {
     const regions = new Map<string, Set<AstNode>>();
     const add = (key: string, region: AstNode) => regions.set(key, (regions.get(key) ?? new Set()).add(region));
     for (const node of tests) {
@@ -174,17 +174,12 @@ function guardRegions(rule: ast.RuleDecl, tests: ast.MemberAccess[]): Map<string
 }
 
 /** The `x.member` accesses of each rule whose member is one of `members`. */
-function membersByRule(module: ast.Module, members: Set<string>): Map<ast.RuleDecl, ast.MemberAccess[]> {
-    const byRule = new Map<ast.RuleDecl, ast.MemberAccess[]>();
+function membersByRule(module: ast.Module, members: Set<string>): MultiMap<ast.RuleDecl, ast.MemberAccess> {
+    const byRule = new MultiMap<ast.RuleDecl, ast.MemberAccess>();
     for (const access of nodesOfType<ast.MemberAccess>(module, 'MemberAccess')) {
         const rule = members.has(access.member.$refText) ? AstUtils.getContainerOfType(access, ast.isRuleDecl) : undefined;
         if (rule) {
-            const inRule = byRule.get(rule);
-            if (inRule) {
-                inRule.push(access);
-            } else {
-                byRule.set(rule, [access]);
-            }
+            byRule.add(rule, access);
         }
     }
     return byRule;
