@@ -2,6 +2,7 @@ import { UriUtils, type LangiumDocument, type MaybePromise } from 'langium';
 import type { DocumentLinkProvider } from 'langium/lsp';
 import type { DocumentLink, Range } from 'vscode-languageserver';
 import * as ast from '@allium/language';
+import { lineText } from './quick-fixes/edits.js';
 
 /** The `-- see: path` hint the language reference puts after a deferred specification. */
 const SEE_HINT = /--\s*see:\s*(\S+)/;
@@ -36,8 +37,7 @@ export class AlliumDocumentLinkProvider implements DocumentLinkProvider {
     }
 
     private pushSeeHint(links: DocumentLink[], document: LangiumDocument, line: number): void {
-        const text = document.textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-        const match = SEE_HINT.exec(text);
+        const match = SEE_HINT.exec(lineText(document, line));
         if (match) {
             const character = match.index + match[0].length - match[1].length;
             this.pushLink(links, document, match[1], { start: { line, character }, end: { line, character: character + match[1].length } });

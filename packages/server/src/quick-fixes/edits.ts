@@ -60,8 +60,9 @@ export function newDeclarationEdit(document: LangiumDocument, text: string, fami
     return insertAt(end, (content.endsWith('\n') ? '\n' : '\n\n') + text + '\n');
 }
 
-function lineText(document: LangiumDocument, line: number): string {
-    return document.textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+/** The text of one line, without its line break. */
+export function lineText(document: LangiumDocument, line: number): string {
+    return document.textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
 }
 
 /** The AST node a diagnostic points at. */

@@ -1,6 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
-import { insertAt } from './edits.js';
+import { insertAt, lineText } from './edits.js';
 
 const DIRECTIVE = /^([ \t]*)--\s*allium-ignore\s+(.*\S)\s*$/;
 
@@ -34,8 +34,4 @@ export function suppressFix(document: LangiumDocument, diagnostic: Diagnostic): 
         diagnostics: [diagnostic],
         edit: { changes: { [document.uri.toString()]: [edit] } }
     };
-}
-
-function lineText(document: LangiumDocument, line: number): string {
-    return document.textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
 }
