@@ -95,6 +95,10 @@ describe('code actions: suppressions, fix all, refactorings', () => {
         const start = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
         const offered = await actions(start, [], ['source.fixAll']);
         expect(offered.map(a => [a.title, a.kind])).toEqual([['Fix all safe Allium findings (3)', 'source.fixAll.allium']]);
+        // Asked without a kind: offered when invoked, left out of the light bulb's automatic requests.
+        const kinds = async (triggerKind: number) => (await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: start, context: { diagnostics: [], triggerKind } })).map(a => a.kind);
+        expect(await kinds(1)).toContain('source.fixAll.allium');
+        expect(await kinds(2)).not.toContain('source.fixAll.allium');
         const fixed = apply(SPEC, offered[0]);
         expect(fixed).toContain('Order.created(status: pending, items: x)');
         expect(fixed).toContain('requires: order.items.all(item => item.done)');

@@ -1,7 +1,7 @@
 import type { LangiumDocument, MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import type { AlliumLspServices } from './allium-server-module.js';
-import type { CodeAction, CodeActionParams, Command } from 'vscode-languageserver';
+import { CodeActionTriggerKind, type CodeAction, type CodeActionParams, type Command } from 'vscode-languageserver';
 import type { SpecTypes } from '@allium/language';
 import type { ClientOptions } from './client-options.js';
 import { generationActions } from './generation/generation-actions.js';
@@ -37,7 +37,10 @@ export class AlliumCodeActionProvider implements CodeActionProvider {
         if (this.options.generationCommands && wants('refactor')) {
             actions.push(...generationActions(document, params));
         }
-        const all = wants(FIX_ALL_KIND) ? fixAll(document, this.types) : undefined;
+        // The light bulb asks on every cursor move (trigger kind Automatic) and shows no source actions; fixing the
+        // whole file is worked out only when someone asks for it.
+        const automatic = !only && params.context.triggerKind === CodeActionTriggerKind.Automatic;
+        const all = wants(FIX_ALL_KIND) && !automatic ? fixAll(document, this.types) : undefined;
         return all ? [...actions, all] : actions;
     }
 }
