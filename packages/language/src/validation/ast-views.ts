@@ -99,6 +99,10 @@ export function pipeNames(node: AstNode | undefined): ast.NameRef[] {
     return ast.isNameRef(node) && identName(node) !== undefined ? [node] : [];
 }
 
+export function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+    return a.size === b.size && [...a].every(v => b.has(v));
+}
+
 export function startsUppercase(name: string): boolean {
     return /^[A-Z]/.test(name);
 }

@@ -5,7 +5,7 @@ import {
 import * as ast from '../generated/ast.js';
 import { nodesOf } from '../ast-nodes.js';
 import { importedDocument } from '../scoping/imports.js';
-import { fieldsOf, identName, startsUppercase } from './ast-views.js';
+import { fieldsOf, identName, sameSet, startsUppercase } from './ast-views.js';
 import { declaredTypeNames } from './imported-modules.js';
 
 /** What the files importing a module use of it: names of its entities, values and enums, and of its entity fields. */
@@ -265,8 +265,4 @@ function add(map: Map<string, Set<string>>, key: string, value: string): void {
 
 function sameUses(a: ImportedUses, b: ImportedUses): boolean {
     return sameSet(a.types, b.types) && sameSet(a.fields, b.fields);
-}
-
-function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-    return a.size === b.size && [...a].every(name => b.has(name));
 }

@@ -1,6 +1,6 @@
 import { isCompositeCstNode, isLeafCstNode, MultiMap, type AstNode, type CstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { blocks, valueItems } from './ast-views.js';
+import { blocks, sameSet, valueItems } from './ast-views.js';
 
 /**
  * What a rule's preconditions say about one path (`order.status`): the values it may hold (`=`, `in`, a
@@ -209,10 +209,6 @@ function shapeOf(rule: ast.RuleDecl): RuleShape {
     const rest = rule.items.filter(i => !ast.isTriggerClause(i) && !ast.isAnnotation(i) && !ast.isOpenQuestion(i)
         && !(ast.isAssignment(i) && (i.name === 'requires' || i.name === 'ensures'))).map(tokensOf);
     return { rule, requires, body: JSON.stringify([ensures, rest]) };
-}
-
-function sameSet(a: Set<string>, b: Set<string>): boolean {
-    return a.size === b.size && [...a].every(v => b.has(v));
 }
 
 /** The tokens of a node, one space apart: layout and comments do not change what a clause says. */
