@@ -64,7 +64,7 @@ describe('allium generate', () => {
         expect(existsSync(path.join(dir, 'escape.kt'))).toBe(false);
         expect(result.stderr).toMatch(/Skipped \.\.\/escape\.kt/);
         expect(result.stderr).toMatch(/Clause coverage: 1\/4 clauses linked/);
-        expect(result.stderr).toContain('not covered: rule:ShipOrder/ensures#1');
+        expect(result.stderr).toContain('not covered: orders::rule:ShipOrder/ensures#1 (line 9)');
         expect(result.stderr).not.toContain('sk-test');
         expect(result.status).toBe(0);
     });

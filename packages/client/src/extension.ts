@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { API_KEY_SECRET, generateImplementation, previewPrompt } from './generation/generation-session.js';
+import { GENERATE_COMMAND } from '@allium/generate/streaming';
+import { API_KEY_SECRET, generateImplementation, previewPrompt, type GenerationTarget } from './generation/generation-session.js';
+import { PromptDocuments } from './generation/prompt-documents.js';
 
 let client: LanguageClient | undefined;
 
@@ -20,24 +22,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 }
 
 function registerGenerationCommands(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): void {
-    const specUri = (uri?: string | vscode.Uri) => typeof uri === 'string' ? vscode.Uri.parse(uri) : uri ?? vscode.window.activeTextEditor?.document.uri;
-    const guarded = (run: () => Promise<void>) => run().catch(error => {
+    const prompts = new PromptDocuments();
+    const fileTarget = (uri?: string | vscode.Uri, selection: string[] = []): GenerationTarget | undefined => {
+        const spec = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri ?? vscode.window.activeTextEditor?.document.uri;
+        const file = spec && spec.path.slice(spec.path.lastIndexOf('/') + 1);
+        return spec && { uris: [spec], selection, name: selection.length === 1 ? selection[0].replace(/^.*::/, '').replace(':', ' ') : file! };
+    };
+    const folderTarget = async (folder?: vscode.Uri): Promise<GenerationTarget | undefined> => {
+        const root = folder ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+        if (!root) {
+            return undefined;
+        }
+        const uris = (await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*.allium'), '**/node_modules/**')).sort((a, b) => a.path.localeCompare(b.path));
+        if (uris.length === 0) {
+            void vscode.window.showWarningMessage(`Allium: no .allium files under ${vscode.workspace.asRelativePath(root)}.`);
+            return undefined;
+        }
+        return { uris, selection: [], name: vscode.workspace.asRelativePath(root) };
+    };
+    const run = (target: GenerationTarget | undefined, action: (target: GenerationTarget) => Promise<void>) => target && client && action(target).catch(error => {
         output.error(`Generation failed: ${error instanceof Error ? error.message : String(error)}`);
         void vscode.window.showErrorMessage(`Allium: ${error instanceof Error ? error.message : String(error)}`);
     });
+    const generate = (target: GenerationTarget) => generateImplementation(context, client!, target);
     context.subscriptions.push(
-        vscode.commands.registerCommand('allium.generate', (uri?: string, selection?: string[]) => {
-            const target = specUri(uri);
-            return target && client && guarded(() => generateImplementation(context, client!, target, selection ?? []));
-        }),
-        vscode.commands.registerCommand('allium.generateFile', () => {
-            const target = specUri();
-            return target && client && guarded(() => generateImplementation(context, client!, target, []));
-        }),
-        vscode.commands.registerCommand('allium.previewPrompt', (uri?: string, selection?: string[]) => {
-            const target = specUri(uri);
-            return target && client && guarded(() => previewPrompt(client!, target, selection ?? []));
-        }),
+        vscode.workspace.registerTextDocumentContentProvider(PromptDocuments.scheme, prompts),
+        vscode.commands.registerCommand(GENERATE_COMMAND, (uri?: string, selection?: string[]) => run(fileTarget(uri, selection), generate)),
+        vscode.commands.registerCommand('allium.generateFile', (uri?: vscode.Uri) => run(fileTarget(uri), generate)),
+        vscode.commands.registerCommand('allium.generateFolder', async (folder?: vscode.Uri) => run(await folderTarget(folder), generate)),
+        vscode.commands.registerCommand('allium.previewPrompt', (uri?: string, selection?: string[]) => run(fileTarget(uri, selection), t => previewPrompt(client!, prompts, t))),
         vscode.commands.registerCommand('allium.setApiKey', async () => {
             const key = await vscode.window.showInputBox({ prompt: 'Anthropic API key for Allium generation (kept in VS Code secret storage)', password: true, ignoreFocusOut: true });
             if (key) {

@@ -12,8 +12,9 @@ export interface StreamRequest {
     baseURL?: string;
     model: string;
     maxTokens: number;
-    system: string;
-    user: string;
+    system: string | Anthropic.TextBlockParam[];
+    /** The user turn; blocks carry the cache breakpoint (see generation-prompt.ts). */
+    user: string | Anthropic.TextBlockParam[];
     /** Aborting it closes the HTTP request. */
     signal?: AbortSignal;
     /** SDK retries before the first byte of an answer (never during one); 0 by default, see {@link streamMessage}. */

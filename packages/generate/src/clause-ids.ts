@@ -1,17 +1,19 @@
 /**
  * Clause ids name the parts of a spec that generated code is linked to. They read like paths, outermost first,
- * and hold no spaces so that one fits on a marker comment line:
+ * after the module that declares them, and hold no spaces so that one fits on a marker comment line:
  *
- *     rule:ShipOrder                    a declaration: kind, colon, name
- *     rule:ShipOrder/requires#1         the first `requires` of the rule: numbered per keyword from 1
- *     rule:ShipOrder/when               a part that occurs once: keyword alone
- *     entity:Order/field:status         a named part: keyword, colon, name
- *     entity:Order/transitions:status
- *     config:max_attempts               a config parameter (`config` alone is the config block)
+ *     orders::rule:ShipOrder                    a declaration: module, `::`, kind, colon, name
+ *     orders::rule:ShipOrder/requires#1         the first `requires` of the rule: numbered per keyword from 1
+ *     orders::rule:ShipOrder/when               a part that occurs once: keyword alone
+ *     orders::entity:Order/transitions:status   a named part: keyword, colon, name
+ *     orders::config:max_attempts               a config parameter (`config` alone is the config block)
+ *     orders::test:rule-success.ShipOrder       a test obligation, named by the id `allium plan` gives it
  *
- * An id stays the same across edits that do not reorder the clauses of its declaration. Characters a name cannot
- * carry in an id (`/`, `#`, `:`, `%`, white space) are percent-encoded, so every name has an id and parsing gives it
- * back.
+ * The module is the spec file's name without `.allium` (`billing/core` when two files of a spec set share a name),
+ * so an id means the same clause wherever code carrying it lives. The module may be left out (`rule:ShipOrder`)
+ * where only one module is in question. An id stays the same across edits that do not reorder the clauses of its
+ * declaration. Characters a name cannot carry in an id (`/`, `#`, `:`, `%`, white space) are percent-encoded, so
+ * every name has an id and parsing gives it back.
  */
 export interface ClauseSegment {
     keyword: string;
@@ -23,18 +25,39 @@ export interface ClauseSegment {
 const KEYWORD = /^[A-Za-z_][\w-]*$/;
 const RESERVED = /[\s/#:%]/g;
 const SEGMENT = /^([A-Za-z_][\w-]*)(?::([^\s/#:]+)|#([1-9]\d*))?$/;
+const MODULE = /^[\w.-]+(?:\/[\w.-]+)*$/;
+const MODULE_SEPARATOR = '::';
 
-export function formatClauseId(segments: readonly ClauseSegment[]): string {
+export function formatClauseId(segments: readonly ClauseSegment[], module?: string): string {
     if (segments.length === 0) {
         throw new Error('A clause id needs at least one segment.');
     }
-    return segments.map(formatSegment).join('/');
+    const local = segments.map(formatSegment).join('/');
+    return module === undefined ? local : qualifyClauseId(module, local);
 }
 
-/** The segments of an id, or undefined when the text is not a well-formed clause id. */
+/** `local` (an id without a module) as declared by `module`. */
+export function qualifyClauseId(module: string, local: string): string {
+    if (!MODULE.test(module)) {
+        throw new Error(`'${module}' cannot name a module in a clause id.`);
+    }
+    return `${module}${MODULE_SEPARATOR}${local}`;
+}
+
+/** The module an id names, and the rest of it. */
+export function splitClauseId(id: string): { module?: string; local: string } {
+    const at = id.indexOf(MODULE_SEPARATOR);
+    return at < 0 ? { local: id } : { module: id.slice(0, at), local: id.slice(at + MODULE_SEPARATOR.length) };
+}
+
+/** The segments of an id (its module aside), or undefined when the text is not a well-formed clause id. */
 export function parseClauseId(id: string): ClauseSegment[] | undefined {
+    const { module, local } = splitClauseId(id);
+    if (module !== undefined && !MODULE.test(module)) {
+        return undefined;
+    }
     const segments: ClauseSegment[] = [];
-    for (const text of id.split('/')) {
+    for (const text of local.split('/')) {
         const match = SEGMENT.exec(text);
         if (!match) {
             return undefined;

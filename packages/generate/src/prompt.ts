@@ -1,120 +1,219 @@
-import { AstUtils, type AstNode } from 'langium';
+import type { AstNode } from 'langium';
 import * as ast from '@allium/language';
-import { clausesOf, declarationId, type Clause } from './spec-clauses.js';
+import { clausesOf, declarationId, type Clause, type ClauseOptions } from './spec-clauses.js';
+import { qualifyClauseId, splitClauseId } from './clause-ids.js';
+import { SpecClosure } from './closure.js';
+import { decisionsIn, declarationSource, moduleHeader } from './spec-comments.js';
 import { BEGIN_MARKER, END_MARKER, FILE_MARKER } from './marker-lines.js';
-
-export const TARGET_LANGUAGES = ['TypeScript', 'Kotlin', 'Python', 'Go', 'Java', 'Rust'] as const;
-export type TargetLanguage = typeof TARGET_LANGUAGES[number];
+import { ALLIUM_SEMANTICS } from './semantics.js';
+import { TARGETS, type TargetLanguage } from './target-languages.js';
+import type { GenerationPrompt, PromptClause } from './generation-prompt.js';
+import type { SpecModule, SpecSet } from './spec-set.js';
 
 export interface PromptOptions {
     targetLanguage: TargetLanguage;
-    /** Declaration ids to implement (`rule:ShipOrder`); all code-bearing declarations when absent. */
+    /**
+     * Declarations to implement, by id: `rule:ShipOrder`, or `orders::rule:ShipOrder` where several modules of the
+     * set declare one. Every declaration of the set's own files when absent or empty.
+     */
     selection?: string[];
     extraInstructions?: string;
-    specName?: string;
+    clauses?: ClauseOptions;
 }
 
-export interface GenerationPrompt {
-    system: string;
-    user: string;
-    /** The clauses the model is asked to implement and link; coverage is measured against these. */
-    clauses: Clause[];
+/** A selection id no declaration of the set answers to, or answers ambiguously. */
+export class SelectionError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = 'SelectionError';
+    }
 }
-
-const COMMENT: Record<TargetLanguage, string> = { TypeScript: '//', Kotlin: '//', Python: '#', Go: '//', Java: '//', Rust: '//' };
 
 /**
- * Builds the prompt for the selected declarations and everything they refer to (entities, values, enums, config,
- * surfaces, imported names), with `@guidance` as instructions, invariants as properties for tests and open
- * questions as decisions the model must not take silently. The same spec and options give the same prompt.
+ * Builds the prompt for the selected declarations of a spec set. The cached prefix holds the spec closure of the
+ * whole set (its own files complete, imported files as far as the set uses them), so every selection of the same
+ * set shares it; the request names the selection, what it depends on, its clause ids and test obligations, and
+ * the guidance, properties, decisions and open questions in its scope. The same spec and options give the same prompt.
  */
-export function buildPrompt(module: ast.Module, options: PromptOptions): GenerationPrompt {
-    const all = module.declarations.filter(d => declarationId(d) !== undefined);
-    const selected = options.selection?.length ? all.filter(d => options.selection!.includes(declarationId(d)!)) : all;
-    const included = closure(module, selected);
-    const clauses = clausesOf(module).filter(c => selected.some(d => declarationId(d) === c.owner));
-    const comment = COMMENT[options.targetLanguage];
-    const system = [
-        `You implement behavioural specifications written in Allium as production-quality ${options.targetLanguage} code with tests.`,
+export function buildPrompt(set: SpecSet, options: PromptOptions): GenerationPrompt {
+    const closure = new SpecClosure(set);
+    const own = set.selected.flatMap(m => m.module.declarations.filter(d => declarationId(d) !== undefined));
+    const selected = options.selection?.length ? resolveSelection(set, options.selection) : own;
+    const shown = closure.of(own);
+    const scope = closure.of(selected);
+    const selection = selected.map(d => qualifiedId(set, d));
+    const specClauses = set.modules.flatMap(m => clausesOf(m.module, m.name, options.clauses)).filter(c => selection.includes(c.owner));
+    const clauses: PromptClause[] = specClauses.map(c => ({ id: c.id, owner: c.owner, uri: set.moduleOf(c.node)!.uri, range: c.range, fingerprint: c.fingerprint }));
+    return {
+        targetLanguage: options.targetLanguage,
+        system: systemPrompt(options.targetLanguage),
+        prefix: specSection(set, shown),
+        request: requestSection(set, { selected, scope, specClauses, own: !options.selection?.length, extra: options.extraInstructions }),
+        selection,
+        clauses,
+        obligations: []
+    };
+}
+
+/** The declarations selection ids name; throws a {@link SelectionError} naming those that match none or several. */
+export function resolveSelection(set: SpecSet, ids: readonly string[]): AstNode[] {
+    const found: AstNode[] = [];
+    const problems: string[] = [];
+    for (const id of ids) {
+        const { module, local } = splitClauseId(id);
+        const matches = (candidates: SpecModule[]) => candidates.filter(m => module === undefined || m.name === module)
+            .flatMap(m => m.module.declarations.filter(d => declarationId(d) === local));
+        const inSet = matches(set.selected);
+        const hits = inSet.length ? inSet : matches(set.modules);
+        if (hits.length === 1) {
+            found.push(hits[0]);
+        } else {
+            problems.push(hits.length === 0
+                ? `nothing in ${set.selected.map(m => m.name).join(', ')} is ${describeId(local)}`
+                : `${describeId(local)} is declared in ${hits.map(h => set.moduleOf(h)!.name).join(' and ')}: name the module, e.g. ${qualifyClauseId(set.moduleOf(hits[0])!.name, local)}`);
+        }
+    }
+    if (problems.length) {
+        throw new SelectionError(`Cannot select ${problems.join('; ')}.`);
+    }
+    return [...new Set(found)];
+}
+
+function systemPrompt(target: TargetLanguage): string {
+    const comment = TARGETS[target].comment;
+    return [
+        `You implement behavioural specifications written in Allium as production-quality ${target} code with tests.`,
         'Follow the spec exactly; where it is silent, choose the simplest behaviour and say so.',
+        '',
+        ALLIUM_SEMANTICS,
+        '',
         'Output format, strictly:',
         `- Start every output file with a line \`${FILE_MARKER} <relative/path> ===\` and nothing else on that line.`,
-        `- Wrap the code implementing each spec clause in \`${comment} ${BEGIN_MARKER} <clause-id>\` and \`${comment} ${END_MARKER} <clause-id>\` comment lines, using the clause ids listed in the request. Regions may nest.`,
-        '- Do not use Markdown code fences. Plain code only, apart from the file lines.'
+        `- Wrap the code implementing each spec clause in \`${comment} ${BEGIN_MARKER} <clause-id>\` and \`${comment} ${END_MARKER} <clause-id>\` comment lines, using the clause ids listed in the request. Regions may nest: a clause's region inside its declaration's.`,
+        `- Wrap each test in the same markers carrying its obligation id (\`${comment} ${BEGIN_MARKER} <obligation-id>\`).`,
+        '- Use only ids from the request; do not invent ids.',
+        '- Do not use Markdown code fences. Plain code only, apart from the file lines. Anything you want to say besides code goes before the first file line.'
     ].join('\n');
+}
 
+function specSection(set: SpecSet, shown: Set<AstNode>): string {
+    const parts = ['# Specification', '',
+        `The Allium spec below is the source of truth. Its ${set.modules.length === 1 ? 'module' : `${set.modules.length} modules, in import order (each after the modules it imports),`} ${set.modules.length === 1 ? 'follows' : 'follow'}. A name written \`alias/Name\` is \`Name\` of the module imported \`as alias\`.`];
+    for (const spec of set.modules) {
+        const text = spec.document.textDocument.getText();
+        const declarations = spec.module.declarations.filter(d => !ast.isOpenQuestion(d) && (spec.inSet || ast.isUseDecl(d) || shown.has(d)));
+        if (!spec.inSet && !declarations.some(d => !ast.isUseDecl(d))) {
+            continue;
+        }
+        const imports = spec.imports.map(i => `\`${i.target.name}\` as \`${i.alias ?? i.target.name}\``);
+        parts.push('', `## Module \`${spec.name}\` (${fileName(spec)})${spec.inSet ? '' : ', imported: only the declarations used here'}`);
+        if (imports.length) {
+            parts.push(`Imports ${imports.join(', ')}.`);
+        }
+        const header = moduleHeader(text);
+        if (header) {
+            parts.push('', header);
+        }
+        for (const declaration of declarations) {
+            parts.push('', declarationSource(declaration, text));
+        }
+    }
+    return parts.join('\n');
+}
+
+interface RequestInput {
+    selected: AstNode[];
+    scope: Set<AstNode>;
+    specClauses: Clause[];
+    /** The selection is the set's own files, not declarations picked from them. */
+    own: boolean;
+    extra?: string;
+}
+
+function requestSection(set: SpecSet, input: RequestInput): string {
+    const { selected, scope, specClauses } = input;
+    const label = (d: AstNode) => `${declarationId(d)!.replace(':', ' ')} (${set.moduleOf(d)!.name})`;
     const sections: string[] = [];
-    sections.push(`Implement the following in ${options.targetLanguage}.`);
-    sections.push('## Specification (Allium)\n\n' + included.map(d => d.$cstNode?.text ?? '').join('\n\n'));
-    sections.push('## Clause ids to link\n\n' + clauses.map(c => `- ${c.id}: ${firstLine(c.text)}`).join('\n'));
-    const guidance = included.flatMap(d => annotations(d, 'guidance').map(a => `- ${declarationId(d)}: ${prose(a)}`));
+    const task = input.own
+        ? `Implement every declaration of ${set.selected.map(m => `module \`${m.name}\``).join(', ')}.`
+        : `Implement ${selected.map(label).join(', ')}.`;
+    const dependencies = input.own ? [] : [...scope].filter(d => !selected.includes(d) && declarationId(d) !== undefined);
+    sections.push(['# Task', '', task,
+        ...(dependencies.length ? ['', `It depends on, and must agree with: ${sortBySource(set, dependencies).map(label).join(', ')}.`] : []),
+        '', 'Declarations outside the selection are implemented separately: where the code needs one, depend on a minimal interface for it (a type or a function signature) in a file of its own, without markers.'
+    ].join('\n'));
+    sections.push('## Clause ids to link\n\n' + specClauses.map(c => `- ${c.id}: ${c.id === c.owner ? `${describeId(splitClauseId(c.id).local)}, the whole declaration` : summary(c.text)}`).join('\n'));
+    const inScope = sortBySource(set, [...scope]);
+    const guidance = inScope.flatMap(d => annotations(d, 'guidance').map(a => `- ${qualifiedId(set, d)}: ${prose(a)}`));
     if (guidance.length) {
         sections.push('## Implementation guidance (follow it)\n\n' + guidance.join('\n'));
     }
     const properties = [
-        ...included.filter(ast.isInvariantDecl).map(i => `- invariant ${i.name}: ${oneLine(i.body.map(b => b.$cstNode?.text ?? '').join(' '))}`),
-        ...included.flatMap(d => ('items' in d && Array.isArray(d.items) ? (d.items as AstNode[]) : []).filter(ast.isEntityInvariant)
-            .map(i => `- invariant ${declarationId(d)}/${i.name}: ${oneLine(i.body.map(b => b.$cstNode?.text ?? '').join(' '))}`)),
-        ...included.flatMap(d => annotations(d, 'invariant').map(a => `- ${declarationId(d)} @invariant ${a.name}: ${prose(a)}`))
+        ...inScope.filter(ast.isInvariantDecl).map(i => `- ${qualifiedId(set, i)}: ${oneLine(i.body.map(b => b.$cstNode?.text ?? '').join(' '))}`),
+        ...inScope.flatMap(d => items(d).filter(ast.isEntityInvariant).map(i => `- ${qualifiedId(set, d)}/invariant:${i.name}: ${oneLine(i.body.map(b => b.$cstNode?.text ?? '').join(' '))}`)),
+        ...inScope.flatMap(d => annotations(d, 'invariant').map(a => `- ${qualifiedId(set, d)} @invariant ${a.name}: ${prose(a)}`)),
+        ...inScope.flatMap(d => annotations(d, 'guarantee').map(a => `- ${qualifiedId(set, d)} @guarantee ${a.name ?? ''}: ${prose(a)}`.replace(' :', ':')))
     ];
     if (properties.length) {
-        sections.push('## Properties the tests must check\n\n' + properties.join('\n'));
+        sections.push('## Properties the code must keep and the tests must check\n\n' + properties.join('\n'));
     }
-    const questions = module.declarations.filter(ast.isOpenQuestion).map(q => `- ${q.text}`);
+    const modules = set.modules.filter(m => inScope.some(d => set.moduleOf(d) === m));
+    const decisions = modules.flatMap(m => {
+        const text = m.document.textDocument.getText();
+        return [moduleHeader(text), ...m.module.declarations.filter(d => scope.has(d)).map(d => declarationSource(d, text))]
+            .flatMap(decisionsIn).map(d => `- ${m.name}: ${d}`);
+    });
+    if (decisions.length) {
+        sections.push('## Settled decisions (follow them; do not reopen them)\n\n' + [...new Set(decisions)].join('\n'));
+    }
+    const questions = [
+        ...modules.flatMap(m => m.module.declarations.filter(ast.isOpenQuestion).map(q => `- ${m.name}: ${q.text}`)),
+        ...inScope.flatMap(d => items(d).filter(ast.isOpenQuestion).map(q => `- ${qualifiedId(set, d)}: ${q.text}`))
+    ];
     if (questions.length) {
-        sections.push('## Open questions (undecided)\n\nThe spec has not decided these. Do not decide them silently: list every assumption you make about them in a comment at the top of the first file.\n\n' + questions.join('\n'));
+        sections.push('## Open questions (undecided)\n\nThe spec has not decided these. Do not decide them silently: implement the smallest behaviour that keeps them open, and list every assumption you make about them before the first file line, one per line, starting `ASSUMPTION:`.\n\n' + questions.join('\n'));
     }
-    if (options.extraInstructions?.trim()) {
-        sections.push('## Extra instructions\n\n' + options.extraInstructions.trim());
+    if (input.extra?.trim()) {
+        sections.push('## Extra instructions\n\n' + input.extra.trim());
     }
-    return { system, user: sections.join('\n\n'), clauses };
+    return sections.join('\n\n');
 }
 
-/** The selected declarations plus every declaration of the module their names refer to, in source order. */
-function closure(module: ast.Module, selected: AstNode[]): AstNode[] {
-    const byName = new Map<string, AstNode>();
-    for (const d of module.declarations) {
-        if ('name' in d && typeof d.name === 'string' && !ast.isUseDecl(d)) {
-            byName.set(d.name, d);
-        }
-    }
-    const included = new Set<AstNode>();
-    const queue = [...selected];
-    const config = module.declarations.filter(ast.isConfigDecl);
-    while (queue.length > 0) {
-        const node = queue.shift()!;
-        if (included.has(node)) {
-            continue;
-        }
-        included.add(node);
-        for (const child of AstUtils.streamAst(node)) {
-            const name = ast.isNameRef(child) ? child.ref.$refText : ast.isContractEntry(child) ? child.contract.$refText : undefined;
-            const target = name ? byName.get(name) ?? byName.get(singular(name)) : undefined;
-            if (target) {
-                queue.push(target);
-            }
-            if (name === 'config' || (name?.includes('/') ?? false)) {
-                queue.push(...config, ...module.declarations.filter(ast.isUseDecl));
-            }
-        }
-    }
-    return module.declarations.filter(d => included.has(d));
+function qualifiedId(set: SpecSet, declaration: AstNode): string {
+    return qualifyClauseId(set.moduleOf(declaration)!.name, declarationId(declaration)!);
 }
 
-function singular(plural: string): string {
-    return plural.endsWith('ies') ? plural.slice(0, -3) + 'y' : plural.endsWith('s') ? plural.slice(0, -1) : plural;
+/** In import order of their modules, then source order. */
+function sortBySource(set: SpecSet, declarations: AstNode[]): AstNode[] {
+    const rank = new Map<AstNode, number>(set.modules.flatMap((m, i) => m.module.declarations.map((d, j) => [d, i * 1e6 + j] as const)));
+    return declarations.filter(d => rank.has(d)).sort((a, b) => rank.get(a)! - rank.get(b)!);
+}
+
+/** `rule:ShipOrder` as a reader says it: rule ShipOrder. */
+function describeId(local: string): string {
+    return local.replace(':', ' ');
+}
+
+function fileName(spec: SpecModule): string {
+    return spec.document.uri.path.slice(spec.document.uri.path.lastIndexOf('/') + 1);
+}
+
+function items(node: AstNode): AstNode[] {
+    return 'items' in node && Array.isArray(node.items) ? node.items as AstNode[] : [];
 }
 
 function annotations(node: AstNode, kind: string): ast.Annotation[] {
-    return ('items' in node && Array.isArray(node.items) ? (node.items as AstNode[]) : []).filter(ast.isAnnotation).filter(a => a.kind === kind);
+    return items(node).filter(ast.isAnnotation).filter(a => a.kind === kind);
 }
 
 function prose(annotation: ast.Annotation): string {
     return annotation.prose.map(l => l.replace(/^--\s?/, '')).join(' ').trim();
 }
 
-function firstLine(text: string): string {
-    return text.split(/\r?\n/)[0].trim();
+/** A clause's text on one line, cut to what identifies it. */
+function summary(text: string): string {
+    const line = oneLine(text.replace(/--[^\n]*/g, ''));
+    return line.length > 100 ? `${line.slice(0, 99)}…` : line;
 }
 
 function oneLine(text: string): string {

@@ -1,17 +1,28 @@
 import type { AstNode } from 'langium';
 import * as ast from '@allium/language';
-import { formatClauseId, type ClauseSegment } from './clause-ids.js';
+import { formatClauseId, qualifyClauseId, type ClauseSegment } from './clause-ids.js';
+import { fingerprint } from './fingerprint.js';
 
 /** A spec clause generated code can be linked to. */
 export interface Clause {
-    /** e.g. `rule:ShipOrder/ensures#2`, `entity:Order/field:status`; see clause-ids.ts. */
+    /** e.g. `orders::rule:ShipOrder/ensures#2`; see clause-ids.ts. */
     id: string;
-    /** The id of the declaration the clause belongs to, which is what a generation selects, e.g. `rule:ShipOrder`. */
+    /** The id of the declaration the clause belongs to, which is what a generation selects, e.g. `orders::rule:ShipOrder`. */
     owner: string;
     node: AstNode;
     /** Zero-based range of the clause in the spec. */
     range: { start: { line: number; character: number }; end: { line: number; character: number } };
     text: string;
+    /** Of the clause's text as it means (see fingerprint.ts): a later edit changes it, a reorder does not. */
+    fingerprint: string;
+}
+
+export interface ClauseOptions {
+    /**
+     * Give each field of an entity or value its own id. Off by default: the declaration's id covers its fields,
+     * and a marker per field roughly doubles the output for no gain to a reader.
+     */
+    fieldIds?: boolean;
 }
 
 const KIND: Array<[(n: AstNode) => boolean, string]> = [
@@ -23,7 +34,10 @@ const KIND: Array<[(n: AstNode) => boolean, string]> = [
 /** Clause keywords that may occur more than once in a block, so their ids carry a position. */
 const NUMBERED = new Set(['requires', 'ensures', 'exposes', 'provides', 'related', 'timeout', 'identified_by']);
 
-/** The id of a top-level declaration, or undefined for those code is not generated from (use, open question). */
+/**
+ * The id of a top-level declaration (without its module), or undefined for those code is not generated from
+ * (use, given, deferred, open question).
+ */
 export function declarationId(declaration: AstNode): string | undefined {
     if (ast.isConfigDecl(declaration)) {
         return formatClauseId([{ keyword: 'config' }]);
@@ -33,13 +47,14 @@ export function declarationId(declaration: AstNode): string | undefined {
     return kind && typeof name === 'string' && name !== '' ? formatClauseId([{ keyword: kind, name }]) : undefined;
 }
 
-/** Every clause of the module, each declaration followed by its parts, in source order. */
-export function clausesOf(module: ast.Module): Clause[] {
+/** Every clause of a module, each declaration followed by its parts, in source order; ids qualified by `moduleName`. */
+export function clausesOf(module: ast.Module, moduleName?: string, options: ClauseOptions = {}): Clause[] {
     const clauses: Clause[] = [];
+    const qualify = (id: string) => moduleName === undefined ? id : qualifyClauseId(moduleName, id);
     const add = (id: string, owner: string, node: AstNode) => {
         const cst = node.$cstNode;
         if (cst) {
-            clauses.push({ id, owner, node, range: cst.range, text: cst.text });
+            clauses.push({ id: qualify(id), owner: qualify(owner), node, range: cst.range, text: cst.text, fingerprint: fingerprint(cst.text) });
         }
     };
     for (const declaration of module.declarations) {
@@ -59,7 +74,7 @@ export function clausesOf(module: ast.Module): Clause[] {
         }
         const counts = new Map<string, number>();
         for (const item of items) {
-            const part = partOf(item, counts);
+            const part = partOf(item, counts, options);
             if (part) {
                 add(`${owner}/${formatClauseId([part])}`, owner, item);
             }
@@ -68,7 +83,7 @@ export function clausesOf(module: ast.Module): Clause[] {
     return clauses;
 }
 
-function partOf(item: ast.BlockItem, counts: Map<string, number>): ClauseSegment | undefined {
+function partOf(item: ast.BlockItem, counts: Map<string, number>, options: ClauseOptions): ClauseSegment | undefined {
     const numbered = (keyword: string): ClauseSegment => {
         const index = (counts.get(keyword) ?? 0) + 1;
         counts.set(keyword, index);
@@ -78,11 +93,14 @@ function partOf(item: ast.BlockItem, counts: Map<string, number>): ClauseSegment
     if (ast.isTriggerClause(item)) {
         return { keyword: 'when' };
     }
+    if (ast.isAssignment(item) && ast.isContractDecl(item.$container)) {
+        return named('signature', item.name);
+    }
     if (ast.isAssignment(item)) {
-        return NUMBERED.has(item.name) ? numbered(item.name) : named('field', item.name);
+        return NUMBERED.has(item.name) ? numbered(item.name) : ast.isField(item) && !options.fieldIds ? undefined : named('field', item.name);
     }
     if (ast.isParamAssignment(item)) {
-        return named('field', item.name);
+        return ast.isField(item) && !options.fieldIds ? undefined : named('field', item.name);
     }
     if (ast.isTransitionsBlock(item)) {
         return named('transitions', item.field);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAllium } from '@allium/language';
-import { clausesOf, declarationId, formatClauseId, parseClauseId } from '../src/index.js';
+import { clausesOf, declarationId, fingerprint, formatClauseId, parseClauseId, qualifyClauseId, splitClauseId } from '../src/index.js';
 
 describe('clause ids', () => {
     const examples: Array<[string, ReturnType<typeof parseClauseId>]> = [
@@ -42,6 +42,27 @@ describe('clause ids', () => {
         expect(() => formatClauseId([{ keyword: 'ensures', index: 0 }])).toThrow();
         expect(() => formatClauseId([{ keyword: 'not a keyword' }])).toThrow();
     });
+
+    it('qualifies an id by its module and reads the module back', () => {
+        const id = formatClauseId([{ keyword: 'rule', name: 'ShipOrder' }, { keyword: 'ensures', index: 2 }], 'billing/core');
+        expect(id).toBe('billing/core::rule:ShipOrder/ensures#2');
+        expect(splitClauseId(id)).toEqual({ module: 'billing/core', local: 'rule:ShipOrder/ensures#2' });
+        expect(parseClauseId(id)).toEqual([{ keyword: 'rule', name: 'ShipOrder' }, { keyword: 'ensures', index: 2 }]);
+        expect(qualifyClauseId('orders', 'test:rule-success.ShipOrder')).toBe('orders::test:rule-success.ShipOrder');
+        expect(splitClauseId('rule:ShipOrder')).toEqual({ local: 'rule:ShipOrder' });
+        expect(parseClauseId('bad module::rule:A')).toBeUndefined();
+        expect(() => qualifyClauseId('a b', 'rule:A')).toThrow();
+    });
+});
+
+describe('fingerprints', () => {
+    it('ignore layout and comments, and change with any token', () => {
+        const base = fingerprint('requires: order.status = paid');
+        expect(base).toMatch(/^[0-9a-f]{13}$/);
+        expect(fingerprint('requires:   order.status\n        = paid  -- only paid orders ship')).toBe(base);
+        expect(fingerprint('requires: order.status = pending')).not.toBe(base);
+        expect(fingerprint('requires: label = "a -- b"')).not.toBe(fingerprint('requires: label = "a"'));
+    });
 });
 
 describe('clauses of a spec', () => {
@@ -76,12 +97,15 @@ rule ShipOrder {
 open question "Can an order be cancelled after shipping?"
 `);
         const module = document.parseResult.value;
-        const clauses = clausesOf(module);
+        const clauses = clausesOf(module, undefined, { fieldIds: true });
         expect(clauses.map(c => c.id)).toEqual([
             'config', 'config:max_attempts', 'config:timeout',
             'enum:Priority',
             'entity:Order', 'entity:Order/field:status', 'entity:Order/field:total', 'entity:Order/transitions:status', 'entity:Order/invariant:PositiveTotal',
             'rule:ShipOrder', 'rule:ShipOrder/when', 'rule:ShipOrder/requires#1', 'rule:ShipOrder/requires#2', 'rule:ShipOrder/ensures#1'
+        ]);
+        expect(clausesOf(module, 'orders').map(c => c.id).filter(id => id.startsWith('orders::entity:'))).toEqual([
+            'orders::entity:Order', 'orders::entity:Order/transitions:status', 'orders::entity:Order/invariant:PositiveTotal'
         ]);
         for (const clause of clauses) {
             expect(parseClauseId(clause.id), clause.id).toBeDefined();

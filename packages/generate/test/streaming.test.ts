@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseAllium, type Module } from '@allium/language';
-import { generate, GenerationError, streamMessage, type GenerationResult, type PreviewEvent } from '../src/index.js';
+import { generate, GenerationError, streamMessage, type GenerationResult, type PreviewEvent, type SpecSet } from '../src/index.js';
+import { specSetOf } from './support/spec-sets.js';
 import { FakeAnthropicServer, type Script } from './support/fake-anthropic-server.js';
 
 const SPEC = `-- allium: 3
@@ -28,17 +28,17 @@ const OUTPUT = [
 
 describe('generation against a local server speaking the Messages streaming protocol', () => {
     const server = new FakeAnthropicServer();
-    let module: Module;
+    let set: SpecSet;
 
     beforeAll(async () => {
         await server.start();
-        module = (await parseAllium(SPEC)).document.parseResult.value;
+        set = await specSetOf({ 'orders.allium': SPEC });
     });
 
     afterAll(() => server.stop());
 
     const run = (extra: { signal?: AbortSignal; onEvents?: (e: PreviewEvent[]) => void } = {}) =>
-        generate(module, { targetLanguage: 'TypeScript', apiKey: KEY, baseURL: server.url, model: 'claude-test', maxTokens: 1000, ...extra });
+        generate(set, { targetLanguage: 'TypeScript', apiKey: KEY, baseURL: server.url, model: 'claude-test', maxTokens: 1000, ...extra });
 
     it('sends the prompt the way the SDK does and links every streamed region to its spec clause', async () => {
         server.script({ chunks: OUTPUT });
@@ -48,8 +48,11 @@ describe('generation against a local server speaking the Messages streaming prot
         expect(request.headers.authorization).toBe(`Bearer ${KEY}`);
         expect(request.headers['anthropic-version']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         expect(request.body.system).toContain('// @allium-begin <clause-id>');
-        expect(request.body.messages).toEqual([{ role: 'user', content: expect.stringContaining('requires: order.status = pending') }]);
-        expect(request.body.messages[0].content).toContain('Reserve stock before charging.');
+        const [prefix, selection] = request.body.messages[0].content as unknown as Array<{ type: string; text: string; cache_control?: unknown }>;
+        expect(request.body.messages).toHaveLength(1);
+        expect(prefix).toMatchObject({ type: 'text', text: expect.stringContaining('requires: order.status = pending'), cache_control: { type: 'ephemeral' } });
+        expect(selection).toMatchObject({ type: 'text', text: expect.stringContaining('Reserve stock before charging.') });
+        expect(selection.cache_control).toBeUndefined();
 
         expect(result.incomplete).toBeUndefined();
         expect(result.stopReason).toBe('end_turn');
@@ -57,9 +60,10 @@ describe('generation against a local server speaking the Messages streaming prot
         expect(result.files).toEqual([{ path: 'src/ship.ts', language: 'typescript', text: 'export function ship(o) {\n  if (o.status !== "pending") throw new Error();\n  o.status = "shipped";\n}\n' }]);
         expect(result.regions.map(r => [r.clauseId, r.startLine, r.endLine, r.complete])).toEqual([['rule:ShipOrder', 0, 4, true], ['rule:ShipOrder/requires#1', 1, 2, true]]);
         const clauseById = new Map(result.clauses.map(c => [c.id, c]));
-        expect(clauseById.get('rule:ShipOrder/requires#1')).toMatchObject({ text: 'requires: order.status = pending', range: { start: { line: 7 } } });
+        expect(clauseById.get('orders::rule:ShipOrder/requires#1')).toMatchObject({ uri: 'memory:/orders.allium', range: { start: { line: 7 } } });
         const uncovered = result.uncovered.map(c => c.id);
-        expect(uncovered).toEqual(['entity:Order', 'entity:Order/field:status', 'rule:ShipOrder/when', 'rule:ShipOrder/ensures#1']);
+        expect(uncovered).toEqual(['orders::entity:Order', 'orders::rule:ShipOrder/when', 'orders::rule:ShipOrder/ensures#1']);
+        expect(result.unknownIds).toEqual([]);
     });
 
     it('puts each chunk into the preview model before the next one is sent', async () => {
@@ -161,14 +165,14 @@ describe('generation against a local server speaking the Messages streaming prot
         await gone.start();
         const url = gone.url;
         await gone.stop();
-        const result = await generate(module, { targetLanguage: 'TypeScript', apiKey: KEY, baseURL: url });
+        const result = await generate(set, { targetLanguage: 'TypeScript', apiKey: KEY, baseURL: url });
         expect(result.incomplete).toMatchObject({ kind: 'network', message: expect.stringMatching(/Could not reach the Anthropic API/) });
     });
 
     it('says how to set a key when there is none, without calling the API', async () => {
         const before = server.requests.length;
         for (const apiKey of [undefined, '', '   ']) {
-            const result = await generate(module, { targetLanguage: 'TypeScript', apiKey, baseURL: server.url });
+            const result = await generate(set, { targetLanguage: 'TypeScript', apiKey, baseURL: server.url });
             expect(result.incomplete?.kind).toBe('no-key');
             expect(result.incomplete?.message).toMatch(/Set Anthropic API key|ANTHROPIC_API_KEY/);
         }

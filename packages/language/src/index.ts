@@ -9,4 +9,5 @@ export * from './typing/spec-types.js';
 export * from './typing/spec-nodes.js';
 export { isTemporalComparison } from './validation/rule-shape-validator.js';
 export { formattingEdits } from './formatting/format-edits.js';
-export { usePathTarget } from './scoping/imports.js';
+export { importedDocument, usePathTarget } from './scoping/imports.js';
+export { nodesOf, referencesOf } from './ast-nodes.js';

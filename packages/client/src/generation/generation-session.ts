@@ -1,19 +1,18 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ClauseLinkParser, DEFAULT_MODEL, GenerationError, streamMessage, type Usage } from '@allium/generate/streaming';
-import { requestPrompt, type GenerationPromptResult } from './server-requests.js';
+import { DEFAULT_MODEL, promptText, runGeneration, TARGETS, targetLanguageNamed, type GenerationPromptResult, type GenerationResult } from '@allium/generate/streaming';
+import { requestPrompt } from './server-requests.js';
 import { PreviewPanel } from './preview-panel.js';
 import { clausesAt } from './clause-map.js';
+import type { PromptDocuments } from './prompt-documents.js';
 import type { FromWebview } from './preview-protocol.js';
 
 export const API_KEY_SECRET = 'allium.anthropicApiKey';
-const EXTENSIONS: Record<string, string> = { TypeScript: 'ts', Kotlin: 'kt', Python: 'py', Go: 'go', Java: 'java', Rust: 'rs' };
-const HIGHLIGHT: Record<string, string> = { TypeScript: 'typescript', Kotlin: 'kotlin', Python: 'python', Go: 'go', Java: 'java', Rust: 'rust' };
 
 function settings() {
     const config = vscode.workspace.getConfiguration('allium.generate');
     return {
-        targetLanguage: config.get<string>('targetLanguage', 'TypeScript'),
+        targetLanguage: targetLanguageNamed(config.get<string>('targetLanguage')) ?? 'TypeScript',
         model: config.get<string>('model', DEFAULT_MODEL),
         maxTokens: config.get<number>('maxTokens', 8192),
         baseUrl: config.get<string>('baseUrl', ''),
@@ -25,16 +24,29 @@ export async function apiKey(context: vscode.ExtensionContext): Promise<string |
     return (await context.secrets.get(API_KEY_SECRET)) || process.env.ANTHROPIC_API_KEY || undefined;
 }
 
-/** Shows the exact prompt a generation would send; needs no key and no network. */
-export async function previewPrompt(client: LanguageClient, uri: vscode.Uri, selection: string[]): Promise<void> {
-    const { targetLanguage, extraInstructions } = settings();
-    const prompt = await requestPrompt(client, uri.toString(), selection, targetLanguage, extraInstructions);
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# System\n\n${prompt.system}\n\n# User\n\n${prompt.user}\n` });
-    await vscode.window.showTextDocument(document, vscode.ViewColumn.Beside);
+/** What a generation is of: spec files (one, or a folder's) and declaration ids within them. */
+export interface GenerationTarget {
+    uris: vscode.Uri[];
+    selection: string[];
+    /** For titles: the declaration, file or folder. */
+    name: string;
 }
 
-/** One "Generate implementation" run: prompt from the server, stream into the preview, link regions to clauses. */
-export async function generateImplementation(context: vscode.ExtensionContext, client: LanguageClient, uri: vscode.Uri, selection: string[]): Promise<void> {
+function fetchPrompt(client: LanguageClient, target: GenerationTarget): Promise<GenerationPromptResult> {
+    const { targetLanguage, extraInstructions } = settings();
+    return requestPrompt(client, { uris: target.uris.map(u => u.toString()), selection: target.selection, targetLanguage, extraInstructions });
+}
+
+/** Shows the exact prompt a generation would send, read-only; needs no key and no network. */
+export async function previewPrompt(client: LanguageClient, documents: PromptDocuments, target: GenerationTarget): Promise<void> {
+    await documents.show(target.name, promptText(await fetchPrompt(client, target)));
+}
+
+/**
+ * One "Generate implementation" run: the prompt from the server, then the same streaming, linking and coverage
+ * core as the CLI (`runGeneration`), shown in the preview as it arrives.
+ */
+export async function generateImplementation(context: vscode.ExtensionContext, client: LanguageClient, target: GenerationTarget): Promise<void> {
     const config = settings();
     const key = await apiKey(context);
     if (!key) {
@@ -44,24 +56,27 @@ export async function generateImplementation(context: vscode.ExtensionContext, c
         }
         return;
     }
-    const prompt = await requestPrompt(client, uri.toString(), selection, config.targetLanguage, config.extraInstructions);
-    const parser = new ClauseLinkParser(`generated.${EXTENSIONS[config.targetLanguage] ?? 'txt'}`);
+    const prompt = await fetchPrompt(client, target);
     const controller = new AbortController();
-    const title = selection.length === 1 ? `Generated: ${selection[0].replace(/^\w+:/, '')}` : 'Generated implementation';
-    let status = `Streaming ${config.targetLanguage} from ${config.model}...`;
+    const languageId = TARGETS[prompt.targetLanguage].languageId;
+    let status = `Streaming ${prompt.targetLanguage} from ${config.model}...`;
     let done = false;
     let incomplete: string | undefined;
     let summary: string | undefined;
-    const panel = new PreviewPanel(context, title, message => onMessage(message));
+    let files: GenerationResult['files'] = [];
+    let regions: GenerationResult['regions'] = [];
+    const panel = new PreviewPanel(context, `Generated: ${target.name}`, message => onMessage(message));
     const state = () => ({
         type: 'state' as const, status, done, incomplete, summary,
-        files: parser.files.map(f => ({ path: f.path, text: f.text, language: HIGHLIGHT[config.targetLanguage] ?? 'plaintext' })),
-        regions: parser.regions.map(r => ({ ...r }))
+        files: files.map(f => ({ path: f.path, text: f.text, language: languageId })),
+        regions: regions.map(r => ({ ...r }))
     });
+    const specUris = new Set(prompt.clauses.map(c => c.uri));
     const selectionWatch = vscode.window.onDidChangeTextEditorSelection(event => {
-        if (event.textEditor.document.uri.toString() === uri.toString()) {
+        const uri = event.textEditor.document.uri.toString();
+        if (specUris.has(uri)) {
             const position = event.selections[0].active;
-            panel.post({ type: 'highlight', clauseIds: clausesAt(prompt.clauses, position.line, position.character).map(c => c.id) });
+            panel.post({ type: 'highlight', clauseIds: clausesAt(prompt.clauses, uri, position.line, position.character).map(c => c.id) });
         }
     });
     panel.onDidDispose(() => { controller.abort(); selectionWatch.dispose(); });
@@ -70,54 +85,60 @@ export async function generateImplementation(context: vscode.ExtensionContext, c
         if (message.type === 'cancel') {
             controller.abort();
         } else if (message.type === 'reveal') {
-            await revealClause(uri, prompt, message.clauseId);
+            await revealClause(prompt, message.clauseId);
         } else if (message.type === 'save') {
-            await saveFiles(parser.files);
+            await saveFiles(files);
         }
     }
 
-    let usage: Usage | undefined;
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Allium: generating implementation', cancellable: true }, async (progress, token) => {
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Allium: generating implementation', cancellable: true }, async (progress, token) => {
         token.onCancellationRequested(() => controller.abort());
-        try {
-            const result = await streamMessage({
-                apiKey: key, baseURL: config.baseUrl || undefined, model: config.model, maxTokens: config.maxTokens,
-                system: prompt.system, user: prompt.user, signal: controller.signal,
-                onText: text => {
-                    parser.feed(text);
-                    progress.report({ message: `${parser.files.reduce((n, f) => n + f.text.length, 0)} characters` });
-                    panel.post(state());
-                }
-            });
-            usage = result.usage;
-            if (result.stopReason === 'max_tokens') {
-                incomplete = 'The answer hit the max tokens limit and is cut off (allium.generate.maxTokens).';
+        return runGeneration(prompt, {
+            apiKey: key, baseURL: config.baseUrl || undefined, model: config.model, maxTokens: config.maxTokens, signal: controller.signal,
+            onEvents: (_events, output) => {
+                files = [...output.files];
+                regions = [...output.regions];
+                progress.report({ message: `${files.reduce((n, f) => n + f.text.length, 0)} characters` });
+                panel.post(state());
             }
-        } catch (error) {
-            incomplete = error instanceof GenerationError ? error.message : `Generation failed: ${String(error)}`;
-        }
+        });
     });
-    parser.end();
+    files = result.files;
+    regions = result.regions;
     done = true;
-    const linked = new Set(parser.regions.map(r => r.clauseId));
-    const uncovered = prompt.clauses.filter(c => !linked.has(c.id));
+    incomplete = result.incomplete?.message;
     status = incomplete ? 'Incomplete: the output below is partial.' : 'Done.';
-    summary = `Clause coverage: ${prompt.clauses.length - uncovered.length}/${prompt.clauses.length} linked.`
-        + (uncovered.length ? ` Not covered: ${uncovered.map(c => c.id).join(', ')}.` : '')
-        + (usage ? ` Tokens: ${usage.inputTokens} in, ${usage.outputTokens} out.` : '');
+    summary = coverageSummary(result);
     panel.post(state(), true);
     if (incomplete) {
         void vscode.window.showWarningMessage(`Allium: ${incomplete} The partial output is kept in the preview.`);
     }
 }
 
-async function revealClause(uri: vscode.Uri, prompt: GenerationPromptResult, clauseId: string): Promise<void> {
+function coverageSummary(result: GenerationResult): string {
+    const parts = [`Clause coverage: ${result.clauses.length - result.uncovered.length}/${result.clauses.length} linked.`];
+    if (result.uncovered.length) {
+        parts.push(`Not covered: ${result.uncovered.map(c => c.id).join(', ')}.`);
+    }
+    if (result.obligations.length) {
+        parts.push(`Tests: ${result.obligations.length - result.untested.length}/${result.obligations.length} obligations.`);
+    }
+    if (result.unknownIds.length) {
+        parts.push(`Ignored unknown ids: ${result.unknownIds.join(', ')}.`);
+    }
+    if (result.usage) {
+        parts.push(`Tokens: ${result.usage.inputTokens} in, ${result.usage.outputTokens} out.`);
+    }
+    return parts.join(' ');
+}
+
+async function revealClause(prompt: GenerationPromptResult, clauseId: string): Promise<void> {
     const clause = prompt.clauses.find(c => c.id === clauseId);
     if (!clause) {
         return;
     }
     const range = new vscode.Range(clause.range.start.line, clause.range.start.character, clause.range.end.line, clause.range.end.character);
-    const editor = await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(clause.uri), { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }

@@ -1,13 +1,6 @@
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { GENERATION_PROMPT_REQUEST, type GenerationPromptParams, type GenerationPromptResult } from '@allium/generate/streaming';
 
-export const GENERATION_PROMPT_REQUEST = 'allium/generationPrompt';
-
-export interface GenerationPromptResult {
-    system: string;
-    user: string;
-    clauses: Array<{ id: string; owner: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>;
-}
-
-export function requestPrompt(client: LanguageClient, uri: string, selection: string[], targetLanguage: string, extraInstructions: string): Promise<GenerationPromptResult> {
-    return client.sendRequest(GENERATION_PROMPT_REQUEST, { uri, selection, targetLanguage, extraInstructions });
+export function requestPrompt(client: LanguageClient, params: GenerationPromptParams): Promise<GenerationPromptResult> {
+    return client.sendRequest(GENERATION_PROMPT_REQUEST, params);
 }
