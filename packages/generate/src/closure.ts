@@ -46,17 +46,23 @@ export class SpecClosure {
     }
 
     /**
-     * The selection, its context and everything they depend on, transitively. Rules are followed one step, from the
-     * selection only (the listeners of the triggers it emits, the rules a selected surface provides): a rule reached
-     * otherwise is another part of the behaviour, not something the selection needs to agree with.
+     * What a selection depends on, and the context around it. Rules are followed one step, from the selection only
+     * (the listeners of the triggers it emits, the rules a selected surface provides): a rule reached otherwise is
+     * another part of the behaviour, not something the selection must agree with. Context declarations come
+     * without what they depend on in turn.
      */
+    scopeOf(selected: readonly AstNode[]): SelectionScope {
+        const dependencies = this.transitive([...selected, ...selected.flatMap(d => this.dependenciesOf(d).filter(ast.isRuleDecl))]);
+        const entities = new Set([...dependencies].filter(ast.isEntityDecl));
+        const invariants = this.declarations().filter(ast.isInvariantDecl).filter(i => this.dependenciesOf(i).some(d => entities.has(d as ast.EntityDecl)));
+        const context = [...new Set([...selected.flatMap(d => this.contextOf(d)), ...invariants])].filter(d => !dependencies.has(d));
+        return { dependencies, context };
+    }
+
+    /** The selection's scope with what its context depends on too: everything a complete reading needs. */
     of(selected: readonly AstNode[]): Set<AstNode> {
-        const roots = [...selected, ...selected.flatMap(d => this.contextOf(d)), ...selected.flatMap(d => this.dependenciesOf(d).filter(ast.isRuleDecl))];
-        const included = this.transitive(roots);
-        const entities = [...included].filter(ast.isEntityDecl);
-        const invariants = this.declarations().filter(ast.isInvariantDecl)
-            .filter(i => !included.has(i) && this.dependenciesOf(i).some(d => entities.includes(d as ast.EntityDecl)));
-        return invariants.length ? this.transitive([...included, ...invariants]) : included;
+        const { dependencies, context } = this.scopeOf(selected);
+        return this.transitive([...dependencies, ...context]);
     }
 
     /** The top-level declarations one declaration refers to directly. */
@@ -195,6 +201,13 @@ export class SpecClosure {
         const spec = module && this.set.moduleOf(module);
         return spec ? `${spec.uri}#${name}` : undefined;
     }
+}
+
+export interface SelectionScope {
+    /** The selection and what it depends on, transitively. */
+    dependencies: Set<AstNode>;
+    /** Declarations around it: providers and other listeners of its triggers, invariants over its entities, ... */
+    context: AstNode[];
 }
 
 /** The declaration at the top of the module that holds a node. */

@@ -2,7 +2,7 @@ import type { AstNode } from 'langium';
 import * as ast from '@allium/language';
 import { clausesOf, declarationId, type Clause, type ClauseOptions } from './spec-clauses.js';
 import { qualifyClauseId, splitClauseId } from './clause-ids.js';
-import { SpecClosure } from './closure.js';
+import { SpecClosure, type SelectionScope } from './closure.js';
 import { decisionsIn, declarationSource, moduleHeader } from './spec-comments.js';
 import { BEGIN_MARKER, END_MARKER, FILE_MARKER } from './marker-lines.js';
 import { ALLIUM_SEMANTICS } from './semantics.js';
@@ -40,7 +40,7 @@ export function buildPrompt(set: SpecSet, options: PromptOptions): GenerationPro
     const own = set.selected.flatMap(m => m.module.declarations.filter(d => declarationId(d) !== undefined));
     const selected = options.selection?.length ? resolveSelection(set, options.selection) : own;
     const shown = closure.of(own);
-    const scope = closure.of(selected);
+    const scope = closure.scopeOf(selected);
     const selection = selected.map(d => qualifiedId(set, d));
     const specClauses = set.modules.flatMap(m => clausesOf(m.module, m.name, options.clauses)).filter(c => selection.includes(c.owner));
     const clauses: PromptClause[] = specClauses.map(c => ({ id: c.id, owner: c.owner, uri: set.moduleOf(c.node)!.uri, range: c.range, fingerprint: c.fingerprint }));
@@ -123,7 +123,7 @@ function specSection(set: SpecSet, shown: Set<AstNode>): string {
 
 interface RequestInput {
     selected: AstNode[];
-    scope: Set<AstNode>;
+    scope: SelectionScope;
     specClauses: Clause[];
     /** The selection is the set's own files, not declarations picked from them. */
     own: boolean;
@@ -137,13 +137,16 @@ function requestSection(set: SpecSet, input: RequestInput): string {
     const task = input.own
         ? `Implement every declaration of ${set.selected.map(m => `module \`${m.name}\``).join(', ')}.`
         : `Implement ${selected.map(label).join(', ')}.`;
-    const dependencies = input.own ? [] : [...scope].filter(d => !selected.includes(d) && declarationId(d) !== undefined);
+    const listed = (ds: AstNode[]) => sortBySource(set, ds.filter(d => !selected.includes(d) && declarationId(d) !== undefined)).map(label).join(', ');
+    const dependencies = input.own ? '' : listed([...scope.dependencies]);
+    const context = input.own ? '' : listed(scope.context);
     sections.push(['# Task', '', task,
-        ...(dependencies.length ? ['', `It depends on, and must agree with: ${sortBySource(set, dependencies).map(label).join(', ')}.`] : []),
+        ...(dependencies ? ['', `It depends on, and must agree with: ${dependencies}.`] : []),
+        ...(context ? ['', `Around it (respect, do not implement): ${context}.`] : []),
         '', 'Declarations outside the selection are implemented separately: where the code needs one, depend on a minimal interface for it (a type or a function signature) in a file of its own, without markers.'
     ].join('\n'));
     sections.push('## Clause ids to link\n\n' + specClauses.map(c => `- ${c.id}: ${c.id === c.owner ? `${describeId(splitClauseId(c.id).local)}, the whole declaration` : summary(c.text)}`).join('\n'));
-    const inScope = sortBySource(set, [...scope]);
+    const inScope = sortBySource(set, [...scope.dependencies, ...scope.context]);
     const guidance = inScope.flatMap(d => annotations(d, 'guidance').map(a => `- ${qualifiedId(set, d)}: ${prose(a)}`));
     if (guidance.length) {
         sections.push('## Implementation guidance (follow it)\n\n' + guidance.join('\n'));
@@ -157,11 +160,12 @@ function requestSection(set: SpecSet, input: RequestInput): string {
     if (properties.length) {
         sections.push('## Properties the code must keep and the tests must check\n\n' + properties.join('\n'));
     }
-    const modules = set.modules.filter(m => inScope.some(d => set.moduleOf(d) === m));
-    const decisions = modules.flatMap(m => {
+    // Questions and decisions of the modules the selection depends on, not of those merely around it.
+    const modules = set.modules.filter(m => [...scope.dependencies].some(d => set.moduleOf(d) === m));
+    const decisions = set.modules.flatMap(m => {
         const text = m.document.textDocument.getText();
-        return [moduleHeader(text), ...m.module.declarations.filter(d => scope.has(d)).map(d => declarationSource(d, text))]
-            .flatMap(decisionsIn).map(d => `- ${m.name}: ${d}`);
+        const declarations = m.module.declarations.filter(d => inScope.includes(d)).map(d => declarationSource(d, text));
+        return [...(modules.includes(m) ? [moduleHeader(text)] : []), ...declarations].flatMap(decisionsIn).map(d => `- ${m.name}: ${d}`);
     });
     if (decisions.length) {
         sections.push('## Settled decisions (follow them; do not reopen them)\n\n' + [...new Set(decisions)].join('\n'));

@@ -5,7 +5,9 @@ import type { AstNode } from 'langium';
  * decisions tagged in the style they use (`-- RESOLVED: ...`, `-- DECISION: ...`), which a model must take as settled.
  */
 const COMMENT_LINE = /^\s*--(?!\s*allium:\s*\d)/;
-const DECISION = /^\s*--\s*(RESOLVED|DECISION|DECIDED|DECIDE)\b\s*:?\s*(.*)$/i;
+const DECISION = /^\s*--\s*(RESOLVED|DECISION|DECIDED)\b\s*:?\s*(.*)$/i;
+/** A comment starting a note of its own: an upper-case word and a colon. */
+const TAGGED = /^\s*--\s*[A-Z][A-Z_-]+:/;
 
 /** The comment lines directly above a node (no blank line between), as written. */
 export function leadingComments(text: string, offset: number): string {
@@ -32,7 +34,10 @@ export function moduleHeader(text: string): string {
     return i < lines.length && lines[i].trim() !== '' ? '' : block.join('\n');
 }
 
-/** Decisions tagged in comments of `text`, each with the indented comment lines continuing it. */
+/**
+ * Decisions tagged in comments of `text`, each with the comment lines continuing it: up to an empty comment, a line
+ * that is not a comment, or another tag (`NOTE:`, `TODO:`, ...).
+ */
 export function decisionsIn(text: string): string[] {
     const lines = text.split('\n').map(l => l.replace(/\r$/, ''));
     const decisions: string[] = [];
@@ -42,18 +47,12 @@ export function decisionsIn(text: string): string[] {
             continue;
         }
         const parts = [match[2].trim()];
-        const indent = commentIndent(lines[i]);
-        while (i + 1 < lines.length && COMMENT_LINE.test(lines[i + 1]) && !DECISION.test(lines[i + 1]) && commentIndent(lines[i + 1]) > indent) {
-            parts.push(lines[++i].replace(/^\s*--\s*/, ''));
+        while (i + 1 < lines.length && COMMENT_LINE.test(lines[i + 1]) && !TAGGED.test(lines[i + 1]) && lines[i + 1].replace(/^\s*--/, '').trim() !== '') {
+            parts.push(lines[++i].replace(/^\s*--\s*/, '').trim());
         }
         decisions.push(parts.filter(p => p !== '').join(' '));
     }
     return decisions.filter(d => d !== '');
-}
-
-/** Spaces between `--` and the comment's first word. */
-function commentIndent(line: string): number {
-    return /^\s*--(\s*)/.exec(line)?.[1].length ?? 0;
 }
 
 /** A declaration's source with the comment block above it. */
