@@ -5,3 +5,4 @@ export * from './file-languages.js';
 export * from './marker-parser.js';
 export * from './anthropic-stream.js';
 export * from './generation.js';
+export * from './obligations/index.js';
