@@ -12,8 +12,9 @@ const KINDS: Array<{ kind: FieldKind; prefix: string; describe: (path: string) =
     { kind: 'derived', prefix: 'derived', describe: path => `${path} is computed from the fields it is defined by` }
 ];
 
-// What a derived value is written as: a condition or a test on other fields, not a type or a collection.
-const DERIVING_OPERATORS = new Set(['=', '!=', '<', '<=', '>', '>=', 'in', 'not in', 'and', 'or', 'implies']);
+// A derived value is a calculation or a condition over other fields. Membership (`in`), `??` and `|` are not
+// among them, as in the reference: `a | b` lists states, and the others read a value rather than compute one.
+const DERIVING_OPERATORS = new Set(['=', '!=', '<', '<=', '>', '>=', 'and', 'or', 'implies', '+', '-', '*', '/']);
 
 /**
  * An entity's or value's shape: one test that every field exists, then one per field whose value needs its own
@@ -28,8 +29,8 @@ export function fieldObligations(declaration: ast.EntityDecl | ast.ValueDecl, ow
         description: `${name} has each declared field, with its declared type`,
         detail: { fields: fields.map(f => f.name) }
     };
-    if (ast.isValueDecl(declaration)) {
-        return [all];
+    if (ast.isValueDecl(declaration) || fields.length === 0) {
+        return fields.length === 0 ? [] : [all];
     }
     const perField = KINDS.flatMap(({ kind, prefix, describe }) => fields.filter(f => kindOf(f.value) === kind)
         .map((field): Obligation => ({
@@ -47,8 +48,10 @@ function kindOf(value: AstNode | undefined): FieldKind | undefined {
     if (ast.isFilter(value)) {
         return value.op === 'with' ? 'relationship' : 'projection';
     }
-    if (ast.isBinaryExpr(value) && DERIVING_OPERATORS.has(value.operator)) {
-        return 'derived';
+    if (ast.isExprBlock(value) && value.items.length === 1) {
+        return kindOf(value.items[0]);
     }
-    return ast.isUnaryExpr(value) && value.op !== '-' ? 'derived' : undefined;
+    const derived = (ast.isBinaryExpr(value) && DERIVING_OPERATORS.has(value.operator)) || ast.isParenthesized(value)
+        || (ast.isUnaryExpr(value) && value.op !== 'exists');
+    return derived ? 'derived' : undefined;
 }

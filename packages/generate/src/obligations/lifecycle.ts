@@ -16,7 +16,7 @@ export function presenceObligations(entity: ast.EntityDecl, owner: string): Obli
     });
 }
 
-/** A transition graph: each declared edge can be taken, no other can, and terminal states have no way out. */
+/** A transition graph: each declared edge can be taken, no other can, and declared terminal states have no way out. */
 export function transitionObligations(entity: ast.EntityDecl, block: ast.TransitionsBlock, owner: string): Obligation[] {
     const construct = `${entity.name}.${block.field}`;
     const base = { construct, owner };
@@ -26,14 +26,17 @@ export function transitionObligations(entity: ast.EntityDecl, block: ast.Transit
         detail: { entity: entity.name, field: block.field, from: edge.from.name, to: edge.to.name }
     }));
     const span = spanOf(block);
-    return [...edges, {
+    const rejected: Obligation = {
         ...base, id: `transition-rejected.${construct}`, category: 'transition_rejected', span,
         description: `A change of ${construct} along an edge the graph does not declare is refused`
-    }, {
+    };
+    // Only states declared `terminal:` are promised to be final; a state without outgoing edges may just be unfinished.
+    const terminals = block.terminals.map(t => t.name);
+    return [...edges, rejected, ...terminals.length === 0 ? [] : [{
         ...base, id: `transition-terminal.${construct}`, category: 'transition_terminal', span,
-        description: `Once ${construct} reaches a terminal state it never changes again`,
-        detail: { entity: entity.name, field: block.field, states: block.terminals.map(t => t.name) }
-    }];
+        description: `Once ${construct} reaches ${terminals.join(' or ')} it never changes again`,
+        detail: { entity: entity.name, field: block.field, states: terminals }
+    }]];
 }
 
 /** An invariant, of an entity (`invariant.Order.Name`) or of the whole spec (`invariant.Name`). */

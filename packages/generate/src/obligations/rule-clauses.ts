@@ -32,10 +32,18 @@ export function createdEntity(node: AstNode | undefined): string | undefined {
         ? node.callee.receiver.ref.$refText : undefined;
 }
 
-/** The entity an expression denotes an instance of (`order` in a rule about orders), by the spec's typing clues. */
+/**
+ * The entity a rule's variable stands for by its name: `order` an Order, `line_item` a LineItem. The reference reads
+ * no other clue for what a rule writes and must set, so neither do we: `attempt` is no DeliveryAttempt, and a
+ * trigger binding `o: Order.status becomes shipped` says what the trigger reads, not what `o.status = x` writes.
+ */
 export function entityOf(node: AstNode | undefined, types: ast.SpecTypes): ast.EntityDecl | undefined {
-    const denoted = node && types.denote(node);
-    return denoted?.kind === 'instance' && ast.isEntityDecl(denoted.type) ? denoted.type : undefined;
+    if (!ast.isNameRef(node)) {
+        return undefined;
+    }
+    const pascal = node.ref.$refText.split('_').map(p => p.charAt(0).toUpperCase() + p.slice(1)).join('');
+    const type = types.findType(pascal, node);
+    return type && ast.isEntityDecl(type) ? type : undefined;
 }
 
 /** An assignment written as an outcome (`order.status = shipped`), not a comparison inside a condition. */

@@ -3,6 +3,7 @@ import { ruleDependencies } from './dependencies.js';
 import type { Obligation } from './obligation.js';
 import { spanOf } from './obligation.js';
 import { clausesNamed, createdEntity, valueItems } from './rule-clauses.js';
+import type { AstNode } from 'langium';
 
 /**
  * A rule: it succeeds when every `requires:` holds, is refused when any one fails (one test each), creates what its
@@ -27,10 +28,23 @@ export function ruleObligations(rule: ast.RuleDecl, owner: string, types: ast.Sp
         ...base, id: `rule-failure.${name}.${index + 1}`, category: 'rule_failure', span: spanOf(clause),
         description: `${name} is refused, changing nothing, when precondition ${index + 1} (${clause.value?.$cstNode?.text ?? ''}) does not hold`
     }));
-    // Only a creation written as an outcome of its own: one inside a conditional or a loop is that branch's business.
-    clausesNamed(rule.items, 'ensures').flatMap(c => valueItems(c.value).filter(i => createdEntity(i) !== undefined)).forEach((creation, index) => out.push({
-        ...base, id: `rule-entity-creation.${name}.${index + 1}`, category: 'rule_entity_creation', span: spanOf(creation),
-        description: `${name} creates a ${createdEntity(creation)} with the fields its ensures clause gives`
+    // A rule fired by a creation (`when: Invitation.created()`) tests that creation; an `ensures:` clause tests those
+    // it writes as outcomes of their own. A creation inside a conditional or a loop is that branch's business.
+    const creating = [
+        ...trigger && createdEntity(trigger.trigger?.expr) ? [{ clause: trigger as AstNode, entities: [createdEntity(trigger.trigger?.expr)!] }] : [],
+        ...clausesNamed(rule.items, 'ensures').map(clause => ({ clause: clause as AstNode, entities: directCreations(clause) })).filter(c => c.entities.length > 0)
+    ];
+    creating.forEach(({ clause, entities }, index) => out.push({
+        ...base, id: `rule-entity-creation.${name}.${index + 1}`, category: 'rule_entity_creation', span: spanOf(clause),
+        description: `${name} creates ${entities.map(e => `a ${e}`).join(', ')} with the fields it gives`
     }));
     return out;
+}
+
+/**
+ * The entities an `ensures:` clause creates as outcomes of their own. A creation bound by `let user = User.created(...)`
+ * is a step towards the others, not an outcome: the reference gives it no obligation of its own.
+ */
+function directCreations(clause: ast.Assignment): string[] {
+    return valueItems(clause.value).map(createdEntity).filter((e): e is string => e !== undefined);
 }

@@ -10,14 +10,12 @@ import { spanOf } from './obligation.js';
 export function surfaceObligations(surface: ast.SurfaceDecl, owner: string): Obligation[] {
     const name = surface.name;
     const base = { construct: name, owner };
-    const out: Obligation[] = [];
+    // Every surface has an audience: the party it faces, or anyone when it names none.
     const facing = surface.items.find(i => ast.isBindingClause(i) && i.keyword === 'facing') as ast.BindingClause | undefined;
-    if (facing) {
-        out.push({
-            ...base, id: `surface-actor.${name}`, category: 'surface_actor', span: spanOf(surface),
-            description: `Only ${facing.value?.$cstNode?.text ?? 'the party it faces'} can use ${name}`
-        });
-    }
+    const out: Obligation[] = [{
+        ...base, id: `surface-actor.${name}`, category: 'surface_actor', span: spanOf(surface),
+        description: facing?.value ? `Only ${facing.value.$cstNode?.text} can use ${name}` : `${name} is open to the parties it is meant for and no others`
+    }];
     for (const clause of surface.items.filter((i): i is ast.Assignment => ast.isAssignment(i))) {
         if (clause.name === 'provides') {
             out.push({

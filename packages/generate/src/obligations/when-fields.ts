@@ -1,8 +1,8 @@
 import * as ast from '@allium/language';
-import { AstUtils, type AstNode } from 'langium';
+import type { AstNode } from 'langium';
 import type { Obligation } from './obligation.js';
 import { spanOf } from './obligation.js';
-import { clausesNamed, entityOf, isOutcomeAssignment } from './rule-clauses.js';
+import { clausesNamed, entityOf, isOutcomeAssignment, valueItems } from './rule-clauses.js';
 
 /** `status = shipped | delivered` or `status in {shipped, delivered}` of a `when`-qualified field. */
 export interface WhenStates {
@@ -30,15 +30,17 @@ function names(node: AstNode | undefined): string[] {
 /**
  * A rule that moves an entity's status (`order.status = shipped`) into or out of the states a `when`-qualified field
  * exists in must set or clear that field. The states it moves from are what its preconditions allow
- * (`requires: order.status = picking`), or unknown.
+ * (`requires: order.status = picking`), or unknown. As in the reference, only a status with a transition graph
+ * counts, and only a move the rule always makes: an outcome of a top-level `ensures:`, not one under `if` or `for`.
  */
 export function whenTransitionObligations(rule: ast.RuleDecl, owner: string, types: ast.SpecTypes): Obligation[] {
     const out: Obligation[] = [];
-    for (const outcome of clausesNamed(rule.items, 'ensures').flatMap(c => AstUtils.streamAst(c).toArray()).filter(isOutcomeAssignment)) {
+    const ensures = rule.items.filter((i): i is ast.Assignment => ast.isAssignment(i) && i.name === 'ensures');
+    for (const outcome of ensures.flatMap(c => valueItems(c.value)).filter(isOutcomeAssignment)) {
         const entity = entityOf(outcome.left.receiver, types);
         const statusField = outcome.left.member.$refText;
         const target = ast.isNameRef(outcome.right) ? outcome.right.ref.$refText : undefined;
-        if (!entity || !target) {
+        if (!entity || !target || !entity.items.some(i => ast.isTransitionsBlock(i) && i.field === statusField)) {
             continue;
         }
         const sources = sourceStates(rule, outcome.left);
