@@ -52,6 +52,15 @@ export class Checker {
     constructor(readonly services: AlliumServices = createAlliumCoreServices(NodeFileSystem).Allium, readonly extended = false) {}
 
     async check(files: string[], relativeTo = process.cwd()): Promise<Finding[]> {
+        const perFile = await this.inspect(files, relativeTo, (_document, findings) => findings);
+        return perFile.flat().sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+    }
+
+    /**
+     * Checks the files together, as `check` does, and hands each given file's document and findings to `visit`
+     * while the documents are still built (linked and validated); returns what `visit` returns, file by file.
+     */
+    async inspect<T>(files: string[], relativeTo: string, visit: (document: LangiumDocument, findings: Finding[]) => T): Promise<T[]> {
         const workspace = this.services.shared.workspace;
         const documents: LangiumDocument[] = [];
         for (const file of files) {
@@ -59,16 +68,13 @@ export class Checker {
         }
         try {
             await workspace.DocumentBuilder.build([...documents, ...await this.imports(documents)], { validation: true });
-            const findings: Finding[] = [];
-            for (const document of documents) {
+            return documents.map(document => {
                 const file = path.relative(relativeTo, document.uri.fsPath) || document.uri.fsPath;
-                for (const diagnostic of document.diagnostics ?? []) {
-                    if (this.extended || !EXTENDED_CODES.has(String(diagnostic.code))) {
-                        findings.push(toFinding(file, diagnostic));
-                    }
-                }
-            }
-            return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+                const findings = (document.diagnostics ?? [])
+                    .filter(diagnostic => this.extended || !EXTENDED_CODES.has(String(diagnostic.code)))
+                    .map(diagnostic => toFinding(file, diagnostic));
+                return visit(document, findings);
+            });
         } finally {
             for (const uri of [...workspace.LangiumDocuments.all.map(d => d.uri)]) {
                 workspace.LangiumDocuments.deleteDocument(uri);

@@ -1,10 +1,12 @@
 import { Checker, resolveInputs, type Finding } from './check.js';
 import { FORMAT_USAGE, runFormat } from './format-command.js';
 import { GENERATE_USAGE, parseGenerateArgs, runGenerate } from './generate-command.js';
+import { PLAN_USAGE, runPlan } from './plan-command.js';
 
 const USAGE = `Usage: allium check [--json] [--extended] <file-or-directory>...
        allium format [--check | --write] <file-or-directory>...
        allium generate <spec.allium> [--rule Name] [--lang kotlin] [--out dir] [--dry-run]
+       allium plan [--json] <file-or-directory>...   (test obligations; allium plan --help)
 
 Checks Allium specifications and reports problems.
   --json      print {"diagnostics":[{file,line,column,severity,code,message}]}
@@ -32,6 +34,13 @@ async function main(argv: string[]): Promise<number> {
             return 0;
         }
         return runFormat(rest);
+    }
+    if (command === 'plan') {
+        if (rest.includes('--help') || rest.includes('-h')) {
+            process.stdout.write(PLAN_USAGE + '\n');
+            return 0;
+        }
+        return runPlan(rest);
     }
     if (command !== 'check') {
         process.stderr.write(`Unknown command '${command}'.\n${USAGE}\n`);

@@ -4,3 +4,4 @@ export * from './spec-set.js';
 export * from './closure.js';
 export * from './prompt.js';
 export * from './generation.js';
+export * from './obligations/index.js';

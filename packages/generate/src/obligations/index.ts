@@ -1,0 +1,63 @@
+import * as ast from '@allium/language';
+import { declarationId } from '../spec-clauses.js';
+import { configObligations } from './config.js';
+import { contractObligations } from './contracts.js';
+import { fieldObligations } from './entities.js';
+import { invariantObligation, presenceObligations, transitionObligations } from './lifecycle.js';
+import type { Obligation } from './obligation.js';
+import { ruleObligations } from './rules.js';
+import { surfaceObligations } from './surfaces.js';
+import { typeObligations } from './types.js';
+import { whenTransitionObligations } from './when-fields.js';
+
+export type { Obligation, RuleDependencies } from './obligation.js';
+
+/**
+ * The test obligations a spec implies, in the order `allium plan` lists them: declaration by declaration in source
+ * order, then the obligations on rules that move an entity into or out of the states a `when` field exists in.
+ * The module must be linked: rule obligations read what the spec's expressions denote.
+ */
+export function obligationsOf(module: ast.Module, services: ast.AlliumServices): Obligation[] {
+    const types = services.typing.SpecTypes;
+    const out: Obligation[] = [];
+    for (const declaration of module.declarations) {
+        const owner = declarationId(declaration);
+        if (owner) {
+            out.push(...declarationObligations(declaration, owner, types));
+        }
+    }
+    for (const rule of module.declarations.filter(ast.isRuleDecl)) {
+        out.push(...whenTransitionObligations(rule, declarationId(rule)!, types));
+    }
+    return out;
+}
+
+function declarationObligations(declaration: ast.Module['declarations'][number], owner: string, types: ast.SpecTypes): Obligation[] {
+    if (ast.isConfigDecl(declaration)) {
+        return configObligations(declaration, owner);
+    }
+    if (ast.isEntityDecl(declaration)) {
+        return [
+            ...presenceObligations(declaration, owner),
+            ...declaration.items.flatMap(item => ast.isTransitionsBlock(item) ? transitionObligations(declaration, item, owner)
+                : ast.isEntityInvariant(item) ? [invariantObligation(item, owner, declaration.name)] : []),
+            ...fieldObligations(declaration, owner)
+        ];
+    }
+    if (ast.isValueDecl(declaration)) {
+        return [...typeObligations(declaration, owner), ...fieldObligations(declaration, owner)];
+    }
+    if (ast.isEnumDecl(declaration) || ast.isVariantDecl(declaration)) {
+        return typeObligations(declaration, owner);
+    }
+    if (ast.isRuleDecl(declaration)) {
+        return ruleObligations(declaration, owner, types);
+    }
+    if (ast.isInvariantDecl(declaration)) {
+        return [invariantObligation(declaration, owner)];
+    }
+    if (ast.isSurfaceDecl(declaration)) {
+        return surfaceObligations(declaration, owner);
+    }
+    return ast.isContractDecl(declaration) ? contractObligations(declaration, owner) : [];
+}

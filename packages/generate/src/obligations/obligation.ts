@@ -1,0 +1,68 @@
+import { AstUtils, type AstNode } from 'langium';
+
+/**
+ * One test a spec implies, as `allium plan` names it: the id and category are the reference CLI's, so CI jobs that
+ * read them keep working; the description is ours.
+ */
+export interface Obligation {
+    /** Exactly the reference's id, e.g. `config-default.payment_timeout`. */
+    id: string;
+    /** Exactly the reference's category, e.g. `config_default`. */
+    category: string;
+    description: string;
+    /** The reference's `source_construct`: `Order`, `Order.status`, `config.timeout`, `ShipOrder`. */
+    construct: string;
+    /** The clause id of the top-level declaration it belongs to (`declarationId`), e.g. `rule:ShipOrder`. */
+    owner: string;
+    /** UTF-8 byte offsets into the spec, as the reference's `source_span`. */
+    span: { start: number; end: number };
+    detail?: Record<string, unknown>;
+    /** For rule obligations: what the rule touches, as the reference's `dependencies`. */
+    dependencies?: RuleDependencies;
+    /** For invariants: the source text of the invariant's body. */
+    expression?: string;
+}
+
+export interface RuleDependencies {
+    entities_created?: string[];
+    entities_read?: string[];
+    entities_written?: string[];
+    trigger_emissions?: string[];
+    trigger_source: 'external' | 'temporal' | 'state_transition' | 'creation' | 'chained';
+}
+
+/** The byte span of a node's text; the reference counts UTF-8 bytes, Langium UTF-16 code units. */
+export function spanOf(node: AstNode, end: AstNode = node): { start: number; end: number } {
+    const toBytes = byteOffsets(AstUtils.getDocument(node).textDocument.getText());
+    return { start: toBytes(node.$cstNode?.offset ?? 0), end: toBytes(end.$cstNode?.end ?? 0) };
+}
+
+/** The source text from the start of `first` to the end of `last`. */
+export function textOf(first: AstNode, last: AstNode = first): string {
+    const text = AstUtils.getDocument(first).textDocument.getText();
+    return text.slice(first.$cstNode?.offset ?? 0, last.$cstNode?.end ?? 0);
+}
+
+// The table of the last text asked about: a plan computes every span of one file before the next.
+const tables = new Map<string, (offset: number) => number>();
+
+function byteOffsets(text: string): (offset: number) => number {
+    let table = tables.get(text);
+    if (!table) {
+        // eslint-disable-next-line no-control-regex
+        if (/^[\x00-\x7f]*$/.test(text)) {
+            table = offset => offset;
+        } else {
+            const bytes = new Uint32Array(text.length + 1);
+            for (let i = 0; i < text.length; i++) {
+                const code = text.charCodeAt(i);
+                // A surrogate pair is four bytes: two for each half.
+                bytes[i + 1] = bytes[i] + (code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xe000 ? 2 : 3);
+            }
+            table = offset => bytes[Math.min(offset, text.length)];
+        }
+        tables.clear();
+        tables.set(text, table);
+    }
+    return table;
+}

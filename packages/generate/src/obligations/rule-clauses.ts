@@ -1,0 +1,54 @@
+import * as ast from '@allium/language';
+import type { AstNode } from 'langium';
+
+/** A rule's `keyword: value` clauses and `let` bindings, also those inside `for` and `if` blocks, in source order. */
+export function clausesIn(items: ast.BlockItem[]): Array<ast.Assignment | ast.LetItem> {
+    return items.flatMap(item => {
+        if (ast.isAssignment(item) || ast.isLetItem(item)) {
+            return [item];
+        }
+        if (ast.isForBlock(item)) {
+            return clausesIn(item.body?.items ?? []);
+        }
+        if (ast.isIfBlock(item)) {
+            return [...item.branches.flatMap(b => clausesIn(b.body?.items ?? [])), ...clausesIn(item.elseBody?.items ?? [])];
+        }
+        return [];
+    });
+}
+
+export function clausesNamed(items: ast.BlockItem[], keyword: string): ast.Assignment[] {
+    return clausesIn(items).filter((c): c is ast.Assignment => ast.isAssignment(c) && c.name === keyword);
+}
+
+/** The items of a clause's value: each line of an indented block, or the single expression. */
+export function valueItems(value: ast.ClauseValue | undefined): AstNode[] {
+    return ast.isExprBlock(value) ? value.items : value ? [value] : [];
+}
+
+/** `Order` of `Order.created(...)`. */
+export function createdEntity(node: AstNode | undefined): string | undefined {
+    return ast.isCall(node) && ast.isMemberAccess(node.callee) && node.callee.member.$refText === 'created' && ast.isNameRef(node.callee.receiver)
+        ? node.callee.receiver.ref.$refText : undefined;
+}
+
+/**
+ * The entity a rule's variable stands for by its name: `order` an Order, `line_item` a LineItem. The reference reads
+ * no other clue for what a rule writes and must set, so neither do we: `attempt` is no DeliveryAttempt, and a
+ * trigger binding `o: Order.status becomes shipped` says what the trigger reads, not what `o.status = x` writes.
+ */
+export function entityOf(node: AstNode | undefined, types: ast.SpecTypes): ast.EntityDecl | undefined {
+    if (!ast.isNameRef(node)) {
+        return undefined;
+    }
+    const pascal = node.ref.$refText.split('_').map(p => p.charAt(0).toUpperCase() + p.slice(1)).join('');
+    const type = types.findType(pascal, node);
+    return type && ast.isEntityDecl(type) ? type : undefined;
+}
+
+/** An assignment written as an outcome (`order.status = shipped`), not a comparison inside a condition. */
+export function isOutcomeAssignment(node: AstNode): node is ast.BinaryExpr & { left: ast.MemberAccess } {
+    const container = node.$container;
+    return ast.isBinaryExpr(node) && node.operator === '=' && ast.isMemberAccess(node.left)
+        && (ast.isAssignment(container) || ast.isExprBlock(container) || ast.isBranchBody(container));
+}

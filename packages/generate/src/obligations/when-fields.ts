@@ -1,0 +1,85 @@
+import * as ast from '@allium/language';
+import type { AstNode } from 'langium';
+import type { Obligation } from './obligation.js';
+import { spanOf } from './obligation.js';
+import { clausesNamed, entityOf, isOutcomeAssignment, valueItems } from './rule-clauses.js';
+
+/** `status = shipped | delivered` or `status in {shipped, delivered}` of a `when`-qualified field. */
+export interface WhenStates {
+    statusField: string;
+    states: string[];
+}
+
+export function whenStates(field: ast.Assignment): WhenStates | undefined {
+    const guard = field.value;
+    if (!ast.isWhenGuard(guard) || !ast.isBinaryExpr(guard.condition) || !ast.isNameRef(guard.condition.left)) {
+        return undefined;
+    }
+    const { operator, right } = guard.condition;
+    const states = operator === '=' ? names(right) : operator === 'in' && ast.isSetLiteral(right) ? right.elements.flatMap(names) : [];
+    return states.length > 0 ? { statusField: guard.condition.left.ref.$refText, states } : undefined;
+}
+
+function names(node: AstNode | undefined): string[] {
+    if (ast.isBinaryExpr(node) && node.operator === '|') {
+        return [...names(node.left), ...names(node.right)];
+    }
+    return ast.isNameRef(node) ? [node.ref.$refText] : [];
+}
+
+/**
+ * A rule that moves an entity's status (`order.status = shipped`) into or out of the states a `when`-qualified field
+ * exists in must set or clear that field. The states it moves from are what its preconditions allow
+ * (`requires: order.status = picking`), or unknown. As in the reference, only a status with a transition graph
+ * counts, and only a move the rule always makes: an outcome of a top-level `ensures:`, not one under `if` or `for`.
+ */
+export function whenTransitionObligations(rule: ast.RuleDecl, owner: string, types: ast.SpecTypes): Obligation[] {
+    const out: Obligation[] = [];
+    const ensures = rule.items.filter((i): i is ast.Assignment => ast.isAssignment(i) && i.name === 'ensures');
+    for (const outcome of ensures.flatMap(c => valueItems(c.value)).filter(isOutcomeAssignment)) {
+        const entity = entityOf(outcome.left.receiver, types);
+        const statusField = outcome.left.member.$refText;
+        const target = ast.isNameRef(outcome.right) ? outcome.right.ref.$refText : undefined;
+        if (!entity || !target || !entity.items.some(i => ast.isTransitionsBlock(i) && i.field === statusField)) {
+            continue;
+        }
+        const sources = sourceStates(rule, outcome.left);
+        for (const field of entity.items.filter(ast.isAssignment)) {
+            const when = whenStates(field);
+            if (!when || when.statusField !== statusField) {
+                continue;
+            }
+            const entering = when.states.includes(target);
+            // Entering, the field appears unless it was there already; leaving, it goes if it was there.
+            const source = entering ? sources.find(s => !when.states.includes(s)) : sources.find(s => when.states.includes(s));
+            if (source === undefined) {
+                continue;
+            }
+            const category = entering ? 'when_set' : 'when_clear';
+            out.push({
+                id: `${entering ? 'when-set' : 'when-clear'}.${rule.name}.${entity.name}.${field.name}`, category, construct: rule.name, owner,
+                span: spanOf(rule),
+                description: `${rule.name}, moving ${entity.name}.${statusField} from ${source} to ${target}, ${entering ? 'sets' : 'clears'} ${entity.name}.${field.name}`,
+                detail: { entity: entity.name, field: field.name, qualifying_states: when.states, rule: rule.name, source_state: source, target_state: target }
+            });
+        }
+    }
+    return out;
+}
+
+/** The states `requires:` allows `subject` (`order.status`) to be in: `= pending`, `in {pending, confirmed}`. */
+function sourceStates(rule: ast.RuleDecl, subject: ast.MemberAccess): string[] {
+    const text = subject.$cstNode?.text;
+    for (const clause of clausesNamed(rule.items, 'requires')) {
+        const condition = clause.value;
+        if (ast.isBinaryExpr(condition) && condition.left.$cstNode?.text === text) {
+            if (condition.operator === '=' && ast.isNameRef(condition.right)) {
+                return [condition.right.ref.$refText];
+            }
+            if (condition.operator === 'in' && ast.isSetLiteral(condition.right)) {
+                return condition.right.elements.flatMap(names);
+            }
+        }
+    }
+    return ['unknown'];
+}
