@@ -1,13 +1,14 @@
 import type { AstNode } from 'langium';
 import * as ast from '@allium/language';
 import { clausesOf, declarationId, type Clause, type ClauseOptions } from './spec-clauses.js';
-import { qualifyClauseId, splitClauseId } from './clause-ids.js';
+import { formatClauseId, qualifyClauseId, splitClauseId } from './clause-ids.js';
+import { obligationsOf } from './obligations/index.js';
 import { SpecClosure, type SelectionScope } from './closure.js';
 import { decisionsIn, declarationSource, moduleHeader } from './spec-comments.js';
 import { BEGIN_MARKER, END_MARKER, FILE_MARKER } from './marker-lines.js';
 import { ALLIUM_SEMANTICS } from './semantics.js';
 import { TARGETS, type TargetLanguage } from './target-languages.js';
-import type { GenerationPrompt, PromptClause } from './generation-prompt.js';
+import type { GenerationPrompt, PromptClause, PromptObligation } from './generation-prompt.js';
 import type { SpecModule, SpecSet } from './spec-set.js';
 
 export interface PromptOptions {
@@ -44,15 +45,28 @@ export function buildPrompt(set: SpecSet, options: PromptOptions): GenerationPro
     const selection = selected.map(d => qualifiedId(set, d));
     const specClauses = set.modules.flatMap(m => clausesOf(m.module, m.name, options.clauses)).filter(c => selection.includes(c.owner));
     const clauses: PromptClause[] = specClauses.map(c => ({ id: c.id, owner: c.owner, uri: set.moduleOf(c.node)!.uri, range: c.range, fingerprint: c.fingerprint }));
+    const obligations = obligationsFor(set, selected, selection);
     return {
         targetLanguage: options.targetLanguage,
         system: systemPrompt(options.targetLanguage),
         prefix: specSection(set, shown),
-        request: requestSection(set, { selected, scope, specClauses, own: !options.selection?.length, extra: options.extraInstructions }),
+        request: requestSection(set, { selected, scope, specClauses, obligations, own: !options.selection?.length, extra: options.extraInstructions }),
         selection,
         clauses,
-        obligations: []
+        obligations
     };
+}
+
+/** The test obligations `allium plan` derives for the selected declarations, with ids for their test markers. */
+function obligationsFor(set: SpecSet, selected: AstNode[], selection: string[]): PromptObligation[] {
+    const modules = set.modules.filter(m => selected.some(d => set.moduleOf(d) === m));
+    return modules.flatMap(m => obligationsOf(m.module, set.services).map(o => ({
+        id: qualifyClauseId(m.name, formatClauseId([{ keyword: 'test', name: o.id }])),
+        obligation: o.id,
+        category: o.category,
+        owner: qualifyClauseId(m.name, o.owner),
+        description: o.description
+    }))).filter(o => selection.includes(o.owner));
 }
 
 /** The declarations selection ids name; throws a {@link SelectionError} naming those that match none or several. */
@@ -125,6 +139,7 @@ interface RequestInput {
     selected: AstNode[];
     scope: SelectionScope;
     specClauses: Clause[];
+    obligations: PromptObligation[];
     /** The selection is the set's own files, not declarations picked from them. */
     own: boolean;
     extra?: string;
@@ -146,6 +161,10 @@ function requestSection(set: SpecSet, input: RequestInput): string {
         '', 'Declarations outside the selection are implemented separately: where the code needs one, depend on a minimal interface for it (a type or a function signature) in a file of its own, without markers.'
     ].join('\n'));
     sections.push('## Clause ids to link\n\n' + specClauses.map(c => `- ${c.id}: ${c.id === c.owner ? `${describeId(splitClauseId(c.id).local)}, the whole declaration` : summary(c.text)}`).join('\n'));
+    if (input.obligations.length) {
+        sections.push('## Test obligations\n\nWrite one test for each obligation, through the public interface of the code, and wrap it in markers carrying the obligation id.\n\n'
+            + input.obligations.map(o => `- ${o.id} (${o.category}): ${o.description}`).join('\n'));
+    }
     const inScope = sortBySource(set, [...scope.dependencies, ...scope.context]);
     const guidance = inScope.flatMap(d => annotations(d, 'guidance').map(a => `- ${qualifiedId(set, d)}: ${prose(a)}`));
     if (guidance.length) {
