@@ -2,7 +2,7 @@ import { AstUtils, type AstNode } from 'langium';
 import { describe, expect, it } from 'vitest';
 import * as ast from '@allium/language';
 import { buildPrompt, declarationId, type SpecSet } from '../src/index.js';
-import { specSetOnDisk } from './support/spec-sets.js';
+import { specSetOf, specSetOnDisk } from './support/spec-sets.js';
 
 const SETS: Record<string, string[]> = {
     orders: ['examples/orders/orders.allium', 'examples/orders/payments.allium'],
@@ -111,5 +111,113 @@ describe.each(Object.entries(SETS))('the prompt of every rule of the %s example 
                 }
             }
         }
+    });
+});
+
+describe('what a selection depends on, construct by construct', () => {
+    const CORE = `-- allium: 3
+-- Core: shared types.
+
+config {
+    grace: Duration = 2.days
+}
+
+enum Tier { basic | gold }
+
+value Money {
+    amount: Decimal
+}
+
+entity Account {
+    tier: Tier
+    balance: Money
+    status: open | closed
+}
+
+variant Corporate : Account {
+    vat_number: String
+}
+
+entity Unrelated {
+    name: String
+}
+
+open question "Is a closed account ever reopened?"
+`;
+    const BILLING = `-- allium: 3
+use "./core.allium" as core
+
+given {
+    ledger: Ledger
+}
+
+deferred Pricing.quote
+
+default core/Tier standard_tier = basic
+
+entity Ledger {
+    name: String
+}
+
+value Receipt {
+    paid: Decimal
+}
+
+contract Gateway {
+    charge: (amount: Decimal) -> Receipt
+}
+
+rule Charge {
+    when: Charge(account, amount)
+    requires: account.status = open
+    requires: amount > Pricing.quote(account)
+    ensures: account.balance = core/Money.created(amount: amount)
+    ensures: Charged(account: account, due: now + core/config.grace)
+}
+
+rule Audit {
+    when: Charged(account, due)
+    ensures: ledger.name = "audited"
+}
+
+rule Unused {
+    when: Noise(x)
+    ensures: Echo(x: x)
+}
+
+open question "Do we charge VAT on corporate accounts?"
+`;
+
+    it('follows alias names, alias config, given, deferred specs, variants and listeners of emitted triggers', async () => {
+        
+        const set = await specSetOf({ 'core.allium': CORE, 'billing.allium': BILLING }, ['billing.allium']);
+        const prompt = buildPrompt(set, { targetLanguage: 'Go', selection: ['rule:Charge'] });
+        const { dependsOn, around } = lists(prompt.request);
+        for (const expected of ['config (core)', 'enum Tier (core)', 'value Money (core)', 'entity Account (core)', 'variant Corporate (core)']) {
+            expect(dependsOn).toContain(expected);
+        }
+        expect(around).toBe('rule Audit (billing)');
+        expect(dependsOn).not.toContain('Unrelated');
+        expect(dependsOn).not.toContain('rule Unused');
+        expect(prompt.prefix).toContain('deferred Pricing.quote');
+        expect(prompt.prefix).toContain('given {');
+        expect(prompt.prefix).not.toContain('entity Unrelated');
+        expect(prompt.request).toContain('- core: Is a closed account ever reopened?');
+        expect(prompt.request).toContain('- billing: Do we charge VAT on corporate accounts?');
+    });
+
+    it('reads the return type of a contract signature and the imported type of a default', async () => {
+        
+        const set = await specSetOf({ 'core.allium': CORE, 'billing.allium': BILLING }, ['billing.allium']);
+        expect(lists(buildPrompt(set, { targetLanguage: 'Go', selection: ['contract:Gateway'] }).request).dependsOn).toBe('value Receipt (billing)');
+        expect(lists(buildPrompt(set, { targetLanguage: 'Go', selection: ['default:standard_tier'] }).request).dependsOn).toBe('enum Tier (core)');
+    });
+
+    it('leaves the open questions of modules the selection does not depend on out', async () => {
+        
+        const set = await specSetOf({ 'core.allium': CORE, 'billing.allium': BILLING });
+        const prompt = buildPrompt(set, { targetLanguage: 'Go', selection: ['entity:Unrelated'] });
+        expect(prompt.request).toContain('Is a closed account ever reopened?');
+        expect(prompt.request).not.toContain('VAT');
     });
 });
