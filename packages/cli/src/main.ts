@@ -2,10 +2,12 @@ import { Checker, resolveInputs, type Finding } from './check.js';
 import { FORMAT_USAGE, runFormat } from './format-command.js';
 import { GENERATE_USAGE, parseGenerateArgs, runGenerate } from './generate-command.js';
 import { PLAN_USAGE, runPlan } from './plan-command.js';
+import { parseTraceArgs, runTrace, TRACE_USAGE } from './trace-command.js';
 
 const USAGE = `Usage: allium check [--json] [--extended] <file-or-directory>...
        allium format [--check | --write] <file-or-directory>...
-       allium generate <spec.allium> [--rule Name] [--lang kotlin] [--out dir] [--dry-run]
+       allium generate <files-or-dirs>... [--rule Name] [--lang kotlin] [--out dir] [--dry-run]
+       allium trace <files-or-dirs>... --code <dir> [--json] [--strict]   (spec-to-code links and drift)
        allium plan [--json] <file-or-directory>...   (test obligations; allium plan --help)
 
 Checks Allium specifications and reports problems.
@@ -41,6 +43,18 @@ async function main(argv: string[]): Promise<number> {
             return 0;
         }
         return runPlan(rest);
+    }
+    if (command === 'trace') {
+        if (rest.includes('--help') || rest.includes('-h')) {
+            process.stdout.write(TRACE_USAGE + '\n');
+            return 0;
+        }
+        const args = parseTraceArgs(rest);
+        if (typeof args === 'string') {
+            process.stderr.write(`${args}\n${TRACE_USAGE}\n`);
+            return 2;
+        }
+        return runTrace(args);
     }
     if (command !== 'check') {
         process.stderr.write(`Unknown command '${command}'.\n${USAGE}\n`);

@@ -50,6 +50,20 @@ export function splitClauseId(id: string): { module?: string; local: string } {
     return at < 0 ? { local: id } : { module: id.slice(0, at), local: id.slice(at + MODULE_SEPARATOR.length) };
 }
 
+/**
+ * Which of `ids` a written id means: the id itself, or, where the writer (a model, a person) left the module out,
+ * the one id with that module-free rest; undefined when none or several do.
+ */
+export function idResolver(ids: Iterable<string>): (written: string) => string | undefined {
+    const listed = new Set(ids);
+    const byLocal = new Map<string, string | null>();
+    for (const id of listed) {
+        const { local } = splitClauseId(id);
+        byLocal.set(local, byLocal.has(local) ? null : id);
+    }
+    return written => listed.has(written) ? written : splitClauseId(written).module === undefined ? byLocal.get(written) ?? undefined : undefined;
+}
+
 /** The segments of an id (its module aside), or undefined when the text is not a well-formed clause id. */
 export function parseClauseId(id: string): ClauseSegment[] | undefined {
     const { module, local } = splitClauseId(id);

@@ -5,3 +5,4 @@ export * from './closure.js';
 export * from './prompt.js';
 export * from './generation.js';
 export * from './obligations/index.js';
+export * from './spec-links.js';

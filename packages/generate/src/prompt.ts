@@ -1,8 +1,8 @@
 import type { AstNode } from 'langium';
 import * as ast from '@allium/language';
-import { clausesOf, declarationId, type Clause, type ClauseOptions } from './spec-clauses.js';
-import { formatClauseId, qualifyClauseId, splitClauseId } from './clause-ids.js';
-import { obligationsOf } from './obligations/index.js';
+import { declarationId, type ClauseOptions } from './spec-clauses.js';
+import { qualifyClauseId, splitClauseId } from './clause-ids.js';
+import { setClauses, setObligations, type SetClause } from './spec-links.js';
 import { SpecClosure, type SelectionScope } from './closure.js';
 import { decisionsIn, declarationSource, moduleHeader } from './spec-comments.js';
 import { BEGIN_MARKER, END_MARKER, FILE_MARKER } from './marker-lines.js';
@@ -43,8 +43,8 @@ export function buildPrompt(set: SpecSet, options: PromptOptions): GenerationPro
     const shown = closure.of(own);
     const scope = closure.scopeOf(selected);
     const selection = selected.map(d => qualifiedId(set, d));
-    const specClauses = set.modules.flatMap(m => clausesOf(m.module, m.name, options.clauses)).filter(c => selection.includes(c.owner));
-    const clauses: PromptClause[] = specClauses.map(c => ({ id: c.id, owner: c.owner, uri: set.moduleOf(c.node)!.uri, range: c.range, fingerprint: c.fingerprint }));
+    const specClauses = setClauses(set, set.modules, options.clauses).filter(c => selection.includes(c.owner));
+    const clauses: PromptClause[] = specClauses.map(c => ({ id: c.id, owner: c.owner, uri: c.uri, range: c.range, fingerprint: c.fingerprint }));
     const obligations = obligationsFor(set, selected, selection);
     return {
         targetLanguage: options.targetLanguage,
@@ -57,16 +57,9 @@ export function buildPrompt(set: SpecSet, options: PromptOptions): GenerationPro
     };
 }
 
-/** The test obligations `allium plan` derives for the selected declarations, with ids for their test markers. */
+/** The test obligations of the selected declarations. */
 function obligationsFor(set: SpecSet, selected: AstNode[], selection: string[]): PromptObligation[] {
-    const modules = set.modules.filter(m => selected.some(d => set.moduleOf(d) === m));
-    return modules.flatMap(m => obligationsOf(m.module, set.services).map(o => ({
-        id: qualifyClauseId(m.name, formatClauseId([{ keyword: 'test', name: o.id }])),
-        obligation: o.id,
-        category: o.category,
-        owner: qualifyClauseId(m.name, o.owner),
-        description: o.description
-    }))).filter(o => selection.includes(o.owner));
+    return setObligations(set, set.modules.filter(m => selected.some(d => set.moduleOf(d) === m))).filter(o => selection.includes(o.owner));
 }
 
 /** The declarations selection ids name; throws a {@link SelectionError} naming those that match none or several. */
@@ -138,7 +131,7 @@ function specSection(set: SpecSet, shown: Set<AstNode>): string {
 interface RequestInput {
     selected: AstNode[];
     scope: SelectionScope;
-    specClauses: Clause[];
+    specClauses: SetClause[];
     obligations: PromptObligation[];
     /** The selection is the set's own files, not declarations picked from them. */
     own: boolean;
@@ -160,7 +153,7 @@ function requestSection(set: SpecSet, input: RequestInput): string {
         ...(context ? ['', `Around it (respect, do not implement): ${context}.`] : []),
         '', 'Declarations outside the selection are implemented separately: where the code needs one, depend on a minimal interface for it (a type or a function signature) in a file of its own, without markers.'
     ].join('\n'));
-    sections.push('## Clause ids to link\n\n' + specClauses.map(c => `- ${c.id}: ${c.id === c.owner ? `${describeId(splitClauseId(c.id).local)}, the whole declaration` : summary(c.text)}`).join('\n'));
+    sections.push('## Clause ids to link\n\n' + specClauses.map(c => `- ${c.id}: ${c.id === c.owner ? `${describeId(splitClauseId(c.id).local)}, the whole declaration` : summary(c.node.$cstNode?.text ?? '')}`).join('\n'));
     if (input.obligations.length) {
         sections.push('## Test obligations\n\nWrite one test for each obligation, through the public interface of the code, and wrap it in markers carrying the obligation id.\n\n'
             + input.obligations.map(o => `- ${o.id} (${o.category}): ${o.description}`).join('\n'));

@@ -1,7 +1,7 @@
 import { DEFAULT_MODEL, GenerationError, streamMessage, type GenerationErrorKind, type Usage } from './anthropic-stream.js';
 import { ClauseLinkParser, type GeneratedFile, type PreviewEvent, type Region } from './marker-parser.js';
 import { messageContent, type GenerationPrompt, type PromptClause, type PromptObligation } from './generation-prompt.js';
-import { splitClauseId } from './clause-ids.js';
+import { idResolver } from './clause-ids.js';
 import { TARGETS } from './target-languages.js';
 
 export interface RunOptions {
@@ -74,7 +74,7 @@ export async function runGeneration(prompt: GenerationPrompt, options: RunOption
 
 /** Which clauses and obligations the regions link to, and which marker ids name neither. */
 export function coverage(prompt: Pick<GenerationPrompt, 'clauses' | 'obligations'>, regions: readonly Region[]): Coverage {
-    const resolve = idResolver(prompt);
+    const resolve = promptIdResolver(prompt);
     const linked = new Set<string>();
     const unknown = new Set<string>();
     for (const region of regions) {
@@ -92,16 +92,7 @@ export function coverage(prompt: Pick<GenerationPrompt, 'clauses' | 'obligations
     };
 }
 
-/**
- * The listed id a marker means: the id itself, or, where the model left the module out, the one listed id with
- * that module-free rest.
- */
-export function idResolver(prompt: Pick<GenerationPrompt, 'clauses' | 'obligations'>): (markerId: string) => string | undefined {
-    const listed = new Set([...prompt.clauses.map(c => c.id), ...prompt.obligations.map(o => o.id)]);
-    const byLocal = new Map<string, string | null>();
-    for (const id of listed) {
-        const { local } = splitClauseId(id);
-        byLocal.set(local, byLocal.has(local) ? null : id);
-    }
-    return markerId => listed.has(markerId) ? markerId : splitClauseId(markerId).module === undefined ? byLocal.get(markerId) ?? undefined : undefined;
+/** The id of the prompt's clauses and obligations a marker means (see {@link idResolver}). */
+export function promptIdResolver(prompt: Pick<GenerationPrompt, 'clauses' | 'obligations'>): (markerId: string) => string | undefined {
+    return idResolver([...prompt.clauses.map(c => c.id), ...prompt.obligations.map(o => o.id)]);
 }

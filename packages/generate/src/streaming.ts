@@ -8,3 +8,6 @@ export * from './anthropic-stream.js';
 export * from './marker-parser.js';
 export * from './run-generation.js';
 export * from './generation-protocol.js';
+export * from './trace/code-markers.js';
+export * from './trace/trace-record.js';
+export * from './trace/trace-status.js';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DEFAULT_MODEL, idResolver, promptText, runGeneration, TARGETS, targetLanguageNamed, type GenerationPromptResult, type GenerationResult } from '@allium/generate/streaming';
+import { DEFAULT_MODEL, promptIdResolver, promptText, runGeneration, TARGETS, targetLanguageNamed, type GenerationPromptResult, type GenerationResult } from '@allium/generate/streaming';
 import { requestPrompt } from './server-requests.js';
 import { PreviewPanel } from './preview-panel.js';
 import { clausesAt } from './clause-map.js';
@@ -67,7 +67,7 @@ export async function generateImplementation(context: vscode.ExtensionContext, c
     let regions: GenerationResult['regions'] = [];
     const panel = new PreviewPanel(context, `Generated: ${target.name}`, message => onMessage(message));
     // Regions carry the id the model wrote; the preview links them by the listed id it means.
-    const resolve = idResolver(prompt);
+    const resolve = promptIdResolver(prompt);
     const state = () => ({
         type: 'state' as const, status, done, incomplete, summary,
         files: files.map(f => ({ path: f.path, text: f.text, language: languageId })),
