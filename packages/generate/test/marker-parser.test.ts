@@ -50,8 +50,8 @@ SELECT 6;
 const FENCED = '```typescript\n=== FILE: a.ts ===\nconst a = 1;\n```\n\n=== FILE: b.py ===\n\n````python\ndoc = """\n```\nexample\n```\n"""\n````\n'
     + '=== FILE: README.md ===\n# Title\n```sh\nnpm test\n```\n';
 
-function parse(chunks: Iterable<string>, defaultPath?: string) {
-    const parser = new ClauseLinkParser(defaultPath);
+function parse(chunks: Iterable<string>) {
+    const parser = new ClauseLinkParser();
     const events: PreviewEvent[] = [];
     for (const chunk of chunks) {
         events.push(...parser.feed(chunk));
@@ -120,8 +120,9 @@ describe('clause link stream parser', () => {
     });
 
     it('appends text as chunks arrive, holding back only a line that may still be a marker', () => {
-        const parser = new ClauseLinkParser('out.ts');
+        const parser = new ClauseLinkParser();
         const texts = (events: PreviewEvent[]) => events.flatMap(e => e.type === 'text' ? [e.text] : []);
+        expect(parser.feed('=== FILE: out.ts ===\n').map(e => e.type)).toEqual(['file']);
         expect(texts(parser.feed('const answer = 4'))).toEqual(['const answer = 4']);
         expect(texts(parser.feed('2;\n// note: t'))).toEqual(['2;\n', '// note: t']);
         expect(texts(parser.feed('his streams early\n    // @allium-be'))).toEqual(['his streams early\n']);
@@ -133,7 +134,7 @@ describe('clause link stream parser', () => {
     });
 
     it('closes regions left open at the end of the stream or of their file as incomplete', () => {
-        const { parser, events } = parse(['// @allium-begin rule:A\nline one\nline two']);
+        const { parser, events } = parse(['=== FILE: generated.txt ===\n// @allium-begin rule:A\nline one\nline two']);
         expect(parser.regions[0]).toMatchObject({ clauseId: 'rule:A', startLine: 0, endLine: 2, endOffset: 'line one\nline two'.length, complete: false });
         expect(events.filter(e => e.type === 'region')).toHaveLength(2);
         expect(parser.files[0]).toMatchObject({ path: 'generated.txt', text: 'line one\nline two' });
@@ -145,7 +146,7 @@ describe('clause link stream parser', () => {
 
     it('nests regions, closes by id out of order, and lets an end without id close the innermost', () => {
         const { parser } = parse([[
-            '// @allium-begin rule:R', 'a', '// @allium-begin rule:R/requires#1', 'b', '// @allium-begin rule:R/ensures#1', 'c',
+            '=== FILE: r.ts ===', '// @allium-begin rule:R', 'a', '// @allium-begin rule:R/requires#1', 'b', '// @allium-begin rule:R/ensures#1', 'c',
             '// @allium-end rule:R/requires#1', 'd', '// @allium-end', 'e', '// @allium-end rule:Unknown', '// @allium-end rule:R', ''
         ].join('\n')]);
         const byId = Object.fromEntries(parser.regions.map(r => [r.clauseId, linesOf(parser, r)]));
@@ -171,7 +172,7 @@ describe('clause link stream parser', () => {
     });
 
     it('treats comments that only look like markers as code', () => {
-        const { parser } = parse(['// @allium-beginning of time\n# @allium-begin\n// see @allium-end rule:A\n=== FILE: ===\n']);
+        const { parser } = parse(['=== FILE: a.ts ===\n// @allium-beginning of time\n# @allium-begin\n// see @allium-end rule:A\n=== FILE: ===\n']);
         expect(parser.regions).toEqual([]);
         expect(parser.files[0].text).toBe('// @allium-beginning of time\n// see @allium-end rule:A\n=== FILE: ===\n');
     });

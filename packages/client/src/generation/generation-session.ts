@@ -7,7 +7,6 @@ import { clausesAt } from './clause-map.js';
 import type { FromWebview } from './preview-protocol.js';
 
 export const API_KEY_SECRET = 'allium.anthropicApiKey';
-const EXTENSIONS: Record<string, string> = { TypeScript: 'ts', Kotlin: 'kt', Python: 'py', Go: 'go', Java: 'java', Rust: 'rs' };
 const HIGHLIGHT: Record<string, string> = { TypeScript: 'typescript', Kotlin: 'kotlin', Python: 'python', Go: 'go', Java: 'java', Rust: 'rust' };
 
 function settings() {
@@ -45,7 +44,7 @@ export async function generateImplementation(context: vscode.ExtensionContext, c
         return;
     }
     const prompt = await requestPrompt(client, uri.toString(), selection, config.targetLanguage, config.extraInstructions);
-    const parser = new ClauseLinkParser(`generated.${EXTENSIONS[config.targetLanguage] ?? 'txt'}`);
+    const parser = new ClauseLinkParser();
     const controller = new AbortController();
     const title = selection.length === 1 ? `Generated: ${selection[0].replace(/^\w+:/, '')}` : 'Generated implementation';
     let status = `Streaming ${config.targetLanguage} from ${config.model}...`;
@@ -90,9 +89,7 @@ export async function generateImplementation(context: vscode.ExtensionContext, c
                 }
             });
             usage = result.usage;
-            if (result.stopReason === 'max_tokens') {
-                incomplete = 'The answer hit the max tokens limit and is cut off (allium.generate.maxTokens).';
-            }
+            incomplete = result.incomplete?.message;
         } catch (error) {
             incomplete = error instanceof GenerationError ? error.message : `Generation failed: ${String(error)}`;
         }
