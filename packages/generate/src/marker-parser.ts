@@ -258,8 +258,9 @@ export class ClauseLinkParser {
         }
     }
 
+    /** Adds to the notes; blank lines are not kept at their start nor several in a row (files may stand between). */
     private addNote(text: string, events: PreviewEvent[]): void {
-        if (this.noteText === '' && text.trim() === '') {
+        if (text.trim() === '' && (this.noteText === '' || this.noteText.endsWith('\n\n'))) {
             return;
         }
         this.noteText += text;

@@ -2,6 +2,7 @@
 export * from './clause-ids.js';
 export * from './file-languages.js';
 export * from './anthropic-stream.js';
+export { CONTINUE_INSTRUCTION } from './continued-answer.js';
 export * from './marker-parser.js';
 export * from './models.js';
 export * from './cost.js';

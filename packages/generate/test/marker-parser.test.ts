@@ -50,6 +50,11 @@ SELECT 6;
 const FENCED = '```typescript\n=== FILE: a.ts ===\nconst a = 1;\n```\n\n=== FILE: b.py ===\n\n````python\ndoc = """\n```\nexample\n```\n"""\n````\n'
     + '=== FILE: README.md ===\n# Title\n```sh\nnpm test\n```\n';
 
+/** Prose around the files, a code block in the notes, and assumptions stated in the three ways the protocol knows. */
+const WITH_NOTES = 'Here is the implementation.\nASSUMPTION: orders ship whole\n\n```typescript\n=== FILE: src/a.ts ===\n'
+    + '// Assumptions (open questions):\n// - refunds are manual,\n//   handled by support\n// - no partial shipments\nconst a = 1;\n// assumption: stock is reserved first\n```\n\n'
+    + 'To run the tests:\n```sh\nnpm test\n```\n## Assumptions\n\n1. prices include tax\n\n=== FILE: README.md ===\n# Orders\n```sh\nnpm start\n```\nThe end.\n';
+
 function parse(chunks: Iterable<string>) {
     const parser = new ClauseLinkParser();
     const events: PreviewEvent[] = [];
@@ -66,7 +71,7 @@ function linesOf(parser: ClauseLinkParser, region: Region): string[] {
 }
 
 function snapshot(parser: ClauseLinkParser) {
-    return { files: parser.files.map(f => ({ ...f })), regions: parser.regions.map(r => ({ ...r })) };
+    return { files: parser.files.map(f => ({ ...f })), regions: parser.regions.map(r => ({ ...r })), notes: parser.notes, assumptions: parser.assumptions.map(a => ({ ...a })) };
 }
 
 describe('clause link stream parser', () => {
@@ -99,7 +104,7 @@ describe('clause link stream parser', () => {
     });
 
     it('links the same way whatever the chunk boundaries, even inside markers', () => {
-        for (const text of [OUTPUT, SYNTAXES, FENCED]) {
+        for (const text of [OUTPUT, SYNTAXES, FENCED, WITH_NOTES]) {
             const whole = snapshot(parse([text]).parser);
             for (let split = 1; split < text.length; split++) {
                 expect(snapshot(parse([text.slice(0, split), text.slice(split)]).parser), `split at ${split}`).toEqual(whole);
@@ -175,6 +180,38 @@ describe('clause link stream parser', () => {
         const { parser } = parse(['=== FILE: a.ts ===\n// @allium-beginning of time\n# @allium-begin\n// see @allium-end rule:A\n=== FILE: ===\n']);
         expect(parser.regions).toEqual([]);
         expect(parser.files[0].text).toBe('// @allium-beginning of time\n// see @allium-end rule:A\n=== FILE: ===\n');
+    });
+
+    it('keeps text outside file blocks as notes, never as a file', () => {
+        const { parser, events } = parse([WITH_NOTES]);
+        expect(parser.files.map(f => f.path)).toEqual(['src/a.ts', 'README.md']);
+        expect(parser.files[0].text).toBe('// Assumptions (open questions):\n// - refunds are manual,\n//   handled by support\n// - no partial shipments\nconst a = 1;\n// assumption: stock is reserved first\n');
+        expect(parser.files[1].text).toBe('# Orders\n```sh\nnpm start\n```\nThe end.\n');
+        expect(parser.notes).toBe('Here is the implementation.\nASSUMPTION: orders ship whole\n\nTo run the tests:\n```sh\nnpm test\n```\n## Assumptions\n\n1. prices include tax');
+        expect(events.filter(e => e.type === 'note').map(e => e.type === 'note' && e.text).join('')).toBe(parser.notes + '\n\n');
+        expect(parser.openFile?.path).toBe('README.md');
+    });
+
+    it('makes no file of an answer without file lines', () => {
+        const { parser } = parse(['Sorry, I need more detail.\n// @allium-begin rule:A\nfn a() {}\n']);
+        expect(parser.files).toEqual([]);
+        expect(parser.regions).toEqual([]);
+        expect(parser.notes).toBe('Sorry, I need more detail.\nfn a() {}');
+        expect(parser.openFile).toBeUndefined();
+    });
+
+    it('collects assumptions from comments and notes, with where they were stated', () => {
+        const { parser, events } = parse([WITH_NOTES]);
+        expect(parser.assumptions).toEqual([
+            { text: 'orders ship whole' },
+            { text: 'refunds are manual, handled by support', file: 'src/a.ts', line: 1 },
+            { text: 'no partial shipments', file: 'src/a.ts', line: 3 },
+            { text: 'stock is reserved first', file: 'src/a.ts', line: 5 },
+            { text: 'prices include tax' }
+        ]);
+        expect(events.filter(e => e.type === 'assumption')).toHaveLength(5);
+        const code = parse(['=== FILE: a.py ===\n# Assumptions:\n# - one\nvalue = 1  # - not an assumption\n# - not one either\n']).parser;
+        expect(code.assumptions).toEqual([{ text: 'one', file: 'a.py', line: 1 }]);
     });
 
     it('refuses input after the end', () => {

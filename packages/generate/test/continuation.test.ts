@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAllium, type Module } from '@allium/language';
+import { CONTINUE_INSTRUCTION, generate, streamMessage, type StreamStatus } from '../src/index.js';
+import { FakeAnthropicServer } from './support/fake-anthropic-server.js';
+
+const SPEC = `-- allium: 3
+rule ShipOrder {
+    when: ShipOrder(order)
+    ensures: order.status = shipped
+}
+`;
+const KEY = 'sk-ant-test-continuation';
+/** An answer cut by max_tokens in the middle of a line, with a trailing space the API would reject in a prefill. */
+const FIRST = ['=== FILE: src/ship.ts ===\n// @allium-begin rule:ShipOrder\n', 'export function ship(o) {\n  o.status = '];
+const REST = [' "shipped";\n}\n', '// @allium-end rule:ShipOrder\n'];
+const WHOLE = 'export function ship(o) {\n  o.status = "shipped";\n}\n';
+
+describe('an answer continued over several requests', () => {
+    const server = new FakeAnthropicServer();
+    let module: Module;
+
+    beforeAll(async () => {
+        await server.start();
+        module = (await parseAllium(SPEC)).document.parseResult.value;
+    });
+
+    afterAll(() => server.stop());
+
+    const run = (extra: { maxRounds?: number; onStatus?: (s: StreamStatus) => void } = {}) =>
+        generate(module, { targetLanguage: 'TypeScript', apiKey: KEY, baseURL: server.url, model: 'claude-test', maxTokens: 50, ...extra });
+
+    it('cut at max_tokens then finished on the next request gives one complete file from two requests', async () => {
+        server.rejectPrefill = false;
+        const before = server.requests.length;
+        server.script({ chunks: FIRST, stopReason: 'max_tokens', usage: { input: 40, output: 50 } }, { chunks: REST, usage: { input: 60, output: 7 } });
+        const statuses: StreamStatus[] = [];
+        const result = await run({ onStatus: s => statuses.push(s) });
+        const requests = server.messageRequests(before);
+        expect(requests).toHaveLength(2);
+        expect(requests[0].body.messages).toHaveLength(1);
+        const [user, assistant] = requests[1].body.messages;
+        expect(user).toEqual(requests[0].body.messages[0]);
+        expect(assistant).toEqual({ role: 'assistant', content: FIRST.join('').trimEnd() });
+        expect(result.incomplete).toBeUndefined();
+        expect(result.rounds).toBe(2);
+        expect(result.files).toEqual([{ path: 'src/ship.ts', language: 'typescript', text: WHOLE }]);
+        expect(result.regions).toEqual([expect.objectContaining({ clauseId: 'rule:ShipOrder', startLine: 0, endLine: 3, complete: true })]);
+        expect(result.usage).toEqual({ inputTokens: 100, outputTokens: 57, cacheReadTokens: 0, cacheWriteTokens: 0 });
+        expect(statuses.filter(s => s.type === 'continuing')).toEqual([expect.objectContaining({ stopReason: 'max_tokens', round: 2, maxRounds: 4 })]);
+    });
+
+    it('stops with a clear result when the answer is still incomplete after the last round', async () => {
+        const before = server.requests.length;
+        server.script({ chunks: ['=== FILE: a.ts ===\n', 'line();\n'], stopReason: 'max_tokens' });
+        const result = await run({ maxRounds: 3 });
+        expect(server.messageRequests(before)).toHaveLength(3);
+        expect(result.incomplete).toMatchObject({ kind: 'max-tokens', message: expect.stringMatching(/still incomplete after 3 rounds of up to 50 output tokens each/) });
+        expect(result.files[0].text).toBe('line();\nline();\nline();\n');
+        expect(result.cutFile).toBe('a.ts');
+    });
+
+    it('continues a paused turn the same way', async () => {
+        const before = server.requests.length;
+        server.script({ chunks: FIRST, stopReason: 'pause_turn' }, { chunks: REST });
+        const result = await run();
+        const requests = server.messageRequests(before);
+        expect(requests.map(r => r.body.messages.map(m => m.role))).toEqual([['user'], ['user', 'assistant']]);
+        expect(result.incomplete).toBeUndefined();
+        expect(result.files[0].text).toBe(WHOLE);
+    });
+
+    it('asks for the rest in a user turn when the model does not accept a prefilled answer', async () => {
+        server.rejectPrefill = true;
+        const before = server.requests.length;
+        server.script({ chunks: FIRST, stopReason: 'max_tokens' }, { chunks: REST });
+        const result = await run();
+        server.rejectPrefill = false;
+        const requests = server.messageRequests(before);
+        expect(requests.map(r => r.body.messages.map(m => m.role))).toEqual([['user'], ['user', 'assistant'], ['user', 'assistant', 'user']]);
+        expect(requests[2].body.messages[2].content).toBe(CONTINUE_INSTRUCTION);
+        expect(result.incomplete).toBeUndefined();
+        expect(result.rounds).toBe(2);
+        expect(result.files[0].text).toBe(WHOLE);
+    });
+
+    it('passes system and user text blocks, cache_control included, through unchanged', async () => {
+        server.script({ chunks: ['ok'] });
+        const system = [{ type: 'text' as const, text: 'You write code.' }];
+        const user = [{ type: 'text' as const, text: 'The spec.', cache_control: { type: 'ephemeral' as const } }, { type: 'text' as const, text: 'Implement rule:A.' }];
+        const result = await streamMessage({ apiKey: KEY, baseURL: server.url, model: 'claude-test', system, user, onText: () => undefined });
+        expect(result.incomplete).toBeUndefined();
+        expect(server.lastRequest!.body.system).toEqual(system);
+        expect(server.lastRequest!.body.messages).toEqual([{ role: 'user', content: user }]);
+    });
+});
