@@ -4,7 +4,7 @@ import { GENERATE_USAGE, parseGenerateArgs, runGenerate } from './generate-comma
 
 const USAGE = `Usage: allium check [--json] [--extended] <file-or-directory>...
        allium format [--check | --write] <file-or-directory>...
-       allium generate <spec.allium> [--rule Name] [--lang kotlin] [--out dir] [--dry-run]
+       allium generate <spec.allium> [--rule Name] [--lang kotlin] [--out dir] [--force] [--dry-run] (generate --help for more)
 
 Checks Allium specifications and reports problems.
   --json      print {"diagnostics":[{file,line,column,severity,code,message}]}
@@ -19,6 +19,10 @@ async function main(argv: string[]): Promise<number> {
         return command === undefined ? 2 : 0;
     }
     if (command === 'generate') {
+        if (rest.includes('--help') || rest.includes('-h')) {
+            process.stdout.write(GENERATE_USAGE + '\n');
+            return 0;
+        }
         const args = parseGenerateArgs(rest);
         if (typeof args === 'string') {
             process.stderr.write(`${args}\n${GENERATE_USAGE}\n`);
