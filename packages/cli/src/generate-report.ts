@@ -10,7 +10,7 @@ export function generationSummary(result: GenerationResult, written: WriteReport
         lines.push(`${written.written.length} file${written.written.length === 1 ? '' : 's'} written under ${out}, ${written.skipped.length} skipped.`);
     }
     if (result.notes) {
-        lines.push('', 'Notes from the model (not written to any file):', ...result.notes.split('\n').map(l => `  ${l}`));
+        lines.push('', 'Notes from the model (not written to any file):', ...result.notes.split('\n').map(l => (l ? `  ${l}` : '')));
     }
     if (result.assumptions.length) {
         lines.push('', 'Assumptions the model made (review them against the open questions):',
