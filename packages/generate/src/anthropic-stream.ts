@@ -83,7 +83,7 @@ export async function streamMessage(request: StreamRequest): Promise<StreamResul
             try {
                 ({ stopReason: result.stopReason, stopSequence } = await streamRequest(request, apiKey, maxTokens, answer.messages(request.user, prefill), answer, result.requests));
             } catch (error) {
-                if (error instanceof PrefillRejected && prefill) {
+                if (error instanceof PrefillRejected) {
                     prefill = false;
                     continue;
                 }
@@ -138,7 +138,7 @@ async function streamRequest(request: StreamRequest, apiKey: string, maxTokens: 
                 await sleep(delay.ms, request.signal);
                 continue;
             }
-            if (error instanceof Anthropic.APIError && error.status === 400 && /prefill/i.test(error.message)) {
+            if (messages.at(-1)?.role === 'assistant' && error instanceof Anthropic.APIError && error.status === 400 && /prefill/i.test(error.message)) {
                 throw new PrefillRejected();
             }
             throw toGenerationError(error, { apiKey, signal: request.signal, streamed, idleSeconds: watchdog.timedOut ? idleSeconds : undefined });

@@ -63,12 +63,8 @@ export class ContinuedAnswer {
     }
 
     private releaseLead(lead: string): void {
-        let common = 0;
-        while (common < lead.length && common < this.tail.length && lead[common] === this.tail[common]) {
-            common++;
-        }
         this.lead = undefined;
-        this.emit(lead.slice(common));
+        this.emit(lead.slice(repeatedLength(lead, this.tail)));
     }
 
     private emit(text: string): void {
@@ -77,4 +73,21 @@ export class ContinuedAnswer {
             this.sink(text);
         }
     }
+}
+
+/**
+ * How much of a continuation's leading white space the tail already gave: all of the tail when the lead starts with
+ * it, also when spaces at the ends of tail lines (invisible) are left out; else their common start.
+ */
+function repeatedLength(lead: string, tail: string): number {
+    for (const given of [tail, tail.replace(/[ \t]+\n/g, '\n')]) {
+        if (lead.startsWith(given)) {
+            return given.length;
+        }
+    }
+    let common = 0;
+    while (common < lead.length && lead[common] === tail[common]) {
+        common++;
+    }
+    return common;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllium, type Module } from '@allium/language';
 import { CONTINUE_INSTRUCTION, generate, streamMessage, type StreamStatus } from '../src/index.js';
+import { ContinuedAnswer } from '../src/continued-answer.js';
 import { FakeAnthropicServer } from './support/fake-anthropic-server.js';
 
 const SPEC = `-- allium: 3
@@ -91,5 +92,27 @@ describe('an answer continued over several requests', () => {
         expect(result.incomplete).toBeUndefined();
         expect(server.lastRequest!.body.system).toEqual(system);
         expect(server.lastRequest!.body.messages).toEqual([{ role: 'user', content: user }]);
+    });
+});
+
+describe('joining a continuation to the answer so far', () => {
+    const join = (first: string, ...continuation: string[]) => {
+        let text = '';
+        const answer = new ContinuedAnswer(t => { text += t; });
+        answer.push(first);
+        answer.endRequest();
+        answer.beginContinuation();
+        continuation.forEach(chunk => answer.push(chunk));
+        answer.endRequest();
+        return { text, prefill: answer.messages('u', true)[1]?.content };
+    };
+
+    it('drops the white space the trimmed prefill left out when the continuation repeats it, even split over chunks', () => {
+        expect(join('a = \n', '\n', '    b')).toEqual({ text: 'a = \n    b', prefill: 'a = \n    b'.trimEnd() });
+        expect(join('line\n', '\nnext\n').text).toBe('line\nnext\n');
+        expect(join('line\n', 'next\n').text).toBe('line\nnext\n');
+        expect(join('x =', ' 1').text).toBe('x = 1');
+        expect(join('end\n', '\n').text).toBe('end\n');
+        expect(join('end\n\n', '\nmore').text).toBe('end\n\nmore');
     });
 });
