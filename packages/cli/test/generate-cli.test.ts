@@ -164,6 +164,14 @@ describe('allium generate', () => {
         expect(result.stderr).toMatch(/Clause coverage: \d+\/\d+/);
     });
 
+    it('--idle-timeout abandons a silent stream with a clear message and writes what arrived, marked', async () => {
+        server.script({ chunks: ['=== FILE: src/Stalled.kt ===\n', 'val y = 2\n', 'never()\n'], stallAfter: 2 });
+        const result = await run(['generate', 'orders.allium', '--out', 'stalled-out', '--idle-timeout', '0.5'], env(), dir);
+        expect(result.status).toBe(1);
+        expect(result.stderr).toContain('Incomplete: No data arrived from the Anthropic API for 0.5 s, so generation stopped waiting');
+        expect(readFileSync(path.join(dir, 'stalled-out/src/Stalled.kt.incomplete'), 'utf8')).toBe('val y = 2\n');
+    });
+
     it('checks --out before sending anything', async () => {
         writeFileSync(path.join(dir, 'a-file'), '');
         const before = server.requests.length;
