@@ -37,7 +37,7 @@ for (let at = 0; at < output.length;) {
     at += size;
 }
 
-const parser = new ClauseLinkParser('generated.ts');
+const parser = new ClauseLinkParser();
 const times = new Float64Array(chunks.length);
 let events = 0;
 for (let i = 0; i < chunks.length; i++) {

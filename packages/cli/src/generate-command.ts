@@ -1,18 +1,32 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createAlliumCoreServices } from '@allium/language';
-import { buildPrompt, loadSpecSet, promptText, runGeneration, SelectionError, TARGET_LANGUAGES, targetLanguageNamed, type TargetLanguage } from '@allium/generate';
+import {
+    buildPrompt, DEFAULT_MODEL, describePromptSize, loadSpecSet, measurePrompt, messageContent, promptText, runGeneration, SelectionError,
+    TARGET_LANGUAGES, targetLanguageNamed, type GenerationPrompt, type ModelPrice, type TargetLanguage
+} from '@allium/generate';
 import { resolveInputs } from './check.js';
+import { integerFlag, positiveFlag, priceFlag } from './flag-values.js';
+import { generationSummary } from './generate-report.js';
+import { outDirProblem, writeFiles } from './write-files.js';
 
 export const GENERATE_USAGE = `Usage: allium generate <files-or-dirs>... [--rule Name]... [--entity Name]... [--surface Name]... [--contract Name]...
-                       [--lang ${TARGET_LANGUAGES.join('|')}] [--out dir] [--model id] [--max-tokens n] [--dry-run]
+         [--lang ${TARGET_LANGUAGES.join('|')}] [--out dir] [--force] [--model id] [--max-tokens n] [--max-rounds n]
+         [--idle-timeout seconds] [--price in,out[,cacheWrite,cacheRead]] [--dry-run]
 
-Streams an implementation of the spec set (or of the named declarations) from Claude to stdout, progress on stderr.
-The set is the given files and the .allium files under the given folders; files they import are context.
-A name may carry its module where several files declare it: --rule orders::ShipOrder.
-Files are written only under --out. Reads ANTHROPIC_API_KEY and ANTHROPIC_BASE_URL. --dry-run prints the prompt.`;
+Streams an implementation of the spec set (or of the named declarations) from Claude to stdout, progress, notes,
+token counts and cost on stderr. The set is the given files and the .allium files under the given folders; the
+files they import come along as context. A name may carry its module where several files declare it:
+--rule orders::ShipOrder. Files are written only under --out, never over existing files or into dot-directories
+without --force. An answer cut at --max-tokens (default per model) is continued, up to --max-rounds requests
+(default 4); a stream silent for --idle-timeout seconds (default 60) is abandoned. --price sets USD per million
+tokens for the model. Ctrl-C stops, writes what arrived (the file cut off as <name>.incomplete) and exits 130.
+Reads ANTHROPIC_API_KEY and ANTHROPIC_BASE_URL. --dry-run prints the prompt and its size (counted by the API when
+a key is set, which generates nothing). Exit status: 0 complete and written, 1 incomplete or files skipped,
+2 bad arguments or no key, 130 interrupted.`;
+
+/** Flags followed by a value. */
+const VALUED = new Set(['--rule', '--entity', '--surface', '--contract', '--lang', '--out', '--model', '--max-tokens', '--max-rounds', '--idle-timeout', '--price']);
 
 const SELECTORS: Record<string, string> = { '--rule': 'rule', '--entity': 'entity', '--surface': 'surface', '--contract': 'contract' };
 
@@ -24,24 +38,35 @@ interface GenerateArgs {
     out?: string;
     model?: string;
     maxTokens?: number;
+    maxRounds?: number;
+    idleTimeoutSeconds?: number;
+    price?: ModelPrice;
+    force: boolean;
     dryRun: boolean;
 }
 
+/** Applies a parsed flag value, or passes its problem on. */
+function take<T>(result: T | string, apply: (value: T) => void): string | undefined {
+    if (typeof result === 'string') {
+        return result;
+    }
+    apply(result);
+    return undefined;
+}
+
 export function parseGenerateArgs(args: string[]): GenerateArgs | string {
-    const parsed: GenerateArgs = { inputs: [], selection: [], lang: 'TypeScript', dryRun: false };
+    const parsed: GenerateArgs = { inputs: [], selection: [], lang: 'TypeScript', force: false, dryRun: false };
     for (let i = 0; i < args.length; i++) {
-        const value = () => args[++i] ?? '';
-        const arg = args[i];
-        if (SELECTORS[arg]) {
-            const name = value();
-            if (!name || name.startsWith('-')) {
-                return `${arg} needs a name.`;
-            }
-            const at = name.indexOf('::');
-            parsed.selection.push(at < 0 ? `${SELECTORS[arg]}:${name}` : `${name.slice(0, at)}::${SELECTORS[arg]}:${name.slice(at + 2)}`);
+        if (VALUED.has(args[i]) && args[i + 1] === undefined) {
+            return `${args[i]} needs a value.`;
+        }
+        const value = () => args[++i]!;
+        let problem: string | undefined;
+        if (SELECTORS[args[i]]) {
+            parsed.selection.push(selectionId(SELECTORS[args[i]], value()));
             continue;
         }
-        switch (arg) {
+        switch (args[i]) {
             case '--lang': {
                 const wanted = value();
                 const lang = targetLanguageNamed(wanted);
@@ -53,44 +78,57 @@ export function parseGenerateArgs(args: string[]): GenerateArgs | string {
             }
             case '--out': parsed.out = value(); break;
             case '--model': parsed.model = value(); break;
-            case '--max-tokens': parsed.maxTokens = Number(value()); break;
+            case '--max-tokens': problem = take(integerFlag('--max-tokens', value(), 1), n => { parsed.maxTokens = n; }); break;
+            case '--max-rounds': problem = take(integerFlag('--max-rounds', value(), 1), n => { parsed.maxRounds = n; }); break;
+            case '--idle-timeout': problem = take(positiveFlag('--idle-timeout', value()), n => { parsed.idleTimeoutSeconds = n; }); break;
+            case '--price': problem = take(priceFlag(value()), price => { parsed.price = price; }); break;
+            case '--force': parsed.force = true; break;
             case '--dry-run': parsed.dryRun = true; break;
             default:
-                if (arg.startsWith('-')) {
-                    return `Unexpected argument '${arg}'.`;
+                if (args[i].startsWith('-')) {
+                    return `Unexpected argument '${args[i]}'.`;
                 }
-                parsed.inputs.push(arg);
+                parsed.inputs.push(args[i]);
+        }
+        if (problem) {
+            return problem;
         }
     }
     return parsed.inputs.length ? parsed : 'No spec file or folder given.';
 }
 
+/** `--rule orders::ShipOrder` selects `orders::rule:ShipOrder`; `--rule ShipOrder`, `rule:ShipOrder`. */
+function selectionId(kind: string, name: string): string {
+    const at = name.indexOf('::');
+    return at < 0 ? `${kind}:${name}` : `${name.slice(0, at)}::${kind}:${name.slice(at + 2)}`;
+}
+
 export async function runGenerate(args: GenerateArgs): Promise<number> {
-    const files = await resolveInputs(args.inputs);
-    if (files.length === 0) {
-        process.stderr.write(`No .allium files found in ${args.inputs.join(', ')}.\n`);
+    const outProblem = args.out !== undefined && !args.dryRun ? outDirProblem(args.out) : undefined;
+    if (outProblem) {
+        process.stderr.write(`${outProblem}\n`);
         return 2;
     }
-    const { Allium } = createAlliumCoreServices(NodeFileSystem);
-    const set = await loadSpecSet(Allium, files.map(f => URI.file(f)));
-    let prompt;
-    try {
-        prompt = buildPrompt(set, { targetLanguage: args.lang, selection: args.selection });
-    } catch (error) {
-        if (error instanceof SelectionError) {
-            process.stderr.write(`${error.message}\n`);
-            return 2;
-        }
-        throw error;
+    const prompt = await promptFor(args);
+    if (typeof prompt === 'string') {
+        process.stderr.write(`${prompt}\n`);
+        return 2;
     }
+    const model = args.model ?? DEFAULT_MODEL;
+    const prices = args.price ? { [model]: args.price } : undefined;
+    const connection = { apiKey: process.env.ANTHROPIC_API_KEY, baseURL: process.env.ANTHROPIC_BASE_URL, model, maxTokens: args.maxTokens, prices };
     if (args.dryRun) {
         process.stdout.write(promptText(prompt));
+        const size = await measurePrompt({ ...connection, ...messageContent(prompt) });
+        process.stderr.write(`${describePromptSize(size, model, args.maxTokens)}\n`);
         return 0;
     }
-    const what = args.selection.length ? args.selection.join(', ') : set.selected.map(m => m.name).join(', ');
+    const what = prompt.selection.length <= 3 ? prompt.selection.join(', ') : `${prompt.selection.length} declarations`;
     process.stderr.write(`Generating ${args.lang} for ${what}: ${prompt.clauses.length} clauses, ${prompt.obligations.length} test obligations...\n`);
+    const interrupt = stopOnInterrupt();
     const result = await runGeneration(prompt, {
-        apiKey: process.env.ANTHROPIC_API_KEY, baseURL: process.env.ANTHROPIC_BASE_URL, model: args.model, maxTokens: args.maxTokens,
+        ...connection, maxRounds: args.maxRounds, idleTimeoutSeconds: args.idleTimeoutSeconds, signal: interrupt.signal,
+        onStatus: status => process.stderr.write(`${status.message}\n`),
         onEvents: events => {
             for (const event of events) {
                 if (event.type === 'text') {
@@ -101,47 +139,47 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
             }
         }
     });
+    interrupt.dispose();
     if (result.incomplete?.kind === 'no-key') {
         process.stderr.write(`${result.incomplete.message}\n`);
         return 2;
     }
-    if (args.out) {
-        const root = path.resolve(args.out);
-        for (const file of result.files) {
-            const target = path.resolve(root, file.path);
-            if (target !== root && !target.startsWith(root + path.sep)) {
-                process.stderr.write(`Skipped ${file.path}: it would be written outside ${args.out}.\n`);
-                continue;
-            }
-            mkdirSync(path.dirname(target), { recursive: true });
-            writeFileSync(target, file.text);
-            process.stderr.write(`Wrote ${path.relative(process.cwd(), target)}\n`);
-        }
-    }
-    process.stderr.write(`\nClause coverage: ${result.clauses.length - result.uncovered.length}/${result.clauses.length} clauses linked to generated code.\n`);
-    listSome('not covered', result.uncovered.map(c => `${c.id} (line ${c.range.start.line + 1})`));
-    if (result.obligations.length) {
-        process.stderr.write(`Test coverage: ${result.obligations.length - result.untested.length}/${result.obligations.length} obligations have a linked test.\n`);
-        listSome('not tested', result.untested.map(o => o.id));
-    }
-    if (result.unknownIds.length) {
-        process.stderr.write(`Ignored ${result.unknownIds.length} marker id${result.unknownIds.length === 1 ? '' : 's'} the request did not list: ${result.unknownIds.slice(0, 10).join(', ')}${result.unknownIds.length > 10 ? ', ...' : ''}\n`);
-    }
-    if (result.usage) {
-        process.stderr.write(`Tokens: ${result.usage.inputTokens} in, ${result.usage.outputTokens} out.\n`);
-    }
-    if (result.incomplete) {
-        process.stderr.write(`Incomplete: ${result.incomplete.message}\n`);
-        return 1;
-    }
-    return 0;
+    const written = args.out !== undefined ? writeFiles(args.out, result.files, { force: args.force, cutFile: result.incomplete ? result.cutFile : undefined }) : undefined;
+    process.stderr.write(generationSummary(result, written, args.out));
+    return interrupt.signal.aborted ? 130 : result.incomplete || written?.skipped.length ? 1 : 0;
 }
 
-function listSome(label: string, items: string[]): void {
-    for (const item of items.slice(0, 20)) {
-        process.stderr.write(`  ${label}: ${item}\n`);
+/** The prompt for the spec set and selection the arguments name, or what is wrong with them. */
+async function promptFor(args: GenerateArgs): Promise<GenerationPrompt | string> {
+    const files = await resolveInputs(args.inputs);
+    if (files.length === 0) {
+        return `No .allium files found in ${args.inputs.join(', ')}.`;
     }
-    if (items.length > 20) {
-        process.stderr.write(`  ... and ${items.length - 20} more\n`);
+    const { Allium } = createAlliumCoreServices(NodeFileSystem);
+    const set = await loadSpecSet(Allium, files.map(f => URI.file(f)));
+    try {
+        return buildPrompt(set, { targetLanguage: args.lang, selection: args.selection });
+    } catch (error) {
+        if (error instanceof SelectionError) {
+            return error.message;
+        }
+        throw error;
     }
+}
+
+/**
+ * Ctrl-C during a generation stops the stream instead of the process, so that what arrived is still written and
+ * summarised (exit 130 afterwards); a second Ctrl-C exits at once.
+ */
+function stopOnInterrupt(): { signal: AbortSignal; dispose: () => void } {
+    const controller = new AbortController();
+    const onInterrupt = () => {
+        if (controller.signal.aborted) {
+            process.exit(130);
+        }
+        process.stderr.write('\nInterrupted: stopping, and keeping what arrived (Ctrl-C again to quit at once).\n');
+        controller.abort();
+    };
+    process.on('SIGINT', onInterrupt);
+    return { signal: controller.signal, dispose: () => process.off('SIGINT', onInterrupt) };
 }

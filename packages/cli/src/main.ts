@@ -6,7 +6,7 @@ import { parseTraceArgs, runTrace, TRACE_USAGE } from './trace-command.js';
 
 const USAGE = `Usage: allium check [--json] [--extended] <file-or-directory>...
        allium format [--check | --write] <file-or-directory>...
-       allium generate <files-or-dirs>... [--rule Name] [--lang kotlin] [--out dir] [--dry-run]
+       allium generate <files-or-dirs>... [--rule Name] [--lang kotlin] [--out dir] [--force] [--dry-run] (generate --help)
        allium trace <files-or-dirs>... --code <dir> [--json] [--strict]   (spec-to-code links and drift)
        allium plan [--json] <file-or-directory>...   (test obligations; allium plan --help)
 
@@ -23,6 +23,10 @@ async function main(argv: string[]): Promise<number> {
         return command === undefined ? 2 : 0;
     }
     if (command === 'generate') {
+        if (rest.includes('--help') || rest.includes('-h')) {
+            process.stdout.write(GENERATE_USAGE + '\n');
+            return 0;
+        }
         const args = parseGenerateArgs(rest);
         if (typeof args === 'string') {
             process.stderr.write(`${args}\n${GENERATE_USAGE}\n`);

@@ -1,23 +1,7 @@
-import { DEFAULT_MODEL, GenerationError, streamMessage, type GenerationErrorKind, type Usage } from './anthropic-stream.js';
-import { ClauseLinkParser, type GeneratedFile, type PreviewEvent, type Region } from './marker-parser.js';
-import { messageContent, type GenerationPrompt, type PromptClause, type PromptObligation } from './generation-prompt.js';
 import { idResolver } from './clause-ids.js';
-import { TARGETS } from './target-languages.js';
-
-export interface RunOptions {
-    apiKey: string | undefined;
-    baseURL?: string;
-    model?: string;
-    maxTokens?: number;
-    signal?: AbortSignal;
-    /** What changed with each chunk, and all the output so far. */
-    onEvents?: (events: PreviewEvent[], output: StreamedOutput) => void;
-}
-
-export interface StreamedOutput {
-    readonly files: readonly GeneratedFile[];
-    readonly regions: readonly Region[];
-}
+import { messageContent, type GenerationPrompt, type PromptClause, type PromptObligation } from './generation-prompt.js';
+import type { Region } from './marker-parser.js';
+import { runPrompt, type RunOptions, type RunResult } from './run-prompt.js';
 
 export interface Coverage {
     /** Clauses no generated region is linked to. */
@@ -28,48 +12,20 @@ export interface Coverage {
     unknownIds: string[];
 }
 
-export interface GenerationResult extends Coverage {
-    files: GeneratedFile[];
-    regions: Region[];
+export interface GenerationResult extends RunResult, Coverage {
     clauses: PromptClause[];
     obligations: PromptObligation[];
-    usage?: Usage;
-    stopReason?: string | null;
-    /** Set when the output is partial: cancelled, failed or cut by max_tokens; the files keep what arrived. */
-    incomplete?: { kind: GenerationErrorKind; message: string; retryAfterSeconds?: number };
 }
 
 /**
- * Streams a prompt's answer, links it to the prompt's clauses and obligations, and measures coverage: the whole
- * pipeline after the prompt, with no spec AST, so the CLI and the VS Code client run this same code. API failures
- * come back as `incomplete`, never thrown; whatever arrived before stays in `files`.
+ * Streams a prompt's answer (runPrompt: size, retries, continuations, cost), links it to the prompt's clauses and
+ * obligations and measures coverage: the whole pipeline after the prompt, with no spec AST, so the CLI and the VS
+ * Code client run this same code. API failures come back as `incomplete`, never thrown; whatever arrived before
+ * stays in `files`.
  */
 export async function runGeneration(prompt: GenerationPrompt, options: RunOptions): Promise<GenerationResult> {
-    const parser = new ClauseLinkParser(`generated.${TARGETS[prompt.targetLanguage].extension}`);
-    const result: GenerationResult = { files: parser.files, regions: parser.regions, clauses: prompt.clauses, obligations: prompt.obligations, uncovered: [], untested: [], unknownIds: [] };
-    const { system, user } = messageContent(prompt);
-    try {
-        const streamed = await streamMessage({
-            apiKey: options.apiKey, baseURL: options.baseURL, model: options.model ?? DEFAULT_MODEL, maxTokens: options.maxTokens ?? 8192,
-            system, user, signal: options.signal,
-            onText: text => {
-                const events = parser.feed(text);
-                options.onEvents?.(events, parser);
-            }
-        });
-        result.usage = streamed.usage;
-        result.stopReason = streamed.stopReason;
-        if (streamed.incomplete) {
-            result.incomplete = { kind: streamed.incomplete.kind, message: streamed.incomplete.message };
-        }
-    } catch (error) {
-        const failure = error instanceof GenerationError ? error : new GenerationError('api', `Generation failed: ${String(error)}`);
-        result.incomplete = { kind: failure.kind, message: failure.message, retryAfterSeconds: failure.retryAfterSeconds };
-    }
-    const last = parser.end();
-    options.onEvents?.(last, parser);
-    Object.assign(result, coverage(prompt, parser.regions));
-    return result;
+    const result = await runPrompt(messageContent(prompt), options);
+    return { ...result, clauses: prompt.clauses, obligations: prompt.obligations, ...coverage(prompt, result.regions) };
 }
 
 /** Which clauses and obligations the regions link to, and which marker ids name neither. */

@@ -50,8 +50,13 @@ SELECT 6;
 const FENCED = '```typescript\n=== FILE: a.ts ===\nconst a = 1;\n```\n\n=== FILE: b.py ===\n\n````python\ndoc = """\n```\nexample\n```\n"""\n````\n'
     + '=== FILE: README.md ===\n# Title\n```sh\nnpm test\n```\n';
 
-function parse(chunks: Iterable<string>, defaultPath?: string) {
-    const parser = new ClauseLinkParser(defaultPath);
+/** Prose around the files, a code block in the notes, and assumptions stated in the three ways the protocol knows. */
+const WITH_NOTES = 'Here is the implementation.\nASSUMPTION: orders ship whole\n\n```typescript\n=== FILE: src/a.ts ===\n'
+    + '// Assumptions (open questions):\n// - refunds are manual,\n//   handled by support\n// - no partial shipments\nconst a = 1;\n// assumption: stock is reserved first\n```\n\n'
+    + 'To run the tests:\n```sh\nnpm test\n```\n## Assumptions\n\n1. prices include tax\n\n=== FILE: README.md ===\n# Orders\n```sh\nnpm start\n```\nThe end.\n';
+
+function parse(chunks: Iterable<string>) {
+    const parser = new ClauseLinkParser();
     const events: PreviewEvent[] = [];
     for (const chunk of chunks) {
         events.push(...parser.feed(chunk));
@@ -66,7 +71,7 @@ function linesOf(parser: ClauseLinkParser, region: Region): string[] {
 }
 
 function snapshot(parser: ClauseLinkParser) {
-    return { files: parser.files.map(f => ({ ...f })), regions: parser.regions.map(r => ({ ...r })) };
+    return { files: parser.files.map(f => ({ ...f })), regions: parser.regions.map(r => ({ ...r })), notes: parser.notes, assumptions: parser.assumptions.map(a => ({ ...a })) };
 }
 
 describe('clause link stream parser', () => {
@@ -99,7 +104,7 @@ describe('clause link stream parser', () => {
     });
 
     it('links the same way whatever the chunk boundaries, even inside markers', () => {
-        for (const text of [OUTPUT, SYNTAXES, FENCED]) {
+        for (const text of [OUTPUT, SYNTAXES, FENCED, WITH_NOTES]) {
             const whole = snapshot(parse([text]).parser);
             for (let split = 1; split < text.length; split++) {
                 expect(snapshot(parse([text.slice(0, split), text.slice(split)]).parser), `split at ${split}`).toEqual(whole);
@@ -120,8 +125,9 @@ describe('clause link stream parser', () => {
     });
 
     it('appends text as chunks arrive, holding back only a line that may still be a marker', () => {
-        const parser = new ClauseLinkParser('out.ts');
+        const parser = new ClauseLinkParser();
         const texts = (events: PreviewEvent[]) => events.flatMap(e => e.type === 'text' ? [e.text] : []);
+        expect(parser.feed('=== FILE: out.ts ===\n').map(e => e.type)).toEqual(['file']);
         expect(texts(parser.feed('const answer = 4'))).toEqual(['const answer = 4']);
         expect(texts(parser.feed('2;\n// note: t'))).toEqual(['2;\n', '// note: t']);
         expect(texts(parser.feed('his streams early\n    // @allium-be'))).toEqual(['his streams early\n']);
@@ -133,7 +139,7 @@ describe('clause link stream parser', () => {
     });
 
     it('closes regions left open at the end of the stream or of their file as incomplete', () => {
-        const { parser, events } = parse(['// @allium-begin rule:A\nline one\nline two']);
+        const { parser, events } = parse(['=== FILE: generated.txt ===\n// @allium-begin rule:A\nline one\nline two']);
         expect(parser.regions[0]).toMatchObject({ clauseId: 'rule:A', startLine: 0, endLine: 2, endOffset: 'line one\nline two'.length, complete: false });
         expect(events.filter(e => e.type === 'region')).toHaveLength(2);
         expect(parser.files[0]).toMatchObject({ path: 'generated.txt', text: 'line one\nline two' });
@@ -145,7 +151,7 @@ describe('clause link stream parser', () => {
 
     it('nests regions, closes by id out of order, and lets an end without id close the innermost', () => {
         const { parser } = parse([[
-            '// @allium-begin rule:R', 'a', '// @allium-begin rule:R/requires#1', 'b', '// @allium-begin rule:R/ensures#1', 'c',
+            '=== FILE: r.ts ===', '// @allium-begin rule:R', 'a', '// @allium-begin rule:R/requires#1', 'b', '// @allium-begin rule:R/ensures#1', 'c',
             '// @allium-end rule:R/requires#1', 'd', '// @allium-end', 'e', '// @allium-end rule:Unknown', '// @allium-end rule:R', ''
         ].join('\n')]);
         const byId = Object.fromEntries(parser.regions.map(r => [r.clauseId, linesOf(parser, r)]));
@@ -171,9 +177,41 @@ describe('clause link stream parser', () => {
     });
 
     it('treats comments that only look like markers as code', () => {
-        const { parser } = parse(['// @allium-beginning of time\n# @allium-begin\n// see @allium-end rule:A\n=== FILE: ===\n']);
+        const { parser } = parse(['=== FILE: a.ts ===\n// @allium-beginning of time\n# @allium-begin\n// see @allium-end rule:A\n=== FILE: ===\n']);
         expect(parser.regions).toEqual([]);
         expect(parser.files[0].text).toBe('// @allium-beginning of time\n// see @allium-end rule:A\n=== FILE: ===\n');
+    });
+
+    it('keeps text outside file blocks as notes, never as a file', () => {
+        const { parser, events } = parse([WITH_NOTES]);
+        expect(parser.files.map(f => f.path)).toEqual(['src/a.ts', 'README.md']);
+        expect(parser.files[0].text).toBe('// Assumptions (open questions):\n// - refunds are manual,\n//   handled by support\n// - no partial shipments\nconst a = 1;\n// assumption: stock is reserved first\n');
+        expect(parser.files[1].text).toBe('# Orders\n```sh\nnpm start\n```\nThe end.\n');
+        expect(parser.notes).toBe('Here is the implementation.\nASSUMPTION: orders ship whole\n\nTo run the tests:\n```sh\nnpm test\n```\n## Assumptions\n\n1. prices include tax');
+        expect(events.filter(e => e.type === 'note').map(e => e.type === 'note' && e.text).join('')).toBe(parser.notes + '\n\n');
+        expect(parser.openFile?.path).toBe('README.md');
+    });
+
+    it('makes no file of an answer without file lines', () => {
+        const { parser } = parse(['Sorry, I need more detail.\n// @allium-begin rule:A\nfn a() {}\n']);
+        expect(parser.files).toEqual([]);
+        expect(parser.regions).toEqual([]);
+        expect(parser.notes).toBe('Sorry, I need more detail.\nfn a() {}');
+        expect(parser.openFile).toBeUndefined();
+    });
+
+    it('collects assumptions from comments and notes, with where they were stated', () => {
+        const { parser, events } = parse([WITH_NOTES]);
+        expect(parser.assumptions).toEqual([
+            { text: 'orders ship whole' },
+            { text: 'refunds are manual, handled by support', file: 'src/a.ts', line: 1 },
+            { text: 'no partial shipments', file: 'src/a.ts', line: 3 },
+            { text: 'stock is reserved first', file: 'src/a.ts', line: 5 },
+            { text: 'prices include tax' }
+        ]);
+        expect(events.filter(e => e.type === 'assumption')).toHaveLength(5);
+        const code = parse(['=== FILE: a.py ===\n# Assumptions:\n# - one\nvalue = 1  # - not an assumption\n# - not one either\n']).parser;
+        expect(code.assumptions).toEqual([{ text: 'one', file: 'a.py', line: 1 }]);
     });
 
     it('refuses input after the end', () => {
