@@ -8,6 +8,7 @@ import {
 import { resolveInputs } from './check.js';
 import { integerFlag, positiveFlag, priceFlag } from './flag-values.js';
 import { generationSummary } from './generate-report.js';
+import { filesToSave, writeTrace } from './trace-writer.js';
 import { outDirProblem, writeFiles } from './write-files.js';
 
 export const GENERATE_USAGE = `Usage: allium generate <files-or-dirs>... [--rule Name]... [--entity Name]... [--surface Name]... [--contract Name]...
@@ -144,8 +145,11 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
         process.stderr.write(`${result.incomplete.message}\n`);
         return 2;
     }
-    const written = args.out !== undefined ? writeFiles(args.out, result.files, { force: args.force, cutFile: result.incomplete ? result.cutFile : undefined }) : undefined;
+    const written = args.out !== undefined ? writeFiles(args.out, filesToSave(prompt, result), { force: args.force, cutFile: result.incomplete ? result.cutFile : undefined }) : undefined;
     process.stderr.write(generationSummary(result, written, args.out));
+    if (written && args.out !== undefined) {
+        process.stderr.write(`${writeTrace(args.out, prompt, result, written)}\n`);
+    }
     return interrupt.signal.aborted ? 130 : result.incomplete || written?.skipped.length ? 1 : 0;
 }
 

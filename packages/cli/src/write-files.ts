@@ -80,6 +80,21 @@ export function writeFiles(out: string, files: readonly FileToWrite[], options: 
     return report;
 }
 
+/**
+ * Writes a file of our own under `out` (the trace record), over its previous version and into its dot-directory,
+ * with the same guards against leaving `out`; the problem, if any, in words.
+ */
+export function writeOwnFile(out: string, name: string, text: string): string | undefined {
+    const root = path.resolve(out);
+    try {
+        mkdirSync(root, { recursive: true });
+        writeOne(root, realpathSync(root), name, text, true);
+        return undefined;
+    } catch (error) {
+        return error instanceof Skip ? error.message : reasonOf(error);
+    }
+}
+
 function writeOne(root: string, realRoot: string, name: string, text: string, force: boolean): void {
     if (name.includes('\0')) {
         throw new Skip('the path contains a NUL byte');

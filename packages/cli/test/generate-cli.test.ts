@@ -64,7 +64,11 @@ describe('allium generate', () => {
         const result = await run(['generate', 'orders.allium', '--rule', 'ShipOrder', '--lang', 'kotlin', '--out', 'out'],
             { ANTHROPIC_API_KEY: 'sk-test', ANTHROPIC_BASE_URL: server.url }, dir);
         expect(result.stdout).toContain('require(order.status == PENDING)');
-        expect(readFileSync(path.join(dir, 'out/src/Ship.kt'), 'utf8')).toBe('require(order.status == PENDING)\n');
+        expect(readFileSync(path.join(dir, 'out/src/Ship.kt'), 'utf8')).toBe('// @allium-begin orders::rule:ShipOrder/requires#1\nrequire(order.status == PENDING)\n// @allium-end orders::rule:ShipOrder/requires#1\n');
+        const trace = JSON.parse(readFileSync(path.join(dir, 'out/.allium/trace.json'), 'utf8'));
+        expect(trace.version).toBe(1);
+        expect(trace.clauses['orders::rule:ShipOrder/requires#1']).toMatchObject({ fingerprint: expect.stringMatching(/^[0-9a-f]{13}$/), files: ['src/Ship.kt'], generatedAt: expect.any(String) });
+        expect(Object.keys(trace.clauses)).toEqual(['orders::rule:ShipOrder/requires#1']);
         expect(existsSync(path.join(dir, 'escape.kt'))).toBe(false);
         expect(result.stderr).toMatch(/Skipped \.\.\/escape\.kt/);
         expect(result.stderr).toMatch(/Clause coverage: 1\/4 clauses linked/);

@@ -18,3 +18,4 @@ export * from './generation-protocol.js';
 export * from './trace/code-markers.js';
 export * from './trace/trace-record.js';
 export * from './trace/trace-status.js';
+export * from './trace/saved-markers.js';
