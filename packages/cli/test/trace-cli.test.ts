@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeAnthropicServer } from '../../generate/test/support/fake-anthropic-server.js';
 import { tempDir } from '../../../test/support/temp-dir.js';
+import { runCli } from '../../../test/support/run-cli.js';
 
-const CLI = path.resolve(__dirname, '../../../out/cli/allium.cjs');
 const SPEC = `-- allium: 3
 entity Order {
     status: pending | shipped
@@ -24,16 +23,7 @@ const ANSWER = [
     '=== FILE: test/ship.test.ts ===\n// @allium-begin test:rule-success.ShipOrder\nit("ships", () => ship(order));\n// @allium-end test:rule-success.ShipOrder\n'
 ];
 
-function run(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
-    return new Promise(resolve => {
-        const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env } });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', d => { stdout += d; });
-        child.stderr.on('data', d => { stderr += d; });
-        child.on('close', status => resolve({ status, stdout, stderr }));
-    });
-}
+const run = runCli;
 
 describe('allium trace over code written by allium generate', () => {
     const server = new FakeAnthropicServer();

@@ -19,3 +19,4 @@ export * from './trace/code-markers.js';
 export * from './trace/trace-record.js';
 export * from './trace/trace-status.js';
 export * from './trace/saved-markers.js';
+export * from './trace-protocol.js';

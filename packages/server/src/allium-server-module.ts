@@ -19,6 +19,9 @@ import { FieldUses } from './analysis/field-uses.js';
 import { AlliumReferences } from './analysis/field-references.js';
 import { ClientOptions } from './client-options.js';
 import { DiagnosticsModes, ModalDocumentValidator } from './diagnostics-mode.js';
+import { CodeIndex } from './trace/code-index.js';
+import { TraceLinks } from './trace/trace-links.js';
+import { TraceImplementationProvider } from './trace/implementation-provider.js';
 
 /** Readings of a spec that several editor features share. */
 export type AlliumAnalysisServices = {
@@ -28,6 +31,11 @@ export type AlliumAnalysisServices = {
     editor: {
         ClientOptions: ClientOptions;
         DiagnosticsModes: DiagnosticsModes;
+    };
+    /** The generated code of the workspace and its links to the specs. */
+    trace: {
+        CodeIndex: CodeIndex;
+        TraceLinks: TraceLinks;
     };
 };
 
@@ -42,8 +50,12 @@ export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumService
         ClientOptions: services => new ClientOptions(services.shared),
         DiagnosticsModes: services => new DiagnosticsModes(services.shared)
     },
+    trace: {
+        CodeIndex: services => new CodeIndex(services.shared),
+        TraceLinks: services => new TraceLinks(services, services.trace.CodeIndex)
+    },
     validation: {
-        DocumentValidator: services => new ModalDocumentValidator(services, () => services.editor.DiagnosticsModes)
+        DocumentValidator: services => new ModalDocumentValidator(services, () => services.editor.DiagnosticsModes, () => services.trace.TraceLinks)
     },
     references: {
         References: services => new AlliumReferences(services)
@@ -52,6 +64,7 @@ export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumService
         HoverProvider: services => new AlliumHoverProvider(services),
         CodeActionProvider: services => new AlliumCodeActionProvider(services),
         CodeLensProvider: services => new AlliumCodeLensProvider(services),
+        ImplementationProvider: services => new TraceImplementationProvider(() => services.trace.TraceLinks),
         DocumentLinkProvider: () => new AlliumDocumentLinkProvider(),
         Formatter: services => new AlliumFormatter(services),
         CompletionProvider: services => new AlliumCompletionProvider(services),
@@ -74,6 +87,6 @@ export function createAlliumLspServices(context: DefaultSharedModuleContext): { 
     shared.ServiceRegistry.register(Allium);
     registerAlliumValidators(Allium);
     // Created now, not on first use, so that they hear the initialize request.
-    [Allium.editor.ClientOptions, Allium.editor.DiagnosticsModes].forEach(service => service.constructor);
+    [Allium.editor.ClientOptions, Allium.editor.DiagnosticsModes, Allium.trace.TraceLinks].forEach(service => service.constructor);
     return { shared, Allium };
 }

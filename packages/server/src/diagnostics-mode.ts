@@ -2,6 +2,7 @@ import { AlliumDocumentValidator, EXTENDED_CODES } from '@allium/language';
 import type { Cancellation, LangiumDocument, ValidationOptions } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver';
+import type { TraceLinks } from './trace/trace-links.js';
 
 /**
  * How much the editor reports, as the `allium.diagnostics.mode` setting (or the `diagnosticsMode` initialization
@@ -57,13 +58,17 @@ function modeOf(value: unknown): DiagnosticsMode | undefined {
     return typeof value === 'string' && MODES.has(value) ? value as DiagnosticsMode : undefined;
 }
 
-/** The language's validation, reporting what the chosen mode asks for. */
+/**
+ * The language's validation, reporting what the chosen mode asks for, and, beyond what the reference checks, how the
+ * spec stands against the code generated from it (drift, clauses without code, obligations without a test).
+ */
 export class ModalDocumentValidator extends AlliumDocumentValidator {
-    constructor(services: ConstructorParameters<typeof AlliumDocumentValidator>[0], private readonly modes: () => DiagnosticsModes) {
+    constructor(services: ConstructorParameters<typeof AlliumDocumentValidator>[0], private readonly modes: () => DiagnosticsModes, private readonly trace: () => TraceLinks) {
         super(services);
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
-        return this.modes().apply(await super.validateDocument(document, options, cancelToken));
+        const diagnostics = this.modes().apply(await super.validateDocument(document, options, cancelToken));
+        return this.modes().mode === 'reference' || document.parseResult.parserErrors.length > 0 ? diagnostics : [...diagnostics, ...this.trace().diagnostics(document)];
     }
 }

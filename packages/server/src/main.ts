@@ -3,11 +3,13 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createAlliumLspServices } from './allium-server-module.js';
 import { registerGenerationRequests } from './generation/generation-request.js';
+import { registerTraceRequests } from './trace/trace-requests.js';
 import { watchFoldersUnlessEditorDoes } from './workspace/folder-watcher.js';
 
 // Transport (--stdio, --node-ipc, --socket=N) comes from the command line, so VS Code and other editors share this entry.
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createAlliumLspServices({ connection, ...NodeFileSystem });
 registerGenerationRequests(connection, shared);
+registerTraceRequests(connection, shared);
 watchFoldersUnlessEditorDoes(shared);
 startLanguageServer(shared);

@@ -1,6 +1,10 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
-import { ResponseError, type Position, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
+import { ResponseError, type Position, type Range, type RenameParams, type TextDocumentPositionParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { declarationId } from '@allium/generate';
+import type { CodeIndex } from './trace/code-index.js';
+import { renameLinkEdits } from './trace/rename-links.js';
+import type { TraceLinks } from './trace/trace-links.js';
 import type { Module } from '@allium/language';
 import type { AlliumLspServices } from './allium-server-module.js';
 import { isField, type Field } from '@allium/language';
@@ -11,16 +15,21 @@ const INVALID_PARAMS = -32602;
 /**
  * Renames a declaration and every reference to it across the workspace. A qualified reference (`payments/Payment`)
  * keeps its import alias; a name already declared beside the target is refused rather than merged; a field is
- * renamed only when every `x.field` of that name can be told to be (or not to be) that field.
+ * renamed only when every `x.field` of that name can be told to be (or not to be) that field. Generated code stays
+ * linked: its markers and trace records are renamed in the same edit.
  */
 export class AlliumRenameProvider extends DefaultRenameProvider {
     private readonly documents: AlliumLspServices['shared']['workspace']['LangiumDocuments'];
     private readonly fieldUses: FieldUses;
+    private readonly codeIndex: CodeIndex;
+    private readonly trace: TraceLinks;
 
     constructor(services: AlliumLspServices) {
         super(services);
         this.documents = services.shared.workspace.LangiumDocuments;
         this.fieldUses = services.analysis.FieldUses;
+        this.codeIndex = services.trace.CodeIndex;
+        this.trace = services.trace.TraceLinks;
     }
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
@@ -40,6 +49,10 @@ export class AlliumRenameProvider extends DefaultRenameProvider {
             }
         }
         const edit = await super.rename(document, params);
+        const links = target && this.linkEdits(target, params.newName);
+        if (edit && links) {
+            edit.changes = { ...edit.changes, ...links };
+        }
         for (const [uri, edits] of Object.entries(edit?.changes ?? {})) {
             const text = this.documents.all.find(d => d.uri.toString() === uri)?.textDocument;
             for (const change of edits) {
@@ -51,6 +64,14 @@ export class AlliumRenameProvider extends DefaultRenameProvider {
             }
         }
         return edit;
+    }
+
+    /** Markers and trace records naming a renamed declaration (or its clauses and tests) follow the new name. */
+    private linkEdits(target: AstNode, newName: string): Record<string, TextEdit[]> | undefined {
+        const local = declarationId(target);
+        const module = this.trace.specSet().moduleOf(target);
+        return local && module && 'name' in target && typeof target.name === 'string'
+            ? renameLinkEdits(this.codeIndex, module.name, local, target.name, newName) : undefined;
     }
 
     /** A name linking knows, and also a field reached through `.`. */

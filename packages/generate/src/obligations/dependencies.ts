@@ -48,8 +48,7 @@ function triggerSource(rule: ast.RuleDecl, expr: AstNode | undefined): RuleDepen
     // An event another rule emits chains the two rules; any other event comes from outside.
     const event = expr && emittedEvent(expr);
     const module = AstUtils.findRootNode(rule) as ast.Module;
-    const chained = event !== undefined && module.declarations.some(other => ast.isRuleDecl(other) && other !== rule
-        && clausesIn(other.items).some(c => ast.isAssignment(c) && c.name === 'ensures' && nodesBelow(c.value).some(n => emittedEvent(n) === event)));
+    const chained = event !== undefined && [...emittersOf(module).get(event) ?? []].some(other => other !== rule);
     return chained ? 'chained' : 'external';
 }
 
@@ -62,6 +61,26 @@ function triggerEntity(trigger: ast.Trigger | undefined, types: ast.SpecTypes): 
 
 function names(found: Array<string | undefined>): string[] {
     return [...new Set(found.filter((n): n is string => n !== undefined))].sort();
+}
+
+// Keyed by AST nodes, which a new parse replaces, so an entry never outlives the text it was read from.
+const emitters = new WeakMap<ast.Module, Map<string, Set<ast.RuleDecl>>>();
+
+/** For each event a rule of the module emits in an ensures, the rules that do: read once per module, not per rule. */
+function emittersOf(module: ast.Module): Map<string, Set<ast.RuleDecl>> {
+    let found = emitters.get(module);
+    if (!found) {
+        found = new Map();
+        for (const rule of module.declarations.filter(ast.isRuleDecl)) {
+            for (const clause of clausesIn(rule.items).filter(c => ast.isAssignment(c) && c.name === 'ensures')) {
+                for (const event of nodesBelow(clause.value).map(emittedEvent).filter((e): e is string => e !== undefined)) {
+                    found.set(event, (found.get(event) ?? new Set()).add(rule));
+                }
+            }
+        }
+        emitters.set(module, found);
+    }
+    return found;
 }
 
 function nodesBelow(value: AstNode | undefined): AstNode[] {
