@@ -20,3 +20,4 @@ export * from './trace/trace-record.js';
 export * from './trace/trace-status.js';
 export * from './trace/saved-markers.js';
 export * from './trace-protocol.js';
+export * from './regeneration.js';

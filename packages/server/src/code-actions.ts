@@ -5,6 +5,7 @@ import { CodeActionTriggerKind, type CodeAction, type CodeActionParams, type Com
 import type { SpecTypes } from '@allium/language';
 import type { ClientOptions } from './client-options.js';
 import { generationActions } from './generation/generation-actions.js';
+import { regenerateActions } from './trace/regenerate-action.js';
 import { FIX_ALL_KIND, fixAll, quickFixes } from './quick-fixes/quick-fixes.js';
 import { extractEnumRefactor } from './refactors/extract-enum.js';
 import { extractLiteralRefactor } from './refactors/extract-literal.js';
@@ -33,6 +34,9 @@ export class AlliumCodeActionProvider implements CodeActionProvider {
         const offset = document.textDocument.offsetAt(params.range.start);
         if (wants('refactor.extract')) {
             actions.push(...[extractEnumRefactor(document, offset), extractLiteralRefactor(document, offset)].filter(a => a !== undefined));
+        }
+        if (this.options.generationCommands && wants('quickfix')) {
+            actions.push(...regenerateActions(params));
         }
         if (this.options.generationCommands && wants('refactor')) {
             actions.push(...generationActions(document, params));

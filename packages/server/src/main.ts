@@ -4,6 +4,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createAlliumLspServices } from './allium-server-module.js';
 import { registerGenerationRequests } from './generation/generation-request.js';
 import { registerTraceRequests } from './trace/trace-requests.js';
+import { registerRegenerationRequest } from './trace/regeneration-request.js';
 import { watchFoldersUnlessEditorDoes } from './workspace/folder-watcher.js';
 
 // Transport (--stdio, --node-ipc, --socket=N) comes from the command line, so VS Code and other editors share this entry.
@@ -11,5 +12,6 @@ const connection = createConnection(ProposedFeatures.all);
 const { shared } = createAlliumLspServices({ connection, ...NodeFileSystem });
 registerGenerationRequests(connection, shared);
 registerTraceRequests(connection, shared);
+registerRegenerationRequest(connection, shared);
 watchFoldersUnlessEditorDoes(shared);
 startLanguageServer(shared);
