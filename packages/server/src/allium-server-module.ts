@@ -19,6 +19,8 @@ import { FieldUses } from './analysis/field-uses.js';
 import { AlliumReferences } from './analysis/field-references.js';
 import { ClientOptions } from './client-options.js';
 import { DiagnosticsModes, ModalDocumentValidator } from './diagnostics-mode.js';
+import { GuardedDocumentUpdateHandler } from './workspace/guarded-update-handler.js';
+import { CheckedTextDocuments } from './workspace/checked-text-documents.js';
 
 /** Readings of a spec that several editor features share. */
 export type AlliumAnalysisServices = {
@@ -64,7 +66,11 @@ export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumService
 
 export const AlliumSharedServerModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
-        NodeKindProvider: () => new AlliumNodeKindProvider()
+        NodeKindProvider: () => new AlliumNodeKindProvider(),
+        DocumentUpdateHandler: services => new GuardedDocumentUpdateHandler(services)
+    },
+    workspace: {
+        TextDocuments: () => new CheckedTextDocuments()
     }
 };
 
