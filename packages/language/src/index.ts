@@ -10,3 +10,4 @@ export * from './typing/spec-nodes.js';
 export { isTemporalComparison } from './validation/rule-shape-validator.js';
 export { formattingEdits } from './formatting/format-edits.js';
 export { usePathTarget } from './scoping/imports.js';
+export { nodesOf } from './ast-nodes.js';

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LspClient } from '../lsp/lsp-client.js';
+import { PATHOLOGICAL } from './pathological-specs.js';
+
+/** What an editor asks right after opening a file; each must be answered, with a result, in bounded time. */
+const REQUESTS: Array<[string, (uri: string) => unknown]> = [
+    ['textDocument/documentSymbol', uri => ({ textDocument: { uri } })],
+    ['textDocument/foldingRange', uri => ({ textDocument: { uri } })],
+    ['textDocument/semanticTokens/full', uri => ({ textDocument: { uri } })],
+    ['textDocument/hover', uri => ({ textDocument: { uri }, position: { line: 6, character: 20 } })],
+    ['textDocument/completion', uri => ({ textDocument: { uri }, position: { line: 6, character: 20 } })],
+    ['textDocument/formatting', uri => ({ textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } })]
+];
+
+describe('pathological specs', () => {
+    const client = new LspClient();
+    beforeAll(() => client.initialize());
+    afterAll(() => client.dispose());
+
+    for (const [name, build] of Object.entries(PATHOLOGICAL)) {
+        it(`${name}: diagnostics and answers in bounded time, the server alive`, async () => {
+            const uri = `file:///adversarial/${name.replace(/[^a-z0-9]+/gi, '-')}.allium`;
+            const started = Date.now();
+            const published = client.nextDiagnostics(uri, 15_000);
+            await client.open(uri, build());
+            const diagnostics = await published;
+            const firstDiagnostics = Date.now() - started;
+            expect(diagnostics.some(d => d.code === 'allium.internal'), JSON.stringify(diagnostics.slice(0, 3))).toBe(false);
+            let slowest = 0;
+            for (const [method, params] of REQUESTS) {
+                const asked = Date.now();
+                await expect(client.request(method, params(uri)), method).resolves.not.toThrow();
+                slowest = Math.max(slowest, Date.now() - asked);
+            }
+            expect(client.alive).toBe(true);
+            console.log(`${name}: first diagnostics ${firstDiagnostics} ms, slowest request ${slowest} ms, ${diagnostics.length} diagnostics`);
+            expect(firstDiagnostics + slowest).toBeLessThan(15_000);
+        }, 40_000);
+    }
+
+    it('says where nesting or length was bounded', async () => {
+        const uri = 'file:///adversarial/bounded.allium';
+        const published = client.nextDiagnostics(uri);
+        await client.open(uri, PATHOLOGICAL['nested parentheses']());
+        const messages = (await published).map(d => d.message);
+        expect(messages.some(m => m.startsWith('Nested too deeply'))).toBe(true);
+    });
+});
