@@ -2,6 +2,7 @@ import { TextDocument, type LangiumCoreServices, type LangiumDocument } from 'la
 import type { TextEdit } from 'vscode-languageserver-types';
 import { targetIndents } from './layout.js';
 import { parsesToSameAst } from './same-ast.js';
+import { tooLargeToParse } from '../document-budget.js';
 
 /**
  * Conservative layout clean-up of lines [first, last] that never changes meaning: block items are indented by their
@@ -9,10 +10,14 @@ import { parsesToSameAst } from './same-ast.js';
  * whitespace goes, runs of blank lines shrink to one, and the file ends with one newline. The result is parsed
  * again and must give the same syntax tree; if it does not, only the whitespace clean-up is offered, and if even
  * that would change the tree, nothing. Applying it twice changes nothing the second time. The editor's formatter
- * and `allium format` both use it.
+ * and `allium format` both use it. A file too large to parse is left as it is.
  */
 export function formattingEdits(services: LangiumCoreServices, document: LangiumDocument, first = 0, last = document.textDocument.lineCount - 1): TextEdit[] {
     const text = document.textDocument.getText();
+    if (tooLargeToParse(text)) {
+        // Unparsed, so nothing could show that the layout kept the syntax tree.
+        return [];
+    }
     const lines = text.split(/\r?\n/);
     const hasErrors = document.parseResult.lexerErrors.length + document.parseResult.parserErrors.length > 0;
     const attempts = hasErrors ? [undefined] : [targetIndents(document), undefined];
