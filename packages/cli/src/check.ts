@@ -1,9 +1,7 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { existsSync } from 'node:fs';
 import { AstUtils, URI, type LangiumDocument } from 'langium';
-import { NodeFileSystem } from 'langium/node';
-import { createAlliumCoreServices, EXTENDED_CODES, isUseDecl, usePathTarget, type AlliumServices, type Module } from '@allium/language';
+import { createAlliumCoreServices, EXTENDED_CODES, GuardedNodeFileSystem, isUseDecl, unreadableBecause, usePathTarget, type AlliumServices, type Module, type UseDecl } from '@allium/language';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -18,30 +16,6 @@ export interface Finding {
     message: string;
 }
 
-/** Expands files and directories (recursively) into the `.allium` files they name, sorted for stable output. */
-export async function resolveInputs(inputs: string[]): Promise<string[]> {
-    const found = new Set<string>();
-    async function visit(p: string): Promise<void> {
-        const stat = await fs.stat(p).catch(() => undefined);
-        if (!stat) {
-            return;
-        }
-        if (stat.isDirectory()) {
-            for (const entry of await fs.readdir(p)) {
-                if (entry !== 'node_modules' && !entry.startsWith('.')) {
-                    await visit(path.join(p, entry));
-                }
-            }
-        } else if (p.endsWith('.allium')) {
-            found.add(path.resolve(p));
-        }
-    }
-    for (const input of inputs) {
-        await visit(input);
-    }
-    return [...found].sort();
-}
-
 /**
  * Checks files with one set of services. Each `check` call checks its files together, so `use` imports between
  * them resolve; files they import are loaded through the file system but only the given files are reported.
@@ -49,7 +23,7 @@ export async function resolveInputs(inputs: string[]): Promise<string[]> {
  */
 export class Checker {
     /** `extended`: also report what only JUXT's editor extension checks, beyond its `allium check`. */
-    constructor(readonly services: AlliumServices = createAlliumCoreServices(NodeFileSystem).Allium, readonly extended = false) {}
+    constructor(readonly services: AlliumServices = createAlliumCoreServices(GuardedNodeFileSystem).Allium, readonly extended = false) {}
 
     async check(files: string[], relativeTo = process.cwd()): Promise<Finding[]> {
         const workspace = this.services.shared.workspace;
@@ -58,8 +32,8 @@ export class Checker {
             documents.push(await workspace.LangiumDocuments.getOrCreateDocument(URI.file(file)));
         }
         try {
-            await workspace.DocumentBuilder.build([...documents, ...await this.imports(documents)], { validation: true });
             const findings: Finding[] = [];
+            await workspace.DocumentBuilder.build([...documents, ...await this.imports(documents, findings, relativeTo)], { validation: true });
             for (const document of documents) {
                 const file = path.relative(relativeTo, document.uri.fsPath) || document.uri.fsPath;
                 for (const diagnostic of document.diagnostics ?? []) {
@@ -76,17 +50,31 @@ export class Checker {
         }
     }
 
-    /** Files reachable through `use "./..."` from the given documents, loaded so qualified names resolve. */
-    private async imports(documents: LangiumDocument[]): Promise<LangiumDocument[]> {
+    /**
+     * Files reachable through `use "./..."` from the given documents, loaded so qualified names resolve. A target that
+     * exists but cannot be a spec (a directory, another kind of file, a device or pipe) is reported on its `use` line
+     * instead of being read; an absent one imports nothing, as in the reference checker.
+     */
+    private async imports(documents: LangiumDocument[], findings: Finding[], relativeTo: string): Promise<LangiumDocument[]> {
         const workspace = this.services.shared.workspace;
-        const seen = new Set(documents.map(d => d.uri.toString()));
+        const given = new Set(documents.map(d => d.uri.toString()));
+        const seen = new Set(given);
         const queue = [...documents];
         const loaded: LangiumDocument[] = [];
         while (queue.length > 0) {
             const module = queue.shift()!.parseResult.value as Module;
             for (const use of module.declarations.filter(isUseDecl)) {
-                const imported = usePathTarget(AstUtils.getDocument(use).uri, use.path);
-                if (imported && !seen.has(imported.toString()) && existsSync(imported.fsPath)) {
+                const importing = AstUtils.getDocument(use).uri;
+                const imported = usePathTarget(importing, use.path);
+                if (!imported || !existsSync(imported.fsPath)) {
+                    continue;
+                }
+                const problem = unreadableBecause(imported.fsPath) ?? (imported.fsPath.endsWith('.allium') ? undefined : 'is not an Allium file (.allium)');
+                if (problem) {
+                    if (given.has(importing.toString())) {
+                        findings.push(badUse(use, importing, problem, relativeTo));
+                    }
+                } else if (!seen.has(imported.toString())) {
                     seen.add(imported.toString());
                     const document = await workspace.LangiumDocuments.getOrCreateDocument(imported);
                     loaded.push(document);
@@ -96,6 +84,18 @@ export class Checker {
         }
         return loaded;
     }
+}
+
+function badUse(use: UseDecl, file: URI, problem: string, relativeTo: string): Finding {
+    const start = use.$cstNode?.range.start ?? { line: 0, character: 0 };
+    return {
+        file: path.relative(relativeTo, file.fsPath) || file.fsPath,
+        line: start.line + 1,
+        column: start.character + 1,
+        severity: 'error',
+        code: 'allium.use.unreadable',
+        message: `'${use.path}' ${problem}, so nothing is imported from it. Point the use at an .allium file.`
+    };
 }
 
 function toFinding(file: string, diagnostic: Diagnostic): Finding {

@@ -89,7 +89,9 @@ export class AlliumTokenBuilder extends IndentationAwareTokenBuilder<AlliumTermi
  */
 export class AlliumLexer extends IndentationAwareLexer {
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
-        const result = DefaultLexer.prototype.tokenize.call(this, text, options);
+        // A UTF-8 byte order mark lexes as a space: the same length, so offsets stay those of the text, which keeps it.
+        const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+        const result = DefaultLexer.prototype.tokenize.call(this, source, options);
         const limited = limitNesting(this.withIndentation(result.tokens));
         result.tokens = limited.tokens;
         result.errors.push(...limited.errors);

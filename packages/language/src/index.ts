@@ -11,3 +11,4 @@ export { isTemporalComparison } from './validation/rule-shape-validator.js';
 export { formattingEdits } from './formatting/format-edits.js';
 export { usePathTarget } from './scoping/imports.js';
 export { nodesOf } from './ast-nodes.js';
+export { GuardedNodeFileSystem, unreadableBecause } from './workspace/guarded-file-system.js';
