@@ -21,6 +21,7 @@ import { ClientOptions } from './client-options.js';
 import { DiagnosticsModes, ModalDocumentValidator } from './diagnostics-mode.js';
 import { GuardedDocumentUpdateHandler } from './workspace/guarded-update-handler.js';
 import { CheckedTextDocuments } from './workspace/checked-text-documents.js';
+import { InitializedWorkspaceManager } from './workspace/initialized-workspace-manager.js';
 
 /** Readings of a spec that several editor features share. */
 export type AlliumAnalysisServices = {
@@ -70,7 +71,8 @@ export const AlliumSharedServerModule: Module<LangiumSharedServices, PartialLang
         DocumentUpdateHandler: services => new GuardedDocumentUpdateHandler(services)
     },
     workspace: {
-        TextDocuments: () => new CheckedTextDocuments()
+        TextDocuments: () => new CheckedTextDocuments(),
+        WorkspaceManager: services => new InitializedWorkspaceManager(services)
     }
 };
 
