@@ -38,6 +38,11 @@ export class LspClient {
         this.connection.listen();
     }
 
+    /** The server's process id, to read its memory use. */
+    get pid(): number | undefined {
+        return this.child.pid;
+    }
+
     get alive(): boolean {
         return this.child.exitCode === null && !this.child.killed;
     }

@@ -1,4 +1,4 @@
-import { DocumentState, URI, type LangiumSharedCoreServices } from 'langium';
+import { URI, type LangiumSharedCoreServices } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, type TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,9 +13,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
  * Changes are also coalesced: Langium starts a rebuild for every change, and a rebuild parses before it first looks
  * whether a newer change has cancelled it, so a burst of edits was parsed once per edit. Here a change that comes
  * while a rebuild is under way makes the next rebuild wait until changes have settled (or for at most
- * {@link MAX_WAIT_MS}), and that rebuild takes every change pending. Meanwhile the changed documents are marked as
- * changed, so requests wait for the rebuild instead of reading the text before the edit. A change to a document not
- * yet in the index is built at once, so that requests find it.
+ * {@link MAX_WAIT_MS}), and that rebuild takes every change pending. Requests in that wait read the last build, as
+ * they do in Langium while a queued rebuild waits for the running one. A change to a document not yet in the index
+ * is built at once, so that requests find it.
  */
 /** Quiet time after a change before the rebuild starts: the gap between a burst's messages is far shorter. */
 const SETTLE_MS = 15;
@@ -48,10 +48,6 @@ export class GuardedDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         for (const uri of ours) {
             this.pendingDeleted.delete(uri.toString());
             this.pendingChanged.set(uri.toString(), uri);
-            const document = documents.getDocument(uri);
-            if (settle && document && document.state > DocumentState.Changed) {
-                document.state = DocumentState.Changed;
-            }
         }
         for (const uri of deleted) {
             this.pendingChanged.delete(uri.toString());
