@@ -3,6 +3,11 @@ import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langiu
 import { DiagnosticSeverity, type TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
+/** Quiet time after a change before the rebuild starts: the gap between a burst's messages is far shorter. */
+const SETTLE_MS = 15;
+/** Longest a rebuild waits for changes to settle, so that a client editing without pause still gets diagnostics. */
+const MAX_WAIT_MS = 300;
+
 /**
  * Langium's update handler, with the one guard its update path lacks: a rebuild that throws rejects inside
  * `workspaceLock.write` with nothing catching it, and an unhandled rejection ends the process. Here a failed
@@ -17,11 +22,6 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
  * they do in Langium while a queued rebuild waits for the running one. A change to a document not yet in the index
  * is built at once, so that requests find it.
  */
-/** Quiet time after a change before the rebuild starts: the gap between a burst's messages is far shorter. */
-const SETTLE_MS = 15;
-/** Longest a rebuild waits for changes to settle, so that a client editing without pause still gets diagnostics. */
-const MAX_WAIT_MS = 300;
-
 export class GuardedDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly shared: LangiumSharedServices;
     private readonly pendingChanged = new Map<string, URI>();
