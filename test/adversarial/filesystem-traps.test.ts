@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { LspClient } from '../lsp/lsp-client.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const CLI = path.resolve(__dirname, '../../out/cli/allium.cjs');
@@ -83,5 +85,28 @@ describe('file system traps for the CLI', () => {
         const check = await run(['format', '--check', '.'], dir);
         expect(check.stdout.trim().split('\n')).toEqual(['untidy.allium']);
         expect((await run(['format', 'untidy.allium'], dir)).stdout).toBe(SPEC.replace(/\n/g, '\r\n'));
+    });
+});
+
+describe('file system traps for the language server', () => {
+    it('indexes a folder with link loops and a FIFO, and reports bad use targets on their lines', async () => {
+        const dir = tempDir('allium-server-traps');
+        mkdirSync(path.join(dir, 'sub'));
+        symlinkSync('..', path.join(dir, 'sub', 'up'));
+        symlinkSync('../..', path.join(dir, 'sub', 'up2'));
+        execFileSync('mkfifo', [path.join(dir, 'pipe.allium')]);
+        const text = '-- allium: 3\nuse "./sub" as s\nuse "/dev/zero" as z\nuse "./pipe.allium" as p\n\n' + SPEC.slice(13);
+        writeFileSync(path.join(dir, 'uses.allium'), text);
+        const client = new LspClient();
+        try {
+            await client.initialize(dir);
+            const uri = pathToFileURL(path.join(dir, 'uses.allium')).href;
+            await client.open(uri, text);
+            const diagnostics = await client.diagnosticsFor(uri, d => d.some(x => x.code === 'allium.use.unreadable'), 15_000);
+            expect(diagnostics.filter(d => d.code === 'allium.use.unreadable').map(d => d.range.start.line)).toEqual([1, 2, 3]);
+            expect(client.alive).toBe(true);
+        } finally {
+            await client.dispose();
+        }
     });
 });

@@ -1,7 +1,7 @@
-import * as path from 'node:path';
 import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import { AstUtils, URI, type LangiumDocument } from 'langium';
-import { createAlliumCoreServices, EXTENDED_CODES, GuardedNodeFileSystem, isUseDecl, unreadableBecause, usePathTarget, type AlliumServices, type Module, type UseDecl } from '@allium/language';
+import { createAlliumCoreServices, EXTENDED_CODES, GuardedNodeFileSystem, isUseDecl, UNREADABLE_USE_CODE, unreadableUseMessage, usePathTarget, useTargetProblem, type AlliumServices, type Module, type UseDecl } from '@allium/language';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -66,15 +66,15 @@ export class Checker {
             for (const use of module.declarations.filter(isUseDecl)) {
                 const importing = AstUtils.getDocument(use).uri;
                 const imported = usePathTarget(importing, use.path);
-                if (!imported || !existsSync(imported.fsPath)) {
+                if (!imported || imported.scheme !== 'file') {
                     continue;
                 }
-                const problem = unreadableBecause(imported.fsPath) ?? (imported.fsPath.endsWith('.allium') ? undefined : 'is not an Allium file (.allium)');
+                const problem = useTargetProblem(imported.fsPath);
                 if (problem) {
                     if (given.has(importing.toString())) {
                         findings.push(badUse(use, importing, problem, relativeTo));
                     }
-                } else if (!seen.has(imported.toString())) {
+                } else if (!seen.has(imported.toString()) && existsSync(imported.fsPath)) {
                     seen.add(imported.toString());
                     const document = await workspace.LangiumDocuments.getOrCreateDocument(imported);
                     loaded.push(document);
@@ -93,8 +93,8 @@ function badUse(use: UseDecl, file: URI, problem: string, relativeTo: string): F
         line: start.line + 1,
         column: start.character + 1,
         severity: 'error',
-        code: 'allium.use.unreadable',
-        message: `'${use.path}' ${problem}, so nothing is imported from it. Point the use at an .allium file.`
+        code: UNREADABLE_USE_CODE,
+        message: unreadableUseMessage(use.path, problem)
     };
 }
 

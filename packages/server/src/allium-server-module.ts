@@ -22,6 +22,7 @@ import { DiagnosticsModes, ModalDocumentValidator } from './diagnostics-mode.js'
 import { GuardedDocumentUpdateHandler } from './workspace/guarded-update-handler.js';
 import { CheckedTextDocuments } from './workspace/checked-text-documents.js';
 import { InitializedWorkspaceManager } from './workspace/initialized-workspace-manager.js';
+import { registerUseTargetCheck } from './workspace/use-target-check.js';
 
 /** Readings of a spec that several editor features share. */
 export type AlliumAnalysisServices = {
@@ -81,6 +82,7 @@ export function createAlliumLspServices(context: DefaultSharedModuleContext): { 
     const Allium = inject(createDefaultModule({ shared }), AlliumGeneratedModule, AlliumModule, AlliumServerModule) as AlliumLspServices;
     shared.ServiceRegistry.register(Allium);
     registerAlliumValidators(Allium);
+    registerUseTargetCheck(Allium);
     // Created now, not on first use, so that they hear the initialize request.
     [Allium.editor.ClientOptions, Allium.editor.DiagnosticsModes].forEach(service => service.constructor);
     return { shared, Allium };

@@ -25,6 +25,17 @@ export function unreadableBecause(path: string): string | undefined {
     return stat.size > READ_LIMIT ? `is larger than ${READ_LIMIT / 1_000_000} MB` : undefined;
 }
 
+/** Why a `use` target that exists cannot be imported (see {@link unreadableBecause}), or undefined when it can. */
+export function useTargetProblem(path: string): string | undefined {
+    return fs.existsSync(path) ? unreadableBecause(path) ?? (path.endsWith('.allium') ? undefined : 'is not an Allium file (.allium)') : undefined;
+}
+
+export const UNREADABLE_USE_CODE = 'allium.use.unreadable';
+
+export function unreadableUseMessage(usePath: string, problem: string): string {
+    return `'${usePath}' ${problem}, so nothing is imported from it. Point the use at an .allium file.`;
+}
+
 /** Langium's file system access, refusing what {@link unreadableBecause} refuses with an error that says why. */
 export class GuardedFileSystemProvider extends NodeFileSystemProvider {
     override async readFile(uri: URI): Promise<string> {
