@@ -19,12 +19,15 @@ export class LspClient {
     /** Methods the server asked this client to register dynamically. */
     readonly registrations: string[] = [];
     private readonly nextPublished = new Map<string, Array<(d: PublishedDiagnostics['diagnostics']) => void>>();
+    /** How many times diagnostics were published for each URI. */
+    readonly publications = new Map<string, number>();
 
     constructor() {
         this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
         this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
         this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
             this.diagnostics.set(params.uri, params.diagnostics);
+            this.publications.set(params.uri, (this.publications.get(params.uri) ?? 0) + 1);
             this.nextPublished.get(params.uri)?.splice(0).forEach(resolve => resolve(params.diagnostics));
             this.waiters.splice(0).forEach(w => w());
         });
@@ -33,6 +36,11 @@ export class LspClient {
             return null;
         });
         this.connection.listen();
+    }
+
+    /** The server's process id, to read its memory use. */
+    get pid(): number | undefined {
+        return this.child.pid;
     }
 
     get alive(): boolean {

@@ -1,9 +1,7 @@
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import { AstUtils, URI, type LangiumDocument } from 'langium';
-import { NodeFileSystem } from 'langium/node';
-import { createAlliumCoreServices, EXTENDED_CODES, isUseDecl, usePathTarget, type AlliumServices, type Module } from '@allium/language';
+import { createAlliumCoreServices, EXTENDED_CODES, GuardedNodeFileSystem, isUseDecl, UNREADABLE_USE_CODE, unreadableUseMessage, usePathTarget, useTargetProblem, type AlliumServices, type Module, type UseDecl } from '@allium/language';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -18,30 +16,6 @@ export interface Finding {
     message: string;
 }
 
-/** Expands files and directories (recursively) into the `.allium` files they name, sorted for stable output. */
-export async function resolveInputs(inputs: string[]): Promise<string[]> {
-    const found = new Set<string>();
-    async function visit(p: string): Promise<void> {
-        const stat = await fs.stat(p).catch(() => undefined);
-        if (!stat) {
-            return;
-        }
-        if (stat.isDirectory()) {
-            for (const entry of await fs.readdir(p)) {
-                if (entry !== 'node_modules' && !entry.startsWith('.')) {
-                    await visit(path.join(p, entry));
-                }
-            }
-        } else if (p.endsWith('.allium')) {
-            found.add(path.resolve(p));
-        }
-    }
-    for (const input of inputs) {
-        await visit(input);
-    }
-    return [...found].sort();
-}
-
 /**
  * Checks files with one set of services. Each `check` call checks its files together, so `use` imports between
  * them resolve; files they import are loaded through the file system but only the given files are reported.
@@ -49,7 +23,7 @@ export async function resolveInputs(inputs: string[]): Promise<string[]> {
  */
 export class Checker {
     /** `extended`: also report what only JUXT's editor extension checks, beyond its `allium check`. */
-    constructor(readonly services: AlliumServices = createAlliumCoreServices(NodeFileSystem).Allium, readonly extended = false) {}
+    constructor(readonly services: AlliumServices = createAlliumCoreServices(GuardedNodeFileSystem).Allium, readonly extended = false) {}
 
     async check(files: string[], relativeTo = process.cwd()): Promise<Finding[]> {
         const perFile = await this.inspect(files, relativeTo, (_document, findings) => findings);
@@ -67,12 +41,15 @@ export class Checker {
             documents.push(await workspace.LangiumDocuments.getOrCreateDocument(URI.file(file)));
         }
         try {
-            await workspace.DocumentBuilder.build([...documents, ...await this.imports(documents)], { validation: true });
+            // Imports that cannot be read are findings on the `use` lines of the files given.
+            const badImports: Finding[] = [];
+            await workspace.DocumentBuilder.build([...documents, ...await this.imports(documents, badImports, relativeTo)], { validation: true });
             return documents.map(document => {
                 const file = path.relative(relativeTo, document.uri.fsPath) || document.uri.fsPath;
                 const findings = (document.diagnostics ?? [])
                     .filter(diagnostic => this.extended || !EXTENDED_CODES.has(String(diagnostic.code)))
-                    .map(diagnostic => toFinding(file, diagnostic));
+                    .map(diagnostic => toFinding(file, diagnostic))
+                    .concat(badImports.filter(f => f.file === file));
                 return visit(document, findings);
             });
         } finally {
@@ -82,17 +59,31 @@ export class Checker {
         }
     }
 
-    /** Files reachable through `use "./..."` from the given documents, loaded so qualified names resolve. */
-    private async imports(documents: LangiumDocument[]): Promise<LangiumDocument[]> {
+    /**
+     * Files reachable through `use "./..."` from the given documents, loaded so qualified names resolve. A target that
+     * exists but cannot be a spec (a directory, another kind of file, a device or pipe) is reported on its `use` line
+     * instead of being read; an absent one imports nothing, as in the reference checker.
+     */
+    private async imports(documents: LangiumDocument[], findings: Finding[], relativeTo: string): Promise<LangiumDocument[]> {
         const workspace = this.services.shared.workspace;
-        const seen = new Set(documents.map(d => d.uri.toString()));
+        const given = new Set(documents.map(d => d.uri.toString()));
+        const seen = new Set(given);
         const queue = [...documents];
         const loaded: LangiumDocument[] = [];
         while (queue.length > 0) {
             const module = queue.shift()!.parseResult.value as Module;
             for (const use of module.declarations.filter(isUseDecl)) {
-                const imported = usePathTarget(AstUtils.getDocument(use).uri, use.path);
-                if (imported && !seen.has(imported.toString()) && existsSync(imported.fsPath)) {
+                const importing = AstUtils.getDocument(use).uri;
+                const imported = usePathTarget(importing, use.path);
+                if (!imported || imported.scheme !== 'file') {
+                    continue;
+                }
+                const problem = useTargetProblem(imported.fsPath);
+                if (problem) {
+                    if (given.has(importing.toString())) {
+                        findings.push(badUse(use, importing, problem, relativeTo));
+                    }
+                } else if (!seen.has(imported.toString()) && existsSync(imported.fsPath)) {
                     seen.add(imported.toString());
                     const document = await workspace.LangiumDocuments.getOrCreateDocument(imported);
                     loaded.push(document);
@@ -102,6 +93,18 @@ export class Checker {
         }
         return loaded;
     }
+}
+
+function badUse(use: UseDecl, file: URI, problem: string, relativeTo: string): Finding {
+    const start = use.$cstNode?.range.start ?? { line: 0, character: 0 };
+    return {
+        file: path.relative(relativeTo, file.fsPath) || file.fsPath,
+        line: start.line + 1,
+        column: start.character + 1,
+        severity: 'error',
+        code: UNREADABLE_USE_CODE,
+        message: unreadableUseMessage(use.path, problem)
+    };
 }
 
 function toFinding(file: string, diagnostic: Diagnostic): Finding {

@@ -1,9 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument, URI } from 'langium';
-import { NodeFileSystem } from 'langium/node';
-import { createAlliumCoreServices, formattingEdits } from '@allium/language';
-import { resolveInputs } from './check.js';
+import { createAlliumCoreServices, formattingEdits, GuardedNodeFileSystem } from '@allium/language';
+import { resolveInputs, warnSkipped } from './input-files.js';
 
 export const FORMAT_USAGE = `Usage: allium format [--check | --write] <file-or-directory>...
 
@@ -25,13 +24,13 @@ export async function runFormat(args: string[]): Promise<number> {
     }
     const mode: Mode = options[0] === '--check' ? 'check' : options[0] === '--write' ? 'write' : 'print';
     const inputs = args.filter(a => !a.startsWith('-'));
-    const files = await resolveInputs(inputs);
+    const files = await resolveInputs(inputs, warnSkipped);
     if (files.length === 0 || (mode === 'print' && files.length > 1)) {
         process.stderr.write(files.length === 0 && inputs.length > 0 ? 'No .allium files found for the given inputs.\n'
             : files.length > 1 ? 'Without --check or --write, give one file.\n' + FORMAT_USAGE + '\n' : FORMAT_USAGE + '\n');
         return 2;
     }
-    const services = createAlliumCoreServices(NodeFileSystem).Allium;
+    const services = createAlliumCoreServices(GuardedNodeFileSystem).Allium;
     const unformatted: string[] = [];
     for (const file of files) {
         const text = await fs.readFile(file, 'utf8');

@@ -5,7 +5,7 @@ import {
     buildPrompt, DEFAULT_MODEL, describePromptSize, loadSpecSet, measurePrompt, messageContent, promptText, runGeneration, SelectionError,
     TARGET_LANGUAGES, targetLanguageNamed, type GenerationPrompt, type ModelPrice, type TargetLanguage
 } from '@allium/generate';
-import { resolveInputs } from './check.js';
+import { resolveInputs, warnSkipped } from './input-files.js';
 import { integerFlag, positiveFlag, priceFlag } from './flag-values.js';
 import { generationSummary } from './generate-report.js';
 import { filesToSave, writeTrace } from './trace-writer.js';
@@ -155,7 +155,7 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
 
 /** The prompt for the spec set and selection the arguments name, or what is wrong with them. */
 async function promptFor(args: GenerateArgs): Promise<GenerationPrompt | string> {
-    const files = await resolveInputs(args.inputs);
+    const files = await resolveInputs(args.inputs, warnSkipped);
     if (files.length === 0) {
         return `No .allium files found in ${args.inputs.join(', ')}.`;
     }

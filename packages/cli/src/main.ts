@@ -1,4 +1,5 @@
-import { Checker, resolveInputs, type Finding } from './check.js';
+import { Checker, type Finding } from './check.js';
+import { resolveInputs, warnSkipped } from './input-files.js';
 import { FORMAT_USAGE, runFormat } from './format-command.js';
 import { GENERATE_USAGE, parseGenerateArgs, runGenerate } from './generate-command.js';
 import { PLAN_USAGE, runPlan } from './plan-command.js';
@@ -72,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
     }
     const inputs = rest.filter(a => !a.startsWith('-'));
-    const files = await resolveInputs(inputs);
+    const files = await resolveInputs(inputs, warnSkipped);
     if (files.length === 0) {
         process.stderr.write(inputs.length === 0 ? `${USAGE}\n` : 'No .allium files found for the given inputs.\n');
         return 2;

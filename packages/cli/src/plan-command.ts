@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { obligationsOf, type Obligation } from '@allium/generate';
 import type { Module } from '@allium/language';
-import { Checker, resolveInputs, type Finding } from './check.js';
+import { Checker, type Finding } from './check.js';
+import { resolveInputs, warnSkipped } from './input-files.js';
 
 export const PLAN_USAGE = `Usage: allium plan [--json] <file-or-directory>...
 
@@ -34,7 +35,7 @@ export async function runPlan(args: string[]): Promise<number> {
         return 2;
     }
     const inputs = args.filter(a => !a.startsWith('-'));
-    const files = await resolveInputs(inputs);
+    const files = await resolveInputs(inputs, warnSkipped);
     if (files.length === 0) {
         process.stderr.write(inputs.length === 0 ? `${PLAN_USAGE}\n` : 'No .allium files found for the given inputs.\n');
         return 2;

@@ -7,7 +7,7 @@ import {
     loadSpecSet, parseTraceRecord, scanMarkers, setClauses, setObligations, TRACE_FILE, traceReport,
     type LocatedRegion, type TraceRecord, type TraceReport
 } from '@allium/generate';
-import { resolveInputs } from './check.js';
+import { resolveInputs, warnSkipped } from './input-files.js';
 import { codeFiles } from './code-files.js';
 
 export const TRACE_USAGE = `Usage: allium trace <spec files or folders>... --code <dir> [--json] [--strict]
@@ -49,7 +49,7 @@ export function parseTraceArgs(args: string[]): TraceArgs | string {
 }
 
 export async function runTrace(args: TraceArgs): Promise<number> {
-    const specs = await resolveInputs(args.inputs);
+    const specs = await resolveInputs(args.inputs, warnSkipped);
     const codeRoot = path.resolve(args.code);
     if (specs.length === 0 || !(await fs.stat(codeRoot).catch(() => undefined))?.isDirectory()) {
         process.stderr.write(specs.length === 0 ? `No .allium files found in ${args.inputs.join(', ')}.\n` : `${args.code} is not a folder.\n`);

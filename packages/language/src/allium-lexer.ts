@@ -1,6 +1,7 @@
 import { createTokenInstance, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from 'chevrotain';
 import { DefaultLexer, IndentationAwareLexer, IndentationAwareTokenBuilder, type GrammarAST, type LexerResult, type TokenBuilderOptions, type TokenizeOptions } from 'langium';
 import type { AlliumTerminalNames, AlliumKeywordNames } from './generated/ast.js';
+import { limitNesting } from './nesting-limit.js';
 
 /**
  * Langium's indentation-aware token builder, narrowed to Allium's rules: only a colon that ends a line
@@ -83,12 +84,17 @@ export class AlliumTokenBuilder extends IndentationAwareTokenBuilder<AlliumTermi
 /**
  * Runs the Chevrotain lexer, then inserts INDENT/DEDENT around colon-opened blocks in one pass over the
  * tokens: a line is indented relative to the line holding the colon, blank and comment lines never count
- * (comments are hidden tokens), and a closing `}` ends every block opened inside its braces.
+ * (comments are hidden tokens), and a closing `}` ends every block opened inside its braces. Nesting and
+ * expression length are then bounded (see {@link limitNesting}).
  */
 export class AlliumLexer extends IndentationAwareLexer {
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
-        const result = DefaultLexer.prototype.tokenize.call(this, text, options);
-        result.tokens = this.withIndentation(result.tokens);
+        // A UTF-8 byte order mark lexes as a space: the same length, so offsets stay those of the text, which keeps it.
+        const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+        const result = DefaultLexer.prototype.tokenize.call(this, source, options);
+        const limited = limitNesting(this.withIndentation(result.tokens));
+        result.tokens = limited.tokens;
+        result.errors.push(...limited.errors);
         return result;
     }
 

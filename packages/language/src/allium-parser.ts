@@ -1,14 +1,19 @@
 import { CompositeCstNodeImpl, createParser, LangiumParser, type AstNode, type CstNode, type LangiumCoreServices } from 'langium';
 import { BinaryExpr, isBinaryExpr } from './generated/ast.js';
+import { AlliumCstNodeBuilder } from './cst-builder.js';
+import { tooLargeToParse } from './document-budget.js';
 
 /**
- * Langium's parser with one repair. An `infix` rule parses `a + b * c` flat and builds the nested
+ * Langium's parser with a CST builder that stays linear on long lists ({@link AlliumCstNodeBuilder}), a size limit
+ * ({@link tooLargeToParse}), and one repair. An `infix` rule parses `a + b * c` flat and builds the nested
  * BinaryExprs afterwards, giving every one of them the CST node of the whole chain. Here each inner
  * BinaryExpr gets a CST node of its own, so diagnostics, hovers and selections on `b * c` cover
  * `b * c`. Infix rules are used because they cut the expression rule depth that dominates parse time.
  */
 export function createAlliumParser(services: LangiumCoreServices): LangiumParser {
     const parser = createParser(services.Grammar, new LangiumParser(services), services.parser.Lexer.definition);
+    // `nodeBuilder` is readonly in Langium's typings; it is only read when a parse starts.
+    (parser as unknown as { nodeBuilder: AlliumCstNodeBuilder }).nodeBuilder = new AlliumCstNodeBuilder();
     // `construct` is private in Langium's typings; it is the one place a finished node passes through.
     const internals = parser as unknown as { construct(): unknown };
     const construct = internals.construct.bind(parser);
@@ -21,6 +26,9 @@ export function createAlliumParser(services: LangiumCoreServices): LangiumParser
         }
         return result;
     };
+    // A file over the parse limit reads as empty; the document validator says why.
+    const parse = parser.parse.bind(parser);
+    parser.parse = ((text: string, options?: unknown) => parse(tooLargeToParse(text) ? '' : text, options as never)) as typeof parser.parse;
     parser.finalize();
     return parser;
 }

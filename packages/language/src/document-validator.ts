@@ -3,6 +3,7 @@ import { applySuppressions } from './suppression.js';
 import { Cancellation, DefaultDocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ParseResult, type RootCstNode, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
 import { nodesOf } from './ast-nodes.js';
 import { operatorHint } from './operator-hints.js';
+import { budgetNotice, overBudget } from './document-budget.js';
 
 /** Diagnostics of the parser carry this code, like the reference checker's syntax errors (which have none). */
 export const SYNTAX_ERROR_CODE = 'allium.syntax';
@@ -14,7 +15,13 @@ export const SYNTAX_ERROR_CODE = 'allium.syntax';
  * function is legitimately declared nowhere), so Langium's generic linking errors are not reported.
  */
 export class AlliumDocumentValidator extends DefaultDocumentValidator {
-    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        if (overBudget(document)) {
+            const syntax: Diagnostic[] = [];
+            this.processLexingErrors(document.parseResult, syntax, options);
+            this.processParsingErrors(document.parseResult, syntax, options);
+            return [budgetNotice(document), ...firstSyntaxErrorPerLine(syntax)];
+        }
         const diagnostics = firstSyntaxErrorPerLine(await super.validateDocument(document, options, cancelToken));
         return applySuppressions(document.textDocument.getText(), diagnostics);
     }

@@ -22,6 +22,10 @@ import { DiagnosticsModes, ModalDocumentValidator } from './diagnostics-mode.js'
 import { CodeIndex } from './trace/code-index.js';
 import { TraceLinks } from './trace/trace-links.js';
 import { TraceImplementationProvider } from './trace/implementation-provider.js';
+import { GuardedDocumentUpdateHandler } from './workspace/guarded-update-handler.js';
+import { CheckedTextDocuments } from './workspace/checked-text-documents.js';
+import { InitializedWorkspaceManager } from './workspace/initialized-workspace-manager.js';
+import { registerUseTargetCheck } from './workspace/use-target-check.js';
 
 /** Readings of a spec that several editor features share. */
 export type AlliumAnalysisServices = {
@@ -77,7 +81,12 @@ export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumService
 
 export const AlliumSharedServerModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
-        NodeKindProvider: () => new AlliumNodeKindProvider()
+        NodeKindProvider: () => new AlliumNodeKindProvider(),
+        DocumentUpdateHandler: services => new GuardedDocumentUpdateHandler(services)
+    },
+    workspace: {
+        TextDocuments: () => new CheckedTextDocuments(),
+        WorkspaceManager: services => new InitializedWorkspaceManager(services)
     }
 };
 
@@ -86,6 +95,7 @@ export function createAlliumLspServices(context: DefaultSharedModuleContext): { 
     const Allium = inject(createDefaultModule({ shared }), AlliumGeneratedModule, AlliumModule, AlliumServerModule) as AlliumLspServices;
     shared.ServiceRegistry.register(Allium);
     registerAlliumValidators(Allium);
+    registerUseTargetCheck(Allium);
     // Created now, not on first use, so that they hear the initialize request.
     [Allium.editor.ClientOptions, Allium.editor.DiagnosticsModes, Allium.trace.TraceLinks].forEach(service => service.constructor);
     return { shared, Allium };

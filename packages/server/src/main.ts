@@ -1,6 +1,6 @@
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { GuardedNodeFileSystem } from '@allium/language';
 import { createAlliumLspServices } from './allium-server-module.js';
 import { registerGenerationRequests } from './generation/generation-request.js';
 import { registerTraceRequests } from './trace/trace-requests.js';
@@ -9,7 +9,7 @@ import { watchFoldersUnlessEditorDoes } from './workspace/folder-watcher.js';
 
 // Transport (--stdio, --node-ipc, --socket=N) comes from the command line, so VS Code and other editors share this entry.
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createAlliumLspServices({ connection, ...NodeFileSystem });
+const { shared } = createAlliumLspServices({ connection, ...GuardedNodeFileSystem });
 registerGenerationRequests(connection, shared);
 registerTraceRequests(connection, shared);
 registerRegenerationRequest(connection, shared);

@@ -1,8 +1,8 @@
-import type { AstNode } from 'langium';
+import { OperationCancelled, type AstNode, type Cancellation, type LangiumDocument } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import * as ast from '@allium/language';
-import { isField } from '@allium/language';
+import { isField, nodesOf } from '@allium/language';
 
 const DECLARED = SemanticTokenModifiers.declaration;
 
@@ -11,6 +11,19 @@ const DECLARED = SemanticTokenModifiers.declaration;
  * values, rules, triggers, bindings and config parameters. Keywords, literals and comments stay with TextMate.
  */
 export class AlliumSemanticTokenProvider extends AbstractSemanticTokenProvider {
+    /**
+     * In one go, without yielding: Langium's loop awaits between nodes while the document and token builder being
+     * filled live on the provider, so two documents highlighted at once got each other's tokens.
+     */
+    protected override async computeHighlighting(document: LangiumDocument, accept: SemanticTokenAcceptor, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        for (const node of nodesOf(document.parseResult.value)) {
+            if (cancelToken.isCancellationRequested) {
+                throw OperationCancelled;
+            }
+            this.highlightElement(node, accept);
+        }
+    }
+
     protected highlightElement(node: AstNode, accept: SemanticTokenAcceptor): void {
         if (ast.isEntityDecl(node) || ast.isVariantDecl(node)) {
             accept({ node, property: 'name', type: SemanticTokenTypes.class, modifier: DECLARED });

@@ -2,6 +2,7 @@ import { TextDocument, type LangiumCoreServices, type LangiumDocument } from 'la
 import type { TextEdit } from 'vscode-languageserver-types';
 import { targetIndents } from './layout.js';
 import { parsesToSameAst } from './same-ast.js';
+import { tooLargeToParse } from '../document-budget.js';
 
 /**
  * Conservative layout clean-up of lines [first, last] that never changes meaning: block items are indented by their
@@ -9,10 +10,14 @@ import { parsesToSameAst } from './same-ast.js';
  * whitespace goes, runs of blank lines shrink to one, and the file ends with one newline. The result is parsed
  * again and must give the same syntax tree; if it does not, only the whitespace clean-up is offered, and if even
  * that would change the tree, nothing. Applying it twice changes nothing the second time. The editor's formatter
- * and `allium format` both use it.
+ * and `allium format` both use it. A file too large to parse is left as it is.
  */
 export function formattingEdits(services: LangiumCoreServices, document: LangiumDocument, first = 0, last = document.textDocument.lineCount - 1): TextEdit[] {
     const text = document.textDocument.getText();
+    if (tooLargeToParse(text)) {
+        // Unparsed, so nothing could show that the layout kept the syntax tree.
+        return [];
+    }
     const lines = text.split(/\r?\n/);
     const hasErrors = document.parseResult.lexerErrors.length + document.parseResult.parserErrors.length > 0;
     const attempts = hasErrors ? [undefined] : [targetIndents(document), undefined];
@@ -48,11 +53,15 @@ function cleanLines(lines: string[], first: number, last: number, targets: Map<n
     });
 }
 
+/** One edit per changed line, and one per run of removed blank lines (not one per line: a run can be long). */
 function lineEdits(lines: string[], formatted: Array<string | undefined>, first: number, last: number): TextEdit[] {
     const edits: TextEdit[] = [];
     for (let line = first; line <= last && line < lines.length; line++) {
         const cleaned = formatted[line];
-        if (cleaned === undefined) {
+        const previous = edits[edits.length - 1];
+        if (cleaned === undefined && previous?.newText === '' && previous.range.end.line === line && previous.range.end.character === 0) {
+            previous.range.end.line = line + 1;
+        } else if (cleaned === undefined) {
             edits.push({ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' });
         } else if (cleaned !== lines[line]) {
             edits.push({ range: { start: { line, character: 0 }, end: { line, character: lines[line].length } }, newText: cleaned });
@@ -61,15 +70,29 @@ function lineEdits(lines: string[], formatted: Array<string | undefined>, first:
     return edits;
 }
 
-/** Replaces whatever blank tail the file has with one newline (edits inside that tail are dropped). */
+/**
+ * Replaces whatever blank tail the file has with one line ending of the file's own kind (edits inside that tail are
+ * dropped). The tail is found by a scan from the end: a regular expression anchored at the end retries from every
+ * line break of a long blank run, which is quadratic.
+ */
 function finalNewline(document: LangiumDocument, edits: TextEdit[], includesEnd: boolean): TextEdit[] {
     const text = document.textDocument.getText();
-    const trailing = /(\r?\n)*$/.exec(text)![0];
-    if (!includesEnd || trailing === '\n' || text.trim() === '') {
+    let tailStart = text.length;
+    while (tailStart > 0 && (text[tailStart - 1] === '\n' || text[tailStart - 1] === '\r')) {
+        tailStart--;
+    }
+    const eol = lineEnding(text);
+    if (!includesEnd || text.slice(tailStart) === eol || text.trim() === '') {
         return edits;
     }
-    const start = document.textDocument.positionAt(text.length - trailing.length);
+    const start = document.textDocument.positionAt(tailStart);
     const end = document.textDocument.positionAt(text.length);
     const before = (p: { line: number; character: number }) => p.line < start.line || (p.line === start.line && p.character <= start.character);
-    return [...edits.filter(e => before(e.range.end)), { range: { start, end }, newText: '\n' }];
+    return [...edits.filter(e => before(e.range.end)), { range: { start, end }, newText: eol }];
+}
+
+/** The line ending the file uses, by its first line break. */
+function lineEnding(text: string): string {
+    const lf = text.indexOf('\n');
+    return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
 }

@@ -2,15 +2,19 @@ import { AstUtils, Cancellation, DefaultScopeComputation, interruptAndCheck, Mul
 import * as ast from '../generated/ast.js';
 import { isImplicitDeclaration } from './name-provider.js';
 import { nodesOf } from '../ast-nodes.js';
+import { overBudget } from '../document-budget.js';
 
 /**
  * Where Allium's local names are visible: a `given` binding in the whole module, a `for` variable in its loop,
  * a trigger's bindings and parameters in the whole rule, a lambda parameter in its lambda; everything else in its
- * container, as Langium does.
+ * container, as Langium does. A file over the budget is not linked, so its local names are not collected.
  */
 export class AlliumScopeComputation extends DefaultScopeComputation {
     override async collectLocalSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<LocalSymbols> {
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        if (overBudget(document)) {
+            return symbols;
+        }
         let visited = 0;
         const nodes = nodesOf(document.parseResult.value);
         // The root declares nothing; checking for cancellation per node costs more than the work itself on large specs.

@@ -16,7 +16,8 @@ const MAX_DEPTH = 8;
 export class SpecTypes {
     /** What each trigger parameter denotes, worked out once per state of the workspace. */
     private readonly parameters: WorkspaceCache<AstNode, Denoted | null>;
-    private readonly typesByField: WorkspaceCache<'all', Map<string, Structured[]>>;
+    /** For each module, the types it sees (its own and those of the files it imports) by the fields they declare. */
+    private readonly typesByField: WorkspaceCache<ast.Module, Map<string, Set<Structured>>>;
     private readonly typesByName: WorkspaceCache<'all', Map<string, TypeDecl>>;
     /** What each named local denotes; linking asks for the same few bindings once per member access. */
     private readonly bindings: WorkspaceCache<AstNode, Denoted | null>;
@@ -239,18 +240,22 @@ export class SpecTypes {
         return this.byConvention(parameter.ref.$refText, parameter) ?? this.byShape(parameter);
     }
 
-    /** The only type declaring every member the enclosing rule uses on `parameter` (`item.status`, `item.attempts`). */
+    /**
+     * The only type declaring every member the enclosing rule uses on `parameter` (`item.status`, `item.attempts`),
+     * among the types of the rule's file and the files it imports: a file elsewhere in the folder says nothing of it.
+     */
     private byShape(parameter: ast.NameRef): Denoted | undefined {
         const rule = AstUtils.getContainerOfType(parameter, ast.isRuleDecl);
         const name = parameter.ref.$refText;
         const members = new Set(rule ? nodesOf(rule).filter(ast.isMemberAccess)
             .filter(m => ast.isNameRef(m.receiver) && m.receiver.ref.$refText === name && m.member.$refText !== 'created')
             .map(m => m.member.$refText) : []);
-        const index = this.typesByField.get('all', () => this.indexTypesByField());
+        const module = AstUtils.findRootNode(parameter) as ast.Module;
+        const index = this.typesByField.get(module, () => this.indexTypesByField(module));
         let candidates: Structured[] | undefined;
         for (const member of members) {
-            const declaring = index.get(member) ?? [];
-            candidates = candidates ? candidates.filter(c => declaring.includes(c)) : declaring;
+            const declaring = index.get(member) ?? new Set<Structured>();
+            candidates = candidates ? candidates.filter(c => declaring.has(c)) : [...declaring];
             if (candidates.length <= 1) {
                 break;
             }
@@ -258,17 +263,18 @@ export class SpecTypes {
         return candidates?.length === 1 ? { kind: 'instance', type: candidates[0] } : undefined;
     }
 
-    /** For each field name, the types of the workspace that declare it. */
-    private indexTypesByField(): Map<string, Structured[]> {
-        const index = new Map<string, Structured[]>();
-        for (const document of this.services.shared.workspace.LangiumDocuments.all) {
-            for (const type of (document.parseResult.value as ast.Module).declarations?.filter(isStructured) ?? []) {
-                for (const field of new Set(this.fieldsOf(type).map(f => f.name))) {
-                    const declaring = index.get(field);
+    /** For each field name, the types of `module` and of the modules it imports that declare it. */
+    private indexTypesByField(module: ast.Module): Map<string, Set<Structured>> {
+        const index = new Map<string, Set<Structured>>();
+        const imported = module.declarations.filter(ast.isUseDecl).map(use => this.importedModule(use));
+        for (const seen of new Set([module, ...imported])) {
+            for (const type of seen?.declarations?.filter(isStructured) ?? []) {
+                for (const field of this.fieldsOf(type)) {
+                    const declaring = index.get(field.name);
                     if (declaring) {
-                        declaring.push(type);
+                        declaring.add(type);
                     } else {
-                        index.set(field, [type]);
+                        index.set(field.name, new Set([type]));
                     }
                 }
             }

@@ -42,7 +42,8 @@ function watchFolders(shared: LangiumSharedCoreServices & Pick<LangiumSharedServ
             shared.lsp.DocumentUpdateHandler.didChangeWatchedFiles?.({ changes });
         }, SETTLE_MS);
     };
-    return watch(folders, { ignoreInitial: true, ignored: path => IGNORED.test(path) })
+    // Links are not followed: one back to a parent folder would be watched round and round.
+    return watch(folders, { ignoreInitial: true, followSymlinks: false, ignored: path => IGNORED.test(path) })
         .on('add', report(FileChangeType.Created))
         .on('change', report(FileChangeType.Changed))
         .on('unlink', report(FileChangeType.Deleted))

@@ -1,0 +1,32 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LspClient } from '../lsp/lsp-client.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const CLI = path.resolve(__dirname, '../../out/cli/allium.cjs');
+const MESSY = '-- allium: 3\nentity Order {\n  status: pending | shipped   \n      total: Decimal\n}\n\n\n\nrule Ship {\n  when: ShipOrder(order)\n  ensures:\n      order.status = shipped\n}\n\n\n';
+
+describe('textDocument/formatting and allium format', () => {
+    const client = new LspClient();
+    beforeAll(() => client.initialize());
+    afterAll(() => client.dispose());
+
+    for (const [name, text] of [['LF', MESSY], ['CRLF', MESSY.replace(/\n/g, '\r\n')], ['a long blank tail', MESSY + '\n'.repeat(50_000)]] as const) {
+        it(`give the same text (${name})`, async () => {
+            const dir = tempDir('allium-format-agreement');
+            const file = path.join(dir, 'spec.allium');
+            writeFileSync(file, text);
+            const uri = pathToFileURL(file).href;
+            await client.open(uri, text);
+            const edits = await client.request<Parameters<typeof TextDocument.applyEdits>[1]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+            const byServer = TextDocument.applyEdits(TextDocument.create(uri, 'allium', 1, text), edits);
+            const byCli = spawnSync(process.execPath, [CLI, 'format', file], { encoding: 'utf8' }).stdout;
+            expect(byServer).toBe(byCli);
+            expect(byServer.endsWith(name === 'CRLF' ? '}\r\n' : '}\n')).toBe(true);
+        });
+    }
+});

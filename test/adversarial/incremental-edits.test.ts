@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LspClient } from '../lsp/lsp-client.js';
+import { CORPUS, corpusFiles, type Position } from '../lsp/corpus.js';
+
+const SNIPPETS = ['{', '}', ':', '\n    ', '\n', 'ensures: ', '.', '(', ')', 'rule ', 'entity X {', 'if ', '-- ', '"', ' + 1', 'when: ', '\r\n'];
+const EDITS_PER_SPEC = 150;
+
+function random(seed: number): () => number {
+    return () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+}
+
+function positionAt(text: string, offset: number): Position {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length - 1;
+    return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+type Diagnostics = Awaited<ReturnType<LspClient['diagnosticsFor']>>;
+
+/** The diagnostics once no more are published for a while: the last build for the last edit has finished. */
+async function settled(client: LspClient, uri: string): Promise<Diagnostics> {
+    let current = await client.diagnosticsFor(uri);
+    for (;;) {
+        try {
+            current = await client.nextDiagnostics(uri, 2000);
+        } catch {
+            return current;
+        }
+    }
+}
+
+function comparable(diagnostics: Diagnostics): string[] {
+    return diagnostics.map(d => JSON.stringify([d.range, d.code, d.message])).sort();
+}
+
+describe('incremental edits', () => {
+    const edited = new LspClient();
+    const fresh = new LspClient();
+    afterAll(() => Promise.all([edited.dispose(), fresh.dispose()]));
+
+    it('leave the same diagnostics as a fresh open of the final text', async () => {
+        await Promise.all([edited.initialize(), fresh.initialize()]);
+        // EDIT_SEED=n explores other edit sequences; the default keeps runs repeatable.
+        const next = random(Number(process.env.EDIT_SEED ?? 7));
+        const specs = corpusFiles(CORPUS, f => !f.includes('synthetic')).slice(0, 3);
+        let edits = 0;
+        let slowest = 0;
+        for (const [index, file] of specs.entries()) {
+            const uri = `file:///edits/spec-${index}.allium`;
+            let text = readFileSync(file, 'utf8');
+            await edited.open(uri, text);
+            for (let version = 2; version < 2 + EDITS_PER_SPEC; version++) {
+                const start = Math.floor(next() * (text.length + 1));
+                const end = next() < 0.5 ? start : Math.min(text.length, start + Math.floor(next() * 30));
+                const inserted = next() < 0.6 ? SNIPPETS[Math.floor(next() * SNIPPETS.length)] : '';
+                const range = { start: positionAt(text, start), end: positionAt(text, end) };
+                text = text.slice(0, start) + inserted + text.slice(end);
+                await edited.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: inserted }] });
+                edits++;
+                if (version % 5 === 0) {
+                    const asked = Date.now();
+                    const position = positionAt(text, Math.floor(next() * text.length));
+                    await edited.request('textDocument/hover', { textDocument: { uri }, position }).catch(() => undefined);
+                    slowest = Math.max(slowest, Date.now() - asked);
+                }
+            }
+            const afterEdits = await settled(edited, uri);
+            const freshUri = `file:///fresh/spec-${index}.allium`;
+            await fresh.open(freshUri, text);
+            const afterOpen = await settled(fresh, freshUri);
+            expect(comparable(afterEdits), `spec ${file} after ${EDITS_PER_SPEC} edits`).toEqual(comparable(afterOpen));
+        }
+        console.log(`${edits} incremental edits over ${specs.length} specs; slowest request ${slowest} ms`);
+        expect(edited.alive && fresh.alive).toBe(true);
+    }, 120_000);
+});
