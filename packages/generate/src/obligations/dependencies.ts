@@ -5,21 +5,18 @@ import { clausesIn, createdEntity, entityOf, isOutcomeAssignment } from './rule-
 
 /**
  * What a rule touches, for the tests of its obligations to set up and check: the entities it creates, reads (in
- * its trigger, bindings and preconditions) and writes (in its outcomes), the events it emits, and what fires it.
+ * its trigger and preconditions; `let` bindings only name things) and writes (in its outcomes), the events it
+ * emits, and what fires it. A variable's entity is the one its name names, as for the reference (see `entityOf`).
  */
 export function ruleDependencies(rule: ast.RuleDecl, types: ast.SpecTypes): RuleDependencies {
     const trigger = rule.items.find(ast.isTriggerClause)?.trigger;
     const clauses = clausesIn(rule.items);
     const outcomes = clauses.filter(c => ast.isAssignment(c) && c.name === 'ensures').flatMap(c => nodesBelow(c.value));
-    const conditions = clauses.filter(c => !ast.isAssignment(c) || c.name === 'requires').flatMap(c => nodesBelow(c.value));
-    const created = names(outcomes.map(createdEntity));
+    const conditions = clauses.filter(c => ast.isAssignment(c) && c.name === 'requires').flatMap(c => nodesBelow(c.value));
+    // Entities of imported specs (`feedback/Request`) are the other spec's to test.
+    const created = names(outcomes.map(createdEntity)).filter(name => !name.includes('/'));
     const emitted = names(outcomes.map(emittedEvent));
-    const read = names([
-        triggerEntity(trigger, types),
-        ...conditions.map(n => ast.isJoinLookup(n) && ast.isNameRef(n.entity) ? n.entity.ref.$refText : undefined),
-        ...conditions.map(n => ast.isMemberAccess(n) && ast.isNameRef(n.receiver) ? entityOf(n.receiver, types)?.name : undefined),
-        ...conditions.map(n => ast.isUnaryExpr(n) && n.op === 'exists' && ast.isNameRef(n.operand) ? entityOf(n.operand, types)?.name : undefined)
-    ]);
+    const read = names([triggerEntity(trigger, types), ...conditions.map(n => readEntity(n, types))]);
     const written = names(outcomes.map(n => isOutcomeAssignment(n) ? entityOf(n.left.receiver, types)?.name : undefined));
     return {
         ...created.length > 0 ? { entities_created: created } : {},
@@ -30,9 +27,34 @@ export function ruleDependencies(rule: ast.RuleDecl, types: ast.SpecTypes): Rule
     };
 }
 
-/** `OrderShipped(order)`: an event, named in capitals, unlike a function call (`hash(password)`). */
+/**
+ * What a precondition reads: a field of a variable (`order.status`, not a method `workspace.allows(x)`), whether one
+ * exists (`exists user`, `not exists User{email: email}`), whether one was created (`Issue.created(code: c)`). Only
+ * entities the spec declares count.
+ */
+function readEntity(node: AstNode, types: ast.SpecTypes): string | undefined {
+    const created = createdEntity(node);
+    if (created) {
+        const type = types.findType(created, node);
+        return type && ast.isEntityDecl(type) ? type.name : undefined;
+    }
+    if (ast.isMemberAccess(node) && !(ast.isCall(node.$container) && node.$container.callee === node)) {
+        return entityOf(node.receiver, types)?.name;
+    }
+    if (ast.isUnaryExpr(node) && node.op === 'exists') {
+        const lookup = ast.isJoinLookup(node.operand) && ast.isNameRef(node.operand.entity) ? types.findType(node.operand.entity.ref.$refText, node) : undefined;
+        return lookup ? (ast.isEntityDecl(lookup) ? lookup.name : undefined) : entityOf(node.operand, types)?.name;
+    }
+    return undefined;
+}
+
+/**
+ * `OrderShipped(order)` in an outcome: an event, named in capitals unlike a function call (`hash(password)`), also
+ * as an argument of another (`Computed(Current())`), but not a value an outcome compares (`Blocked(order) = false`).
+ */
 function emittedEvent(node: AstNode): string | undefined {
-    return ast.isCall(node) && ast.isNameRef(node.callee) && /^[A-Z]/.test(node.callee.ref.$refText) ? node.callee.ref.$refText : undefined;
+    return ast.isCall(node) && ast.isNameRef(node.callee) && /^[A-Z]/.test(node.callee.ref.$refText) && !ast.isBinaryExpr(node.$container)
+        ? node.callee.ref.$refText : undefined;
 }
 
 function triggerSource(rule: ast.RuleDecl, expr: AstNode | undefined): RuleDependencies['trigger_source'] {
@@ -42,13 +64,14 @@ function triggerSource(rule: ast.RuleDecl, expr: AstNode | undefined): RuleDepen
     if (ast.isBinaryExpr(expr) && (expr.operator === 'transitions_to' || expr.operator === 'becomes')) {
         return 'state_transition';
     }
-    if (createdEntity(expr) !== undefined || (ast.isMemberAccess(expr) && expr.member.$refText === 'created')) {
+    // `Invitation.created()`; a bound `invitation: Invitation.created` counts as an outside event, as in the reference.
+    if (createdEntity(expr) !== undefined) {
         return 'creation';
     }
-    // An event another rule emits chains the two rules; any other event comes from outside.
-    const event = expr && emittedEvent(expr);
+    // An event some rule emits, this one included, chains the rules; any other event comes from outside.
+    const event = ast.isCall(expr) && ast.isNameRef(expr.callee) ? expr.callee.ref.$refText : undefined;
     const module = AstUtils.findRootNode(rule) as ast.Module;
-    const chained = event !== undefined && module.declarations.some(other => ast.isRuleDecl(other) && other !== rule
+    const chained = event !== undefined && module.declarations.some(other => ast.isRuleDecl(other)
         && clausesIn(other.items).some(c => ast.isAssignment(c) && c.name === 'ensures' && nodesBelow(c.value).some(n => emittedEvent(n) === event)));
     return chained ? 'chained' : 'external';
 }

@@ -46,9 +46,13 @@ export function entityOf(node: AstNode | undefined, types: ast.SpecTypes): ast.E
     return type && ast.isEntityDecl(type) ? type : undefined;
 }
 
+/** Written as an outcome of its own: a clause's value, a line of its block or of an `if`/`for` branch in it. */
+export function isOutcome(node: AstNode): boolean {
+    const container = node.$container;
+    return ast.isAssignment(container) || ast.isExprBlock(container) || ast.isBranchBody(container);
+}
+
 /** An assignment written as an outcome (`order.status = shipped`), not a comparison inside a condition. */
 export function isOutcomeAssignment(node: AstNode): node is ast.BinaryExpr & { left: ast.MemberAccess } {
-    const container = node.$container;
-    return ast.isBinaryExpr(node) && node.operator === '=' && ast.isMemberAccess(node.left)
-        && (ast.isAssignment(container) || ast.isExprBlock(container) || ast.isBranchBody(container));
+    return ast.isBinaryExpr(node) && node.operator === '=' && ast.isMemberAccess(node.left) && isOutcome(node);
 }
