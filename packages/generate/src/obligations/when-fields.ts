@@ -4,7 +4,7 @@ import type { Obligation } from './obligation.js';
 import { spanOf } from './obligation.js';
 import { clausesNamed, entityOf, isOutcomeAssignment, valueItems } from './rule-clauses.js';
 
-/** `status = shipped | delivered` or `status in {shipped, delivered}` of a `when`-qualified field. */
+/** `status = shipped | delivered` of a `when`-qualified field (the reference reads no other form). */
 export interface WhenStates {
     statusField: string;
     states: string[];
@@ -15,8 +15,7 @@ export function whenStates(field: ast.Assignment): WhenStates | undefined {
     if (!ast.isWhenGuard(guard) || !ast.isBinaryExpr(guard.condition) || !ast.isNameRef(guard.condition.left)) {
         return undefined;
     }
-    const { operator, right } = guard.condition;
-    const states = operator === '=' ? names(right) : operator === 'in' && ast.isSetLiteral(right) ? right.elements.flatMap(names) : [];
+    const states = guard.condition.operator === '=' ? names(guard.condition.right) : [];
     return states.length > 0 ? { statusField: guard.condition.left.ref.$refText, states } : undefined;
 }
 
@@ -29,9 +28,10 @@ function names(node: AstNode | undefined): string[] {
 
 /**
  * A rule that moves an entity's status (`order.status = shipped`) into or out of the states a `when`-qualified field
- * exists in must set or clear that field. The states it moves from are what its preconditions allow
- * (`requires: order.status = picking`), or unknown. As in the reference, only a status with a transition graph
- * counts, and only a move the rule always makes: an outcome of a top-level `ensures:`, not one under `if` or `for`.
+ * exists in must set or clear that field. The states it moves from are those its preconditions allow
+ * (`requires: order.status = picking`) that the graph lets move to the target, or unknown when no precondition
+ * says. As in the reference, only a status with a transition graph counts, and only a move the rule always makes:
+ * an outcome of a top-level `ensures:`, not one under `if` or `for`.
  */
 export function whenTransitionObligations(rule: ast.RuleDecl, owner: string, types: ast.SpecTypes): Obligation[] {
     const out: Obligation[] = [];
@@ -40,10 +40,12 @@ export function whenTransitionObligations(rule: ast.RuleDecl, owner: string, typ
         const entity = entityOf(outcome.left.receiver, types);
         const statusField = outcome.left.member.$refText;
         const target = ast.isNameRef(outcome.right) ? outcome.right.ref.$refText : undefined;
-        if (!entity || !target || !entity.items.some(i => ast.isTransitionsBlock(i) && i.field === statusField)) {
+        const graph = entity?.items.find((i): i is ast.TransitionsBlock => ast.isTransitionsBlock(i) && i.field === statusField);
+        if (!entity || !target || !graph) {
             continue;
         }
-        const sources = sourceStates(rule, outcome.left);
+        const allowed = sourceStates(rule, outcome.left);
+        const sources = allowed ? allowed.filter(s => graph.edges.some(e => e.from?.name === s && e.to?.name === target)) : ['unknown'];
         for (const field of entity.items.filter(ast.isAssignment)) {
             const when = whenStates(field);
             if (!when || when.statusField !== statusField) {
@@ -67,8 +69,8 @@ export function whenTransitionObligations(rule: ast.RuleDecl, owner: string, typ
     return out;
 }
 
-/** The states `requires:` allows `subject` (`order.status`) to be in: `= pending`, `in {pending, confirmed}`. */
-function sourceStates(rule: ast.RuleDecl, subject: ast.MemberAccess): string[] {
+/** The states `requires:` allows `subject` (`order.status`) to be in: `= pending`, `in {pending, confirmed}`; undefined if none says. */
+function sourceStates(rule: ast.RuleDecl, subject: ast.MemberAccess): string[] | undefined {
     const text = subject.$cstNode?.text;
     for (const clause of clausesNamed(rule.items, 'requires')) {
         const condition = clause.value;
@@ -81,5 +83,5 @@ function sourceStates(rule: ast.RuleDecl, subject: ast.MemberAccess): string[] {
             }
         }
     }
-    return ['unknown'];
+    return undefined;
 }
