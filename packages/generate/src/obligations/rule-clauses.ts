@@ -47,7 +47,7 @@ export function entityOf(node: AstNode | undefined, types: ast.SpecTypes): ast.E
 }
 
 /** Written as an outcome of its own: a clause's value, a line of its block or of an `if`/`for` branch in it. */
-export function isOutcome(node: AstNode): boolean {
+function isOutcome(node: AstNode): boolean {
     const container = node.$container;
     return ast.isAssignment(container) || ast.isExprBlock(container) || ast.isBranchBody(container);
 }

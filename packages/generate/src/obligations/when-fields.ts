@@ -1,5 +1,4 @@
 import * as ast from '@allium/language';
-import type { AstNode } from 'langium';
 import type { Obligation } from './obligation.js';
 import { spanOf } from './obligation.js';
 import { clausesNamed, entityOf, isOutcomeAssignment, valueItems } from './rule-clauses.js';
@@ -15,15 +14,8 @@ export function whenStates(field: ast.Assignment): WhenStates | undefined {
     if (!ast.isWhenGuard(guard) || !ast.isBinaryExpr(guard.condition) || !ast.isNameRef(guard.condition.left)) {
         return undefined;
     }
-    const states = guard.condition.operator === '=' ? names(guard.condition.right) : [];
+    const states = guard.condition.operator === '=' ? ast.pipeNames(guard.condition.right) : [];
     return states.length > 0 ? { statusField: guard.condition.left.ref.$refText, states } : undefined;
-}
-
-function names(node: AstNode | undefined): string[] {
-    if (ast.isBinaryExpr(node) && node.operator === '|') {
-        return [...names(node.left), ...names(node.right)];
-    }
-    return ast.isNameRef(node) ? [node.ref.$refText] : [];
 }
 
 /**
@@ -79,7 +71,7 @@ function sourceStates(rule: ast.RuleDecl, subject: ast.MemberAccess): string[] |
                 return [condition.right.ref.$refText];
             }
             if (condition.operator === 'in' && ast.isSetLiteral(condition.right)) {
-                return condition.right.elements.flatMap(names);
+                return condition.right.elements.flatMap(e => ast.pipeNames(e));
             }
         }
     }
