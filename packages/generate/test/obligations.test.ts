@@ -247,6 +247,49 @@ rule Finish {
         ]);
     });
 
+    it('recognises deadlines, lists the obligations of a rule in clause order, and ends spans before a closing parenthesis', async () => {
+        const text = `-- allium: 3
+entity Task {
+    due: Timestamp
+    status: open | done
+}
+rule Late {
+    when: task: Task.due + 1.day <= now
+    ensures: Done()
+}
+rule Early {
+    when: task: now >= Task.due
+    ensures: Done()
+}
+rule Branchy {
+    when: Go(task, flag)
+    if flag:
+        requires: task.status = open
+        ensures: Note.created(task: task)
+    else:
+        requires: (task.status = done or flag)
+    requires: flag != null
+}
+contract Clock {
+    now: () -> Timestamp
+    zone: String
+    tick: (n: Integer)
+}`;
+        const obligations = await plan(text);
+        expect(obligations.map(o => o.id)).toEqual([
+            'entity-fields.Task',
+            'rule-success.Late', 'temporal.Late',
+            'rule-success.Early',
+            'rule-success.Branchy', 'rule-failure.Branchy.1', 'rule-entity-creation.Branchy.1', 'rule-failure.Branchy.2', 'rule-failure.Branchy.3',
+            'contract-signature.Clock.now', 'contract-signature.Clock.zone', 'contract-signature.Clock.tick'
+        ]);
+        expect(byId(obligations, 'rule-success.Early')?.dependencies).toEqual({ entities_read: ['Task'], trigger_emissions: ['Done'], trigger_source: 'external' });
+        const spanText = (id: string) => { const { span } = byId(obligations, id)!; return text.slice(span.start, span.end); };
+        expect(spanText('rule-failure.Branchy.2')).toBe('requires: (task.status = done or flag');
+        expect(spanText('contract-signature.Clock.tick')).toBe('tick: (n: Integer');
+        expect(spanText('temporal.Late')).toBe('when: task: Task.due + 1.day <= now');
+    });
+
     it('counts spans in UTF-8 bytes, as the reference does', async () => {
         const text = '-- allium: 3\n-- café ☕\nenum Size { small | large }\n';
         const [obligation] = await plan(text);

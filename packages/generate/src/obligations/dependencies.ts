@@ -58,7 +58,9 @@ function emittedEvent(node: AstNode): string | undefined {
 }
 
 function triggerSource(rule: ast.RuleDecl, expr: AstNode | undefined): RuleDependencies['trigger_source'] {
-    if (ast.isTemporalComparison(expr)) {
+    // A deadline, as the reference recognises one: a field's time (plus an offset) compared with a bare `now` on
+    // the right. `now >= task.due` and `task.due <= now - 1.day` are, for it, events from outside.
+    if (ast.isBinaryExpr(expr) && COMPARISONS.has(expr.operator) && ast.isNowLiteral(expr.right)) {
         return 'temporal';
     }
     if (ast.isBinaryExpr(expr) && (expr.operator === 'transitions_to' || expr.operator === 'becomes')) {
@@ -76,12 +78,21 @@ function triggerSource(rule: ast.RuleDecl, expr: AstNode | undefined): RuleDepen
     return chained ? 'chained' : 'external';
 }
 
-/** The entity a trigger is about: `order: Order.status becomes shipped`, `Invitation.created()`. */
+/**
+ * The entity a trigger is about: the first one it names outside the arguments of an event
+ * (`order: Order.status becomes shipped`, `Invitation.created()`, `now >= Task.due`, not `Tick(Order)`).
+ */
 function triggerEntity(trigger: ast.Trigger | undefined, types: ast.SpecTypes): string | undefined {
-    const subject = ast.leftmostName(trigger?.expr);
-    const type = subject && trigger && types.findType(subject.ref.$refText, trigger);
-    return type && ast.isEntityDecl(type) ? type.name : undefined;
+    for (const node of nodesBelow(trigger?.expr)) {
+        const type = ast.isNameRef(node) && !AstUtils.getContainerOfType(node, ast.isCallArg) ? types.findType(node.ref.$refText, node) : undefined;
+        if (type && ast.isEntityDecl(type)) {
+            return type.name;
+        }
+    }
+    return undefined;
 }
+
+const COMPARISONS = new Set(['=', '!=', '<', '<=', '>', '>=']);
 
 function names(found: Array<string | undefined>): string[] {
     return [...new Set(found.filter((n): n is string => n !== undefined))].sort();

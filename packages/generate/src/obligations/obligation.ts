@@ -1,3 +1,4 @@
+import * as ast from '@allium/language';
 import { AstUtils, type AstNode } from 'langium';
 
 /**
@@ -31,10 +32,26 @@ export interface RuleDependencies {
     trigger_source: 'external' | 'temporal' | 'state_transition' | 'creation' | 'chained';
 }
 
-/** The byte span of a node's text; the reference counts UTF-8 bytes, Langium UTF-16 code units. */
-export function spanOf(node: AstNode, end: AstNode = node): { start: number; end: number } {
+/** The byte span of a node's text as the reference gives it; it counts UTF-8 bytes, Langium UTF-16 code units. */
+export function spanOf(node: AstNode): { start: number; end: number } {
     const toBytes = byteOffsets(AstUtils.getDocument(node).textDocument.getText());
-    return { start: toBytes(node.$cstNode?.offset ?? 0), end: toBytes(end.$cstNode?.end ?? 0) };
+    return { start: toBytes(node.$cstNode?.offset ?? 0), end: toBytes(endOf(node)) };
+}
+
+/**
+ * Where the reference ends a node: a parenthesised group (`(a or b)`, a parameter list `(n: Integer)`) ends with
+ * its last operand, before the `)`, so a clause that ends with one does too (`requires: (a or b` is its span).
+ */
+function endOf(node: AstNode): number {
+    const last = ast.isParenthesized(node) ? node.inner
+        : ast.isParamList(node) ? node.params[node.params.length - 1]
+        : ast.isBinaryExpr(node) ? node.right
+        : ast.isUnaryExpr(node) ? node.operand
+        : ast.isAssignment(node) ? node.value
+        : ast.isExprBlock(node) ? node.items[node.items.length - 1]
+        : ast.isTypedParam(node) ? node.type
+        : undefined;
+    return last ? endOf(last) : node.$cstNode?.end ?? 0;
 }
 
 /** The source text from the start of `first` to the end of `last`. */

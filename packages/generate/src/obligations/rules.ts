@@ -13,10 +13,11 @@ export function ruleObligations(rule: ast.RuleDecl, owner: string, types: ast.Sp
     const name = rule.name;
     const dependencies = ruleDependencies(rule, types);
     const base = { construct: name, owner, dependencies };
-    const out: Obligation[] = [{
+    const success: Obligation = {
         ...base, id: `rule-success.${name}`, category: 'rule_success', span: spanOf(rule),
         description: `${name} takes effect when all of its preconditions hold`
-    }];
+    };
+    const out: Obligation[] = [];
     const trigger = rule.items.find(ast.isTriggerClause);
     if (trigger && dependencies.trigger_source === 'temporal') {
         out.push({
@@ -39,7 +40,8 @@ export function ruleObligations(rule: ast.RuleDecl, owner: string, types: ast.Sp
         ...base, id: `rule-entity-creation.${name}.${index + 1}`, category: 'rule_entity_creation', span: spanOf(clause),
         description: `${name} creates ${entities.map(e => `a ${e}`).join(', ')} with the fields it gives`
     }));
-    return out;
+    // After the success case, the others in the order of the clauses they come from, as the reference lists them.
+    return [success, ...out.sort((a, b) => a.span.start - b.span.start)];
 }
 
 /**
