@@ -33,8 +33,9 @@ entity Order {
 }
 
 rule Pay {
-    when: PayOrder(order)
+    when: PayOrder(order, customer)
     requires: order.status = pending
+    requires: customer.email != null
     ensures: order.status = paid
 }
 `;
@@ -65,7 +66,8 @@ describe('allium plan', () => {
             ['config-default.payment_timeout', 'config_default'],
             ['entity-fields.Order', 'entity_fields'],
             ['rule-success.Pay', 'rule_success'],
-            ['rule-failure.Pay.1', 'rule_failure']
+            ['rule-failure.Pay.1', 'rule_failure'],
+            ['rule-failure.Pay.2', 'rule_failure']
         ]);
         const [config, , success] = plan.obligations;
         expect(Object.keys(config)).toEqual(['category', 'description', 'id', 'source_construct', 'source_span']);
@@ -73,6 +75,7 @@ describe('allium plan', () => {
         expect(ORDERS.slice(config.source_span.start, config.source_span.end)).toBe('payment_timeout: Duration = 30.minutes');
         expect(Object.keys(config.source_span)).toEqual(['end', 'start']);
         expect(Object.keys(success)).toEqual(['category', 'dependencies', 'description', 'id', 'source_construct', 'source_span']);
+        // Customer is the imported spec's entity: the reference reports only what this file declares.
         expect(success.dependencies).toEqual({ entities_read: ['Order'], entities_written: ['Order'], trigger_source: 'external' });
     });
 
@@ -105,7 +108,7 @@ describe('allium plan', () => {
         expect(files.map((f: { file: string }) => f.file)).toEqual([path.join('specs', 'customers.allium'), path.join('specs', 'orders.allium')]);
         expect(Object.keys(files[0])).toEqual(['file', 'diagnostics', 'obligations', 'version']);
         expect(files[0].obligations.map((o: { id: string }) => o.id)).toEqual(['entity-fields.Customer']);
-        expect(files[1].obligations).toHaveLength(4);
+        expect(files[1].obligations).toHaveLength(5);
     });
 
     it('lists obligations readably, grouped by file and by the declaration they belong to', () => {
@@ -113,7 +116,7 @@ describe('allium plan', () => {
         const result = run(['plan', 'orders.allium'], dir);
         expect(result.status).toBe(0);
         const lines = result.stdout.trimEnd().split('\n');
-        expect(lines[0]).toBe('orders.allium: 4 obligations');
+        expect(lines[0]).toBe('orders.allium: 5 obligations');
         expect(lines.filter(l => /^ {2}\S/.test(l))).toEqual(['  config', '  entity:Order', '  rule:Pay']);
         expect(lines).toContainEqual(expect.stringMatching(/^ {4}rule_failure +rule-failure\.Pay\.1 {2}\S/));
     });

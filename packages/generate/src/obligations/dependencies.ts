@@ -1,14 +1,15 @@
 import * as ast from '@allium/language';
 import { AstUtils, type AstNode } from 'langium';
 import type { RuleDependencies } from './obligation.js';
-import { clausesIn, createdEntity, entityOf, isOutcomeAssignment } from './rule-clauses.js';
+import { clausesIn, createdEntity, entityOf, isOutcomeAssignment, localEntity } from './rule-clauses.js';
 
 /**
  * What a rule touches, for the tests of its obligations to set up and check: the entities it creates, reads (in
  * its trigger and preconditions; `let` bindings only name things) and writes (in its outcomes), the events it
- * emits, and what fires it. A variable's entity is the one its name names, as for the reference (see `entityOf`).
+ * emits, and what fires it. Only the spec's own entities count, and a variable's is the one its name names (see
+ * `entityOf`), as for the reference.
  */
-export function ruleDependencies(rule: ast.RuleDecl, types: ast.SpecTypes): RuleDependencies {
+export function ruleDependencies(rule: ast.RuleDecl): RuleDependencies {
     const trigger = rule.items.find(ast.isTriggerClause)?.trigger;
     const clauses = clausesIn(rule.items);
     const outcomes = clauses.filter(c => ast.isAssignment(c) && c.name === 'ensures').flatMap(c => nodesBelow(c.value));
@@ -16,8 +17,8 @@ export function ruleDependencies(rule: ast.RuleDecl, types: ast.SpecTypes): Rule
     // Entities of imported specs (`feedback/Request`) are the other spec's to test.
     const created = names(outcomes.map(createdEntity)).filter(name => !name.includes('/'));
     const emitted = names(outcomes.map(emittedEvent));
-    const read = names([triggerEntity(trigger, types), ...conditions.map(n => readEntity(n, types))]);
-    const written = names(outcomes.map(n => isOutcomeAssignment(n) ? entityOf(n.left.receiver, types)?.name : undefined));
+    const read = names([triggerEntity(trigger), ...conditions.map(n => readEntity(n))]);
+    const written = names(outcomes.map(n => isOutcomeAssignment(n) ? entityOf(n.left.receiver)?.name : undefined));
     return {
         ...created.length > 0 ? { entities_created: created } : {},
         ...read.length > 0 ? { entities_read: read } : {},
@@ -32,18 +33,17 @@ export function ruleDependencies(rule: ast.RuleDecl, types: ast.SpecTypes): Rule
  * exists (`exists user`, `not exists User{email: email}`), whether one was created (`Issue.created(code: c)`). Only
  * entities the spec declares count.
  */
-function readEntity(node: AstNode, types: ast.SpecTypes): string | undefined {
+function readEntity(node: AstNode): string | undefined {
     const created = createdEntity(node);
     if (created) {
-        const type = types.findType(created, node);
-        return type && ast.isEntityDecl(type) ? type.name : undefined;
+        return localEntity(created, node)?.name;
     }
     if (ast.isMemberAccess(node) && !(ast.isCall(node.$container) && node.$container.callee === node)) {
-        return entityOf(node.receiver, types)?.name;
+        return entityOf(node.receiver)?.name;
     }
     if (ast.isUnaryExpr(node) && node.op === 'exists') {
-        const lookup = ast.isJoinLookup(node.operand) && ast.isNameRef(node.operand.entity) ? types.findType(node.operand.entity.ref.$refText, node) : undefined;
-        return lookup ? (ast.isEntityDecl(lookup) ? lookup.name : undefined) : entityOf(node.operand, types)?.name;
+        const lookup = ast.isJoinLookup(node.operand) && ast.isNameRef(node.operand.entity) ? node.operand.entity.ref.$refText : undefined;
+        return (lookup ? localEntity(lookup, node) : entityOf(node.operand))?.name;
     }
     return undefined;
 }
@@ -82,11 +82,11 @@ function triggerSource(rule: ast.RuleDecl, expr: AstNode | undefined): RuleDepen
  * The entity a trigger is about: the first one it names outside the arguments of an event
  * (`order: Order.status becomes shipped`, `Invitation.created()`, `now >= Task.due`, not `Tick(Order)`).
  */
-function triggerEntity(trigger: ast.Trigger | undefined, types: ast.SpecTypes): string | undefined {
+function triggerEntity(trigger: ast.Trigger | undefined): string | undefined {
     for (const node of nodesBelow(trigger?.expr)) {
-        const type = ast.isNameRef(node) && !AstUtils.getContainerOfType(node, ast.isCallArg) ? types.findType(node.ref.$refText, node) : undefined;
-        if (type && ast.isEntityDecl(type)) {
-            return type.name;
+        const entity = ast.isNameRef(node) && !AstUtils.getContainerOfType(node, ast.isCallArg) ? localEntity(node.ref.$refText, node) : undefined;
+        if (entity) {
+            return entity.name;
         }
     }
     return undefined;

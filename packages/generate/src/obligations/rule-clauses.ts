@@ -1,5 +1,5 @@
 import * as ast from '@allium/language';
-import type { AstNode } from 'langium';
+import { AstUtils, type AstNode } from 'langium';
 
 /** A rule's `keyword: value` clauses and `let` bindings, also those inside `for` and `if` blocks, in source order. */
 export function clausesIn(items: ast.BlockItem[]): Array<ast.Assignment | ast.LetItem> {
@@ -37,12 +37,16 @@ export function createdEntity(node: AstNode | undefined): string | undefined {
  * no other clue for what a rule writes and must set, so neither do we: `attempt` is no DeliveryAttempt, and a
  * trigger binding `o: Order.status becomes shipped` says what the trigger reads, not what `o.status = x` writes.
  */
-export function entityOf(node: AstNode | undefined, types: ast.SpecTypes): ast.EntityDecl | undefined {
-    if (!ast.isNameRef(node)) {
-        return undefined;
-    }
-    const pascal = node.ref.$refText.split('_').map(p => p.charAt(0).toUpperCase() + p.slice(1)).join('');
-    const type = types.findType(pascal, node);
+export function entityOf(node: AstNode | undefined): ast.EntityDecl | undefined {
+    return ast.isNameRef(node) ? localEntity(node.ref.$refText.split('_').map(p => p.charAt(0).toUpperCase() + p.slice(1)).join(''), node) : undefined;
+}
+
+/**
+ * An entity the spec itself declares. What a rule touches is told in terms of the file's own entities, as the
+ * reference does: one of an imported spec (`b/Customer`, or `Customer` declared only there) is that spec's to test.
+ */
+export function localEntity(name: string, context: AstNode): ast.EntityDecl | undefined {
+    const type = ast.typeIn(AstUtils.findRootNode(context) as ast.Module, name);
     return type && ast.isEntityDecl(type) ? type : undefined;
 }
 

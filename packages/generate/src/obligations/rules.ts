@@ -9,9 +9,9 @@ import { clausesNamed, createdEntity, valueItems } from './rule-clauses.js';
  * A rule: it succeeds when every `requires:` holds, is refused when any one fails (one test each), creates what its
  * `ensures:` clauses create, and, with a temporal trigger, fires once when its deadline passes.
  */
-export function ruleObligations(rule: ast.RuleDecl, owner: string, types: ast.SpecTypes): Obligation[] {
+export function ruleObligations(rule: ast.RuleDecl, owner: string): Obligation[] {
     const name = rule.name;
-    const dependencies = ruleDependencies(rule, types);
+    const dependencies = ruleDependencies(rule);
     const base = { construct: name, owner, dependencies };
     const success: Obligation = {
         ...base, id: `rule-success.${name}`, category: 'rule_success', span: spanOf(rule),

@@ -25,11 +25,11 @@ export function whenStates(field: ast.Assignment): WhenStates | undefined {
  * says. As in the reference, only a status with a transition graph counts, and only a move the rule always makes:
  * an outcome of a top-level `ensures:`, not one under `if` or `for`.
  */
-export function whenTransitionObligations(rule: ast.RuleDecl, owner: string, types: ast.SpecTypes): Obligation[] {
+export function whenTransitionObligations(rule: ast.RuleDecl, owner: string): Obligation[] {
     const out: Obligation[] = [];
     const ensures = rule.items.filter((i): i is ast.Assignment => ast.isAssignment(i) && i.name === 'ensures');
     for (const outcome of ensures.flatMap(c => valueItems(c.value)).filter(isOutcomeAssignment)) {
-        const entity = entityOf(outcome.left.receiver, types);
+        const entity = entityOf(outcome.left.receiver);
         const statusField = outcome.left.member.$refText;
         const target = ast.isNameRef(outcome.right) ? outcome.right.ref.$refText : undefined;
         const graph = entity?.items.find((i): i is ast.TransitionsBlock => ast.isTransitionsBlock(i) && i.field === statusField);
