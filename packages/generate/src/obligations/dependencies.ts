@@ -1,7 +1,7 @@
 import * as ast from '@allium/language';
 import { AstUtils, type AstNode } from 'langium';
 import type { RuleDependencies } from './obligation.js';
-import { clausesIn, createdEntity, entityOf, isOutcomeAssignment, localEntity } from './rule-clauses.js';
+import { clausesNamed, createdEntity, entityOf, isOutcomeAssignment, localEntity } from './rule-clauses.js';
 
 /**
  * What a rule touches, for the tests of its obligations to set up and check: the entities it creates, reads (in
@@ -11,9 +11,8 @@ import { clausesIn, createdEntity, entityOf, isOutcomeAssignment, localEntity } 
  */
 export function ruleDependencies(rule: ast.RuleDecl): RuleDependencies {
     const trigger = rule.items.find(ast.isTriggerClause)?.trigger;
-    const clauses = clausesIn(rule.items);
-    const outcomes = clauses.filter(c => ast.isAssignment(c) && c.name === 'ensures').flatMap(c => nodesBelow(c.value));
-    const conditions = clauses.filter(c => ast.isAssignment(c) && c.name === 'requires').flatMap(c => nodesBelow(c.value));
+    const outcomes = outcomesOf(rule);
+    const conditions = clausesNamed(rule.items, 'requires').flatMap(c => nodesBelow(c.value));
     // Entities of imported specs (`feedback/Request`) are the other spec's to test.
     const created = names(outcomes.map(createdEntity)).filter(name => !name.includes('/'));
     const emitted = names(outcomes.map(emittedEvent));
@@ -72,10 +71,25 @@ function triggerSource(rule: ast.RuleDecl, expr: AstNode | undefined): RuleDepen
     }
     // An event some rule emits, this one included, chains the rules; any other event comes from outside.
     const event = ast.isCall(expr) && ast.isNameRef(expr.callee) ? expr.callee.ref.$refText : undefined;
-    const module = AstUtils.findRootNode(rule) as ast.Module;
-    const chained = event !== undefined && module.declarations.some(other => ast.isRuleDecl(other)
-        && clausesIn(other.items).some(c => ast.isAssignment(c) && c.name === 'ensures' && nodesBelow(c.value).some(n => emittedEvent(n) === event)));
-    return chained ? 'chained' : 'external';
+    return event !== undefined && eventsEmitted(AstUtils.findRootNode(rule) as ast.Module).has(event) ? 'chained' : 'external';
+}
+
+// Keyed by the module, which a new parse replaces: asked once per rule, worked out once per spec.
+const emittedByModule = new WeakMap<ast.Module, Set<string>>();
+
+function eventsEmitted(module: ast.Module): Set<string> {
+    let events = emittedByModule.get(module);
+    if (!events) {
+        events = new Set(module.declarations.filter(ast.isRuleDecl).flatMap(rule => outcomesOf(rule).map(emittedEvent))
+            .filter((e): e is string => e !== undefined));
+        emittedByModule.set(module, events);
+    }
+    return events;
+}
+
+/** Every node of a rule's `ensures:` clauses. */
+function outcomesOf(rule: ast.RuleDecl): AstNode[] {
+    return clausesNamed(rule.items, 'ensures').flatMap(c => nodesBelow(c.value));
 }
 
 /**

@@ -1,24 +1,20 @@
 import * as ast from '@allium/language';
 import { AstUtils, type AstNode } from 'langium';
 
-/** A rule's `keyword: value` clauses and `let` bindings, also those inside `for` and `if` blocks, in source order. */
-export function clausesIn(items: ast.BlockItem[]): Array<ast.Assignment | ast.LetItem> {
+/** A rule's `keyword:` clauses (`requires`, `ensures`), also those inside `for` and `if` blocks, in source order. */
+export function clausesNamed(items: ast.BlockItem[], keyword: string): ast.Assignment[] {
     return items.flatMap(item => {
-        if (ast.isAssignment(item) || ast.isLetItem(item)) {
-            return [item];
+        if (ast.isAssignment(item)) {
+            return item.name === keyword ? [item] : [];
         }
         if (ast.isForBlock(item)) {
-            return clausesIn(item.body?.items ?? []);
+            return clausesNamed(item.body?.items ?? [], keyword);
         }
         if (ast.isIfBlock(item)) {
-            return [...item.branches.flatMap(b => clausesIn(b.body?.items ?? [])), ...clausesIn(item.elseBody?.items ?? [])];
+            return [...item.branches.flatMap(b => clausesNamed(b.body?.items ?? [], keyword)), ...clausesNamed(item.elseBody?.items ?? [], keyword)];
         }
         return [];
     });
-}
-
-export function clausesNamed(items: ast.BlockItem[], keyword: string): ast.Assignment[] {
-    return clausesIn(items).filter((c): c is ast.Assignment => ast.isAssignment(c) && c.name === keyword);
 }
 
 /** The items of a clause's value: each line of an indented block, or the single expression. */

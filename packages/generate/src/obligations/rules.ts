@@ -38,7 +38,7 @@ export function ruleObligations(rule: ast.RuleDecl, owner: string): Obligation[]
     ];
     creating.forEach(({ clause, entities }, index) => out.push({
         ...base, id: `rule-entity-creation.${name}.${index + 1}`, category: 'rule_entity_creation', span: spanOf(clause),
-        description: `${name} creates ${entities.map(e => `a ${e}`).join(', ')} with the fields it gives`
+        description: `${name} creates ${entities.join(', ')} with the fields it gives`
     }));
     // After the success case, the others in the order of the clauses they come from, as the reference lists them.
     return [success, ...out.sort((a, b) => a.span.start - b.span.start)];
