@@ -42,8 +42,8 @@ export async function runPlan(args: string[]): Promise<number> {
         process.stderr.write(inputs.length === 0 ? `${PLAN_USAGE}\n` : 'No .allium files found for the given inputs.\n');
         return 2;
     }
-    // One file is named as given, as the reference does; files found in directories relative to the working directory.
-    const single = files.length === 1 && inputs.length === 1 ? inputs[0] : undefined;
+    // A file given alone is named as given, as the reference does; files found in directories relative to the working directory.
+    const single = files.length === 1 && inputs.length === 1 && path.resolve(inputs[0]) === files[0] ? inputs[0] : undefined;
     const checker = new Checker();
     const plans = await checker.inspect(files, process.cwd(), (document, findings): FilePlan => {
         const file = single ?? (path.relative(process.cwd(), document.uri.fsPath) || document.uri.fsPath);

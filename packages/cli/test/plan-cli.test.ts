@@ -111,6 +111,13 @@ describe('allium plan', () => {
         expect(files[1].obligations).toHaveLength(5);
     });
 
+    it('names a file found in a directory relative to the working directory, also when it is the only one', () => {
+        const dir = workspace({ 'specs/plain.allium': '-- allium: 3\nenum Size { small | large }\n' });
+        const plan = JSON.parse(run(['plan', '--json', './specs'], dir).stdout);
+        expect(Object.keys(plan)).toEqual(['diagnostics', 'obligations', 'version']);
+        expect(run(['plan', 'specs'], dir).stdout.split('\n')[0]).toBe(`${path.join('specs', 'plain.allium')}: 1 obligation`);
+    });
+
     it('lists obligations readably, grouped by file and by the declaration they belong to', () => {
         const dir = workspace({ 'orders.allium': ORDERS, 'customers.allium': CUSTOMERS });
         const result = run(['plan', 'orders.allium'], dir);

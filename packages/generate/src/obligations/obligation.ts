@@ -55,7 +55,7 @@ function endOf(node: AstNode): number {
 }
 
 /** The source text from the start of `first` to the end of `last`. */
-export function textOf(first: AstNode, last: AstNode = first): string {
+export function textOf(first: AstNode, last: AstNode): string {
     const text = AstUtils.getDocument(first).textDocument.getText();
     return text.slice(first.$cstNode?.offset ?? 0, last.$cstNode?.end ?? 0);
 }
@@ -66,7 +66,6 @@ const tables = new Map<string, (offset: number) => number>();
 function byteOffsets(text: string): (offset: number) => number {
     let table = tables.get(text);
     if (!table) {
-        // eslint-disable-next-line no-control-regex
         if (/^[\x00-\x7f]*$/.test(text)) {
             table = offset => offset;
         } else {
