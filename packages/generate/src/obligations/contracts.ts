@@ -1,6 +1,6 @@
 import * as ast from '@allium/language';
 import type { Obligation } from './obligation.js';
-import { spanOf } from './obligation.js';
+import { spanOf } from './spans.js';
 
 /**
  * Each member a contract declares (`serialize: (value: Any) -> ByteArray`, also `zone: String`): an implementation

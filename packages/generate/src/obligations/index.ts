@@ -2,12 +2,13 @@ import * as ast from '@allium/language';
 import { declarationId } from '../spec-clauses.js';
 import { configObligations } from './config.js';
 import { contractObligations } from './contracts.js';
-import { fieldObligations } from './entities.js';
-import { invariantObligation, presenceObligations, transitionObligations } from './lifecycle.js';
+import { fieldObligations } from './fields.js';
+import { invariantObligation } from './invariants.js';
+import { presenceObligations, transitionObligations } from './lifecycle.js';
 import type { Obligation } from './obligation.js';
 import { ruleObligations } from './rules.js';
 import { surfaceObligations } from './surfaces.js';
-import { typeObligations } from './types.js';
+import { typeObligations } from './type-declarations.js';
 import { whenTransitionObligations } from './when-fields.js';
 
 export type { Obligation, RuleDependencies } from './obligation.js';

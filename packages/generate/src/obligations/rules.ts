@@ -2,7 +2,7 @@ import * as ast from '@allium/language';
 import type { AstNode } from 'langium';
 import { ruleDependencies } from './dependencies.js';
 import type { Obligation } from './obligation.js';
-import { spanOf } from './obligation.js';
+import { spanOf } from './spans.js';
 import { clausesNamed, createdEntity, valueItems } from './rule-clauses.js';
 
 /**

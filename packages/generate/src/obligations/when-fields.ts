@@ -1,6 +1,6 @@
 import * as ast from '@allium/language';
 import type { Obligation } from './obligation.js';
-import { spanOf } from './obligation.js';
+import { spanOf } from './spans.js';
 import { clausesNamed, entityOf, isOutcomeAssignment, valueItems } from './rule-clauses.js';
 
 /** `status = shipped | delivered` of a `when`-qualified field (the reference reads no other form). */

@@ -1,7 +1,7 @@
 import * as ast from '@allium/language';
 import type { AstNode } from 'langium';
 import type { Obligation } from './obligation.js';
-import { spanOf } from './obligation.js';
+import { spanOf } from './spans.js';
 
 type FieldKind = 'optional' | 'relationship' | 'projection' | 'derived';
 

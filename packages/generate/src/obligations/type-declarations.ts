@@ -1,6 +1,6 @@
 import * as ast from '@allium/language';
 import type { Obligation } from './obligation.js';
-import { spanOf } from './obligation.js';
+import { spanOf } from './spans.js';
 
 /** Enums, value types and variants: each a short test of what the type promises. */
 export function typeObligations(declaration: ast.EnumDecl | ast.ValueDecl | ast.VariantDecl, owner: string): Obligation[] {
