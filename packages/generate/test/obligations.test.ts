@@ -290,6 +290,36 @@ contract Clock {
         expect(spanText('temporal.Late')).toBe('when: task: Task.due + 1.day <= now');
     });
 
+    it('counts as read what a precondition reads of an entity, not a bare existence test of a let binding', async () => {
+        const obligations = await plan(`-- allium: 3
+entity User {
+    email: String
+    locked: Boolean
+}
+rule Known {
+    when: SignIn(email)
+    let user = User{email: email}
+    requires: exists user
+    ensures: Welcomed(user: user)
+}
+rule Fresh {
+    when: SignUp(email)
+    requires: not exists User{email: email}
+    ensures: User.created(email: email, locked: false)
+}
+rule Unlocked {
+    when: SignIn2(email)
+    let user = User{email: email}
+    requires: not user.locked
+    ensures: Welcomed(user: user)
+}`);
+        expect(obligations.filter(o => o.category === 'rule_success').map(o => [o.id, o.dependencies])).toEqual([
+            ['rule-success.Known', { trigger_emissions: ['Welcomed'], trigger_source: 'external' }],
+            ['rule-success.Fresh', { entities_created: ['User'], entities_read: ['User'], trigger_source: 'external' }],
+            ['rule-success.Unlocked', { entities_read: ['User'], trigger_emissions: ['Welcomed'], trigger_source: 'external' }]
+        ]);
+    });
+
     it('counts spans in UTF-8 bytes, as the reference does', async () => {
         const text = '-- allium: 3\n-- café ☕\nenum Size { small | large }\n';
         const [obligation] = await plan(text);

@@ -28,9 +28,9 @@ export function ruleDependencies(rule: ast.RuleDecl): RuleDependencies {
 }
 
 /**
- * What a precondition reads: a field of a variable (`order.status`, not a method `workspace.allows(x)`), whether one
- * exists (`exists user`, `not exists User{email: email}`), whether one was created (`Issue.created(code: c)`). Only
- * entities the spec declares count.
+ * What a precondition reads: a field of a variable (`order.status`, not a method `workspace.allows(x)`), whether a
+ * lookup finds one (`not exists User{email: email}`; `exists user` alone reads no field, and the reference does not
+ * count it), whether one was created (`Issue.created(code: c)`). Only entities the spec declares count.
  */
 function readEntity(node: AstNode): string | undefined {
     const created = createdEntity(node);
@@ -40,9 +40,8 @@ function readEntity(node: AstNode): string | undefined {
     if (ast.isMemberAccess(node) && !(ast.isCall(node.$container) && node.$container.callee === node)) {
         return entityOf(node.receiver)?.name;
     }
-    if (ast.isUnaryExpr(node) && node.op === 'exists') {
-        const lookup = ast.isJoinLookup(node.operand) && ast.isNameRef(node.operand.entity) ? node.operand.entity.ref.$refText : undefined;
-        return (lookup ? localEntity(lookup, node) : entityOf(node.operand))?.name;
+    if (ast.isUnaryExpr(node) && node.op === 'exists' && ast.isJoinLookup(node.operand) && ast.isNameRef(node.operand.entity)) {
+        return localEntity(node.operand.entity.ref.$refText, node)?.name;
     }
     return undefined;
 }
