@@ -88,6 +88,8 @@ for (const [category, t] of Object.entries(tally).sort((a, b) => b[1].reference 
 console.log(`\nAll corpus files: ${percent(totals.all)} reference obligations found with the same category.`);
 console.log(`Without synthetic/: ${percent(totals.handWritten)}.`);
 console.log(`Of the matched: ${Object.entries(agreeing).map(([part, n]) => `${n} agree in ${part}`).join(', ')}.`);
+const differences = lines.filter(line => /^(MISSING|EXTRA)/.test(line));
+console.log(differences.length === 0 ? '\nNo missing or extra obligation.' : `\nMissing and extra:\n${differences.join('\n')}`);
 mkdirSync(path.dirname(details), { recursive: true });
 writeFileSync(details, [...lines, '', ...Object.entries(matchedIds).flatMap(([c, ids]) => [`MATCHED ${c}:`, ...ids.map(id => `  ${id}`)])].join('\n') + '\n');
-console.log(`Differences and matched ids per category: ${path.relative(process.cwd(), details)}`);
+console.log(`\nAll differences, and the matched ids per category: ${path.relative(process.cwd(), details)}`);

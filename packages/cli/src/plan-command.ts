@@ -1,31 +1,34 @@
 import * as path from 'node:path';
 import { obligationsOf, type Obligation } from '@allium/generate';
 import type { Module } from '@allium/language';
-import { Checker, type Finding } from './check.js';
+import { Checker } from './check.js';
 import { resolveInputs, warnSkipped } from './input-files.js';
+import { versionMarker } from './version-marker.js';
 
 export const PLAN_USAGE = `Usage: allium plan [--json] <file-or-directory>...
 
 Lists the test obligations a spec implies: one test per rule outcome and precondition, transition, invariant,
 config default, field kind, surface clause and contract operation. Ids and categories are those of the reference
 \`allium plan\`, so CI that reads them keeps working.
-  --json  one file: {"diagnostics":[...],"obligations":[{category,description,id,source_construct,source_span,...}]}
+  --json  one file: {"diagnostics":[...],"obligations":[{category,description,id,source_construct,source_span,...}],"version":3}
           as the reference prints it; several files: {"files":[{"file","diagnostics","obligations"}]}
-Diagnostics are the syntax errors, as the reference reports them (other findings are \`allium check\`'s business).
-Exit status: 0 no syntax error, 1 a syntax error in some file, 2 no input or bad arguments.`;
+Diagnostics are syntax errors and a missing or unsupported \`-- allium: N\` marker, as the reference reports them
+(other findings are \`allium check\`'s business); "version" is the marker's N, or null.
+Exit status: 0 no error, 1 an error diagnostic in some file, 2 no input or bad arguments.`;
 
 interface FilePlan {
     file: string;
     diagnostics: ReferenceDiagnostic[];
     obligations: Obligation[];
+    version: number | null;
 }
 
-/** A syntax error in the shape of the reference's `allium plan` diagnostics. */
+/** A syntax error or version-marker problem in the shape of the reference's `allium plan` diagnostics. */
 interface ReferenceDiagnostic {
     code: null;
     location: { col: number; file: string; line: number };
     message: string;
-    severity: 'error';
+    severity: 'error' | 'warning';
 }
 
 export async function runPlan(args: string[]): Promise<number> {
@@ -40,15 +43,19 @@ export async function runPlan(args: string[]): Promise<number> {
         process.stderr.write(inputs.length === 0 ? `${PLAN_USAGE}\n` : 'No .allium files found for the given inputs.\n');
         return 2;
     }
-    // One file is named as given, as the reference does; files found in directories relative to the working directory.
-    const single = files.length === 1 && inputs.length === 1 ? inputs[0] : undefined;
+    // A file given alone is named as given, as the reference does; files found in directories relative to the working directory.
+    const single = files.length === 1 && inputs.length === 1 && path.resolve(inputs[0]) === files[0] ? inputs[0] : undefined;
     const checker = new Checker();
     const plans = await checker.inspect(files, process.cwd(), (document, findings): FilePlan => {
         const file = single ?? (path.relative(process.cwd(), document.uri.fsPath) || document.uri.fsPath);
+        const marker = versionMarker(document.textDocument.getText());
+        const syntax = findings.filter(f => f.code === 'allium.syntax').sort((a, b) => a.line - b.line || a.column - b.column)
+            .map((f): ReferenceDiagnostic => ({ code: null, location: { col: f.column, file, line: f.line }, message: f.message, severity: 'error' }));
         return {
             file,
-            diagnostics: findings.filter(f => f.code === 'allium.syntax').map(f => referenceDiagnostic(f, file)),
-            obligations: obligationsOf(document.parseResult.value as Module, checker.services)
+            diagnostics: marker.problem ? [{ code: null, location: { col: 1, file, line: marker.problem.line }, message: marker.problem.message, severity: marker.problem.severity }, ...syntax] : syntax,
+            obligations: obligationsOf(document.parseResult.value as Module, checker.services),
+            version: marker.version
         };
     });
     if (args.includes('--json')) {
@@ -57,15 +64,11 @@ export async function runPlan(args: string[]): Promise<number> {
     } else {
         process.stdout.write(plans.map(formatHuman).join('\n'));
     }
-    return plans.some(p => p.diagnostics.length > 0) ? 1 : 0;
-}
-
-function referenceDiagnostic(finding: Finding, file: string): ReferenceDiagnostic {
-    return { code: null, location: { col: finding.column, file, line: finding.line }, message: finding.message, severity: 'error' };
+    return plans.some(p => p.diagnostics.some(d => d.severity === 'error')) ? 1 : 0;
 }
 
 /** The reference's JSON: snake_case keys in alphabetical order, optional keys only when set. */
-function planJson(plan: FilePlan): { diagnostics: ReferenceDiagnostic[]; obligations: Record<string, unknown>[] } {
+function planJson(plan: FilePlan): { diagnostics: ReferenceDiagnostic[]; obligations: Record<string, unknown>[]; version: number | null } {
     return {
         diagnostics: plan.diagnostics,
         obligations: plan.obligations.map(o => ({
@@ -77,14 +80,15 @@ function planJson(plan: FilePlan): { diagnostics: ReferenceDiagnostic[]; obligat
             id: o.id,
             source_construct: o.construct,
             source_span: { end: o.span.end, start: o.span.start }
-        }))
+        })),
+        version: plan.version
     };
 }
 
 /** Obligations grouped by the declaration they belong to, each line `category  id  description`. */
 function formatHuman(plan: FilePlan): string {
     const lines = [`${plan.file}: ${plan.obligations.length} obligation${plan.obligations.length === 1 ? '' : 's'}`];
-    lines.push(...plan.diagnostics.map(d => `  ${d.location.file}:${d.location.line}:${d.location.col}: error: ${d.message}`));
+    lines.push(...plan.diagnostics.map(d => `  ${d.location.file}:${d.location.line}:${d.location.col}: ${d.severity}: ${d.message}`));
     let owner: string | undefined;
     for (const obligation of plan.obligations) {
         if (obligation.owner !== owner) {

@@ -1,6 +1,6 @@
 import * as ast from '@allium/language';
 import type { Obligation } from './obligation.js';
-import { spanOf } from './obligation.js';
+import { spanOf } from './spans.js';
 
 /** Each config parameter (`timeout: Duration = 5.minutes`, `retries: 3`): its declared value is what the code uses. */
 export function configObligations(config: ast.ConfigDecl, owner: string): Obligation[] {

@@ -1,10 +1,13 @@
 import * as ast from '@allium/language';
 import type { Obligation } from './obligation.js';
-import { spanOf } from './obligation.js';
+import { spanOf } from './spans.js';
 
-/** Each operation a contract declares (`serialize: (value: Any) -> ByteArray`): an implementation has it. */
+/**
+ * Each member a contract declares (`serialize: (value: Any) -> ByteArray`, also `zone: String`): an implementation
+ * has it, with that signature. Annotations (`@invariant`) are prose, not signatures.
+ */
 export function contractObligations(contract: ast.ContractDecl, owner: string): Obligation[] {
-    return contract.items.filter((i): i is ast.Assignment => ast.isAssignment(i) && ast.isProjection(i.value) && ast.isParamList(i.value.source))
+    return contract.items.filter((i): i is ast.Assignment => ast.isAssignment(i))
         .map(operation => ({
             id: `contract-signature.${contract.name}.${operation.name}`, category: 'contract_signature', construct: `${contract.name}.${operation.name}`,
             owner, span: spanOf(operation),

@@ -1,26 +1,23 @@
 import * as ast from '@allium/language';
 import { AstUtils, type AstNode } from 'langium';
 import type { RuleDependencies } from './obligation.js';
-import { clausesIn, createdEntity, entityOf, isOutcomeAssignment } from './rule-clauses.js';
+import { clausesNamed, createdEntity, entityOf, isOutcomeAssignment, localEntity } from './rule-clauses.js';
 
 /**
  * What a rule touches, for the tests of its obligations to set up and check: the entities it creates, reads (in
- * its trigger, bindings and preconditions) and writes (in its outcomes), the events it emits, and what fires it.
+ * its trigger and preconditions; `let` bindings only name things) and writes (in its outcomes), the events it
+ * emits, and what fires it. Only the spec's own entities count, and a variable's is the one its name names (see
+ * `entityOf`), as for the reference.
  */
-export function ruleDependencies(rule: ast.RuleDecl, types: ast.SpecTypes): RuleDependencies {
+export function ruleDependencies(rule: ast.RuleDecl): RuleDependencies {
     const trigger = rule.items.find(ast.isTriggerClause)?.trigger;
-    const clauses = clausesIn(rule.items);
-    const outcomes = clauses.filter(c => ast.isAssignment(c) && c.name === 'ensures').flatMap(c => nodesBelow(c.value));
-    const conditions = clauses.filter(c => !ast.isAssignment(c) || c.name === 'requires').flatMap(c => nodesBelow(c.value));
-    const created = names(outcomes.map(createdEntity));
+    const outcomes = outcomesOf(rule);
+    const conditions = clausesNamed(rule.items, 'requires').flatMap(c => nodesBelow(c.value));
+    // Entities of imported specs (`feedback/Request`) are the other spec's to test.
+    const created = names(outcomes.map(createdEntity)).filter(name => !name.includes('/'));
     const emitted = names(outcomes.map(emittedEvent));
-    const read = names([
-        triggerEntity(trigger, types),
-        ...conditions.map(n => ast.isJoinLookup(n) && ast.isNameRef(n.entity) ? n.entity.ref.$refText : undefined),
-        ...conditions.map(n => ast.isMemberAccess(n) && ast.isNameRef(n.receiver) ? entityOf(n.receiver, types)?.name : undefined),
-        ...conditions.map(n => ast.isUnaryExpr(n) && n.op === 'exists' && ast.isNameRef(n.operand) ? entityOf(n.operand, types)?.name : undefined)
-    ]);
-    const written = names(outcomes.map(n => isOutcomeAssignment(n) ? entityOf(n.left.receiver, types)?.name : undefined));
+    const read = names([triggerEntity(trigger), ...conditions.map(n => readEntity(n))]);
+    const written = names(outcomes.map(n => isOutcomeAssignment(n) ? entityOf(n.left.receiver)?.name : undefined));
     return {
         ...created.length > 0 ? { entities_created: created } : {},
         ...read.length > 0 ? { entities_read: read } : {},
@@ -30,57 +27,88 @@ export function ruleDependencies(rule: ast.RuleDecl, types: ast.SpecTypes): Rule
     };
 }
 
-/** `OrderShipped(order)`: an event, named in capitals, unlike a function call (`hash(password)`). */
+/**
+ * What a precondition reads: a field of a variable (`order.status`, not a method `workspace.allows(x)`), whether a
+ * lookup finds one (`not exists User{email: email}`; `exists user` alone reads no field, and the reference does not
+ * count it), whether one was created (`Issue.created(code: c)`). Only entities the spec declares count.
+ */
+function readEntity(node: AstNode): string | undefined {
+    const created = createdEntity(node);
+    if (created) {
+        return localEntity(created, node)?.name;
+    }
+    if (ast.isMemberAccess(node) && !(ast.isCall(node.$container) && node.$container.callee === node)) {
+        return entityOf(node.receiver)?.name;
+    }
+    if (ast.isUnaryExpr(node) && node.op === 'exists' && ast.isJoinLookup(node.operand) && ast.isNameRef(node.operand.entity)) {
+        return localEntity(node.operand.entity.ref.$refText, node)?.name;
+    }
+    return undefined;
+}
+
+/**
+ * `OrderShipped(order)` in an outcome: an event, named in capitals unlike a function call (`hash(password)`), also
+ * as an argument of another (`Computed(Current())`), but not a value an outcome compares (`Blocked(order) = false`).
+ */
 function emittedEvent(node: AstNode): string | undefined {
-    return ast.isCall(node) && ast.isNameRef(node.callee) && /^[A-Z]/.test(node.callee.ref.$refText) ? node.callee.ref.$refText : undefined;
+    return ast.isCall(node) && ast.isNameRef(node.callee) && /^[A-Z]/.test(node.callee.ref.$refText) && !ast.isBinaryExpr(node.$container)
+        ? node.callee.ref.$refText : undefined;
 }
 
 function triggerSource(rule: ast.RuleDecl, expr: AstNode | undefined): RuleDependencies['trigger_source'] {
-    if (ast.isTemporalComparison(expr)) {
+    // A deadline, as the reference recognises one: a field's time (plus an offset) compared with a bare `now` on
+    // the right. `now >= task.due` and `task.due <= now - 1.day` are, for it, events from outside.
+    if (ast.isBinaryExpr(expr) && COMPARISONS.has(expr.operator) && ast.isNowLiteral(expr.right)) {
         return 'temporal';
     }
     if (ast.isBinaryExpr(expr) && (expr.operator === 'transitions_to' || expr.operator === 'becomes')) {
         return 'state_transition';
     }
-    if (createdEntity(expr) !== undefined || (ast.isMemberAccess(expr) && expr.member.$refText === 'created')) {
+    // `Invitation.created()`; a bound `invitation: Invitation.created` counts as an outside event, as in the reference.
+    if (createdEntity(expr) !== undefined) {
         return 'creation';
     }
-    // An event another rule emits chains the two rules; any other event comes from outside.
-    const event = expr && emittedEvent(expr);
-    const module = AstUtils.findRootNode(rule) as ast.Module;
-    const chained = event !== undefined && [...emittersOf(module).get(event) ?? []].some(other => other !== rule);
-    return chained ? 'chained' : 'external';
+    // An event some rule emits, this one included, chains the rules; any other event comes from outside.
+    const event = ast.isCall(expr) && ast.isNameRef(expr.callee) ? expr.callee.ref.$refText : undefined;
+    return event !== undefined && eventsEmitted(AstUtils.findRootNode(rule) as ast.Module).has(event) ? 'chained' : 'external';
 }
 
-/** The entity a trigger is about: `order: Order.status becomes shipped`, `Invitation.created()`. */
-function triggerEntity(trigger: ast.Trigger | undefined, types: ast.SpecTypes): string | undefined {
-    const subject = ast.leftmostName(trigger?.expr);
-    const type = subject && trigger && types.findType(subject.ref.$refText, trigger);
-    return type && ast.isEntityDecl(type) ? type.name : undefined;
+// Keyed by the module, which a new parse replaces: asked once per rule, worked out once per spec.
+const emittedByModule = new WeakMap<ast.Module, Set<string>>();
+
+function eventsEmitted(module: ast.Module): Set<string> {
+    let events = emittedByModule.get(module);
+    if (!events) {
+        events = new Set(module.declarations.filter(ast.isRuleDecl).flatMap(rule => outcomesOf(rule).map(emittedEvent))
+            .filter((e): e is string => e !== undefined));
+        emittedByModule.set(module, events);
+    }
+    return events;
 }
+
+/** Every node of a rule's `ensures:` clauses. */
+function outcomesOf(rule: ast.RuleDecl): AstNode[] {
+    return clausesNamed(rule.items, 'ensures').flatMap(c => nodesBelow(c.value));
+}
+
+/**
+ * The entity a trigger is about: the first one it names outside the arguments of an event
+ * (`order: Order.status becomes shipped`, `Invitation.created()`, `now >= Task.due`, not `Tick(Order)`).
+ */
+function triggerEntity(trigger: ast.Trigger | undefined): string | undefined {
+    for (const node of nodesBelow(trigger?.expr)) {
+        const entity = ast.isNameRef(node) && !AstUtils.getContainerOfType(node, ast.isCallArg) ? localEntity(node.ref.$refText, node) : undefined;
+        if (entity) {
+            return entity.name;
+        }
+    }
+    return undefined;
+}
+
+const COMPARISONS = new Set(['=', '!=', '<', '<=', '>', '>=']);
 
 function names(found: Array<string | undefined>): string[] {
     return [...new Set(found.filter((n): n is string => n !== undefined))].sort();
-}
-
-// Keyed by AST nodes, which a new parse replaces, so an entry never outlives the text it was read from.
-const emitters = new WeakMap<ast.Module, Map<string, Set<ast.RuleDecl>>>();
-
-/** For each event a rule of the module emits in an ensures, the rules that do: read once per module, not per rule. */
-function emittersOf(module: ast.Module): Map<string, Set<ast.RuleDecl>> {
-    let found = emitters.get(module);
-    if (!found) {
-        found = new Map();
-        for (const rule of module.declarations.filter(ast.isRuleDecl)) {
-            for (const clause of clausesIn(rule.items).filter(c => ast.isAssignment(c) && c.name === 'ensures')) {
-                for (const event of nodesBelow(clause.value).map(emittedEvent).filter((e): e is string => e !== undefined)) {
-                    found.set(event, (found.get(event) ?? new Set()).add(rule));
-                }
-            }
-        }
-        emitters.set(module, found);
-    }
-    return found;
 }
 
 function nodesBelow(value: AstNode | undefined): AstNode[] {

@@ -2,12 +2,13 @@ import * as ast from '@allium/language';
 import { declarationId } from '../spec-clauses.js';
 import { configObligations } from './config.js';
 import { contractObligations } from './contracts.js';
-import { fieldObligations } from './entities.js';
-import { invariantObligation, presenceObligations, transitionObligations } from './lifecycle.js';
+import { fieldObligations } from './fields.js';
+import { invariantObligation } from './invariants.js';
+import { presenceObligations, transitionObligations } from './lifecycle.js';
 import type { Obligation } from './obligation.js';
 import { ruleObligations } from './rules.js';
 import { surfaceObligations } from './surfaces.js';
-import { typeObligations } from './types.js';
+import { typeObligations } from './type-declarations.js';
 import { whenTransitionObligations } from './when-fields.js';
 
 export type { Obligation, RuleDependencies } from './obligation.js';
@@ -15,24 +16,25 @@ export type { Obligation, RuleDependencies } from './obligation.js';
 /**
  * The test obligations a spec implies, in the order `allium plan` lists them: declaration by declaration in source
  * order, then the obligations on rules that move an entity into or out of the states a `when` field exists in.
- * The module must be linked: rule obligations read what the spec's expressions denote.
+ * `services` are the language services the module was built with, for rules that need what a field's type is
+ * (`services.typing.SpecTypes`). None does yet: the reference's rules, which these follow, read only the file's own
+ * declarations and names (see `entityOf`), never the files it imports.
  */
-export function obligationsOf(module: ast.Module, services: ast.AlliumServices): Obligation[] {
-    const types = services.typing.SpecTypes;
+export function obligationsOf(module: ast.Module, _services: ast.AlliumServices): Obligation[] {
     const out: Obligation[] = [];
     for (const declaration of module.declarations) {
         const owner = declarationId(declaration);
         if (owner) {
-            out.push(...declarationObligations(declaration, owner, types));
+            out.push(...declarationObligations(declaration, owner));
         }
     }
     for (const rule of module.declarations.filter(ast.isRuleDecl)) {
-        out.push(...whenTransitionObligations(rule, declarationId(rule)!, types));
+        out.push(...whenTransitionObligations(rule, declarationId(rule)!));
     }
     return out;
 }
 
-function declarationObligations(declaration: ast.Module['declarations'][number], owner: string, types: ast.SpecTypes): Obligation[] {
+function declarationObligations(declaration: ast.Module['declarations'][number], owner: string): Obligation[] {
     if (ast.isConfigDecl(declaration)) {
         return configObligations(declaration, owner);
     }
@@ -51,7 +53,7 @@ function declarationObligations(declaration: ast.Module['declarations'][number],
         return typeObligations(declaration, owner);
     }
     if (ast.isRuleDecl(declaration)) {
-        return ruleObligations(declaration, owner, types);
+        return ruleObligations(declaration, owner);
     }
     if (ast.isInvariantDecl(declaration)) {
         return [invariantObligation(declaration, owner)];

@@ -1,5 +1,3 @@
-import { AstUtils, type AstNode } from 'langium';
-
 /**
  * One test a spec implies, as `allium plan` names it: the id and category are the reference CLI's, so CI jobs that
  * read them keep working; the description is ours.
@@ -29,40 +27,4 @@ export interface RuleDependencies {
     entities_written?: string[];
     trigger_emissions?: string[];
     trigger_source: 'external' | 'temporal' | 'state_transition' | 'creation' | 'chained';
-}
-
-/** The byte span of a node's text; the reference counts UTF-8 bytes, Langium UTF-16 code units. */
-export function spanOf(node: AstNode, end: AstNode = node): { start: number; end: number } {
-    const toBytes = byteOffsets(AstUtils.getDocument(node).textDocument.getText());
-    return { start: toBytes(node.$cstNode?.offset ?? 0), end: toBytes(end.$cstNode?.end ?? 0) };
-}
-
-/** The source text from the start of `first` to the end of `last`. */
-export function textOf(first: AstNode, last: AstNode = first): string {
-    const text = AstUtils.getDocument(first).textDocument.getText();
-    return text.slice(first.$cstNode?.offset ?? 0, last.$cstNode?.end ?? 0);
-}
-
-// The table of the last text asked about: a plan computes every span of one file before the next.
-const tables = new Map<string, (offset: number) => number>();
-
-function byteOffsets(text: string): (offset: number) => number {
-    let table = tables.get(text);
-    if (!table) {
-        // eslint-disable-next-line no-control-regex
-        if (/^[\x00-\x7f]*$/.test(text)) {
-            table = offset => offset;
-        } else {
-            const bytes = new Uint32Array(text.length + 1);
-            for (let i = 0; i < text.length; i++) {
-                const code = text.charCodeAt(i);
-                // A surrogate pair is four bytes: two for each half.
-                bytes[i + 1] = bytes[i] + (code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xe000 ? 2 : 3);
-            }
-            table = offset => bytes[Math.min(offset, text.length)];
-        }
-        tables.clear();
-        tables.set(text, table);
-    }
-    return table;
 }

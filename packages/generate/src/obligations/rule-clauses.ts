@@ -1,24 +1,20 @@
 import * as ast from '@allium/language';
-import type { AstNode } from 'langium';
+import { AstUtils, type AstNode } from 'langium';
 
-/** A rule's `keyword: value` clauses and `let` bindings, also those inside `for` and `if` blocks, in source order. */
-export function clausesIn(items: ast.BlockItem[]): Array<ast.Assignment | ast.LetItem> {
+/** A rule's `keyword:` clauses (`requires`, `ensures`), also those inside `for` and `if` blocks, in source order. */
+export function clausesNamed(items: ast.BlockItem[], keyword: string): ast.Assignment[] {
     return items.flatMap(item => {
-        if (ast.isAssignment(item) || ast.isLetItem(item)) {
-            return [item];
+        if (ast.isAssignment(item)) {
+            return item.name === keyword ? [item] : [];
         }
         if (ast.isForBlock(item)) {
-            return clausesIn(item.body?.items ?? []);
+            return clausesNamed(item.body?.items ?? [], keyword);
         }
         if (ast.isIfBlock(item)) {
-            return [...item.branches.flatMap(b => clausesIn(b.body?.items ?? [])), ...clausesIn(item.elseBody?.items ?? [])];
+            return [...item.branches.flatMap(b => clausesNamed(b.body?.items ?? [], keyword)), ...clausesNamed(item.elseBody?.items ?? [], keyword)];
         }
         return [];
     });
-}
-
-export function clausesNamed(items: ast.BlockItem[], keyword: string): ast.Assignment[] {
-    return clausesIn(items).filter((c): c is ast.Assignment => ast.isAssignment(c) && c.name === keyword);
 }
 
 /** The items of a clause's value: each line of an indented block, or the single expression. */
@@ -37,18 +33,26 @@ export function createdEntity(node: AstNode | undefined): string | undefined {
  * no other clue for what a rule writes and must set, so neither do we: `attempt` is no DeliveryAttempt, and a
  * trigger binding `o: Order.status becomes shipped` says what the trigger reads, not what `o.status = x` writes.
  */
-export function entityOf(node: AstNode | undefined, types: ast.SpecTypes): ast.EntityDecl | undefined {
-    if (!ast.isNameRef(node)) {
-        return undefined;
-    }
-    const pascal = node.ref.$refText.split('_').map(p => p.charAt(0).toUpperCase() + p.slice(1)).join('');
-    const type = types.findType(pascal, node);
+export function entityOf(node: AstNode | undefined): ast.EntityDecl | undefined {
+    return ast.isNameRef(node) ? localEntity(node.ref.$refText.split('_').map(p => p.charAt(0).toUpperCase() + p.slice(1)).join(''), node) : undefined;
+}
+
+/**
+ * An entity the spec itself declares. What a rule touches is told in terms of the file's own entities, as the
+ * reference does: one of an imported spec (`b/Customer`, or `Customer` declared only there) is that spec's to test.
+ */
+export function localEntity(name: string, context: AstNode): ast.EntityDecl | undefined {
+    const type = ast.typeIn(AstUtils.findRootNode(context) as ast.Module, name);
     return type && ast.isEntityDecl(type) ? type : undefined;
+}
+
+/** Written as an outcome of its own: a clause's value, a line of its block or of an `if`/`for` branch in it. */
+function isOutcome(node: AstNode): boolean {
+    const container = node.$container;
+    return ast.isAssignment(container) || ast.isExprBlock(container) || ast.isBranchBody(container);
 }
 
 /** An assignment written as an outcome (`order.status = shipped`), not a comparison inside a condition. */
 export function isOutcomeAssignment(node: AstNode): node is ast.BinaryExpr & { left: ast.MemberAccess } {
-    const container = node.$container;
-    return ast.isBinaryExpr(node) && node.operator === '=' && ast.isMemberAccess(node.left)
-        && (ast.isAssignment(container) || ast.isExprBlock(container) || ast.isBranchBody(container));
+    return ast.isBinaryExpr(node) && node.operator === '=' && ast.isMemberAccess(node.left) && isOutcome(node);
 }

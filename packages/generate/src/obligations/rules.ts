@@ -1,22 +1,23 @@
 import * as ast from '@allium/language';
+import type { AstNode } from 'langium';
 import { ruleDependencies } from './dependencies.js';
 import type { Obligation } from './obligation.js';
-import { spanOf } from './obligation.js';
+import { spanOf } from './spans.js';
 import { clausesNamed, createdEntity, valueItems } from './rule-clauses.js';
-import type { AstNode } from 'langium';
 
 /**
  * A rule: it succeeds when every `requires:` holds, is refused when any one fails (one test each), creates what its
  * `ensures:` clauses create, and, with a temporal trigger, fires once when its deadline passes.
  */
-export function ruleObligations(rule: ast.RuleDecl, owner: string, types: ast.SpecTypes): Obligation[] {
+export function ruleObligations(rule: ast.RuleDecl, owner: string): Obligation[] {
     const name = rule.name;
-    const dependencies = ruleDependencies(rule, types);
+    const dependencies = ruleDependencies(rule);
     const base = { construct: name, owner, dependencies };
-    const out: Obligation[] = [{
+    const success: Obligation = {
         ...base, id: `rule-success.${name}`, category: 'rule_success', span: spanOf(rule),
         description: `${name} takes effect when all of its preconditions hold`
-    }];
+    };
+    const out: Obligation[] = [];
     const trigger = rule.items.find(ast.isTriggerClause);
     if (trigger && dependencies.trigger_source === 'temporal') {
         out.push({
@@ -26,19 +27,21 @@ export function ruleObligations(rule: ast.RuleDecl, owner: string, types: ast.Sp
     }
     clausesNamed(rule.items, 'requires').forEach((clause, index) => out.push({
         ...base, id: `rule-failure.${name}.${index + 1}`, category: 'rule_failure', span: spanOf(clause),
-        description: `${name} is refused, changing nothing, when precondition ${index + 1} (${clause.value?.$cstNode?.text ?? ''}) does not hold`
+        description: `${name} is refused, changing nothing, when precondition ${index + 1} (${clause.value?.$cstNode?.text.replace(/\s+/g, ' ') ?? ''}) does not hold`
     }));
     // A rule fired by a creation (`when: Invitation.created()`) tests that creation; an `ensures:` clause tests those
     // it writes as outcomes of their own. A creation inside a conditional or a loop is that branch's business.
-    const creating = [
-        ...trigger && createdEntity(trigger.trigger?.expr) ? [{ clause: trigger as AstNode, entities: [createdEntity(trigger.trigger?.expr)!] }] : [],
-        ...clausesNamed(rule.items, 'ensures').map(clause => ({ clause: clause as AstNode, entities: directCreations(clause) })).filter(c => c.entities.length > 0)
+    const triggered = createdEntity(trigger?.trigger?.expr);
+    const creating: Array<{ clause: AstNode; entities: string[] }> = [
+        ...trigger && triggered ? [{ clause: trigger, entities: [triggered] }] : [],
+        ...clausesNamed(rule.items, 'ensures').map(clause => ({ clause, entities: directCreations(clause) })).filter(c => c.entities.length > 0)
     ];
     creating.forEach(({ clause, entities }, index) => out.push({
         ...base, id: `rule-entity-creation.${name}.${index + 1}`, category: 'rule_entity_creation', span: spanOf(clause),
-        description: `${name} creates ${entities.map(e => `a ${e}`).join(', ')} with the fields it gives`
+        description: `${name} creates ${entities.join(', ')} with the fields it gives`
     }));
-    return out;
+    // After the success case, the others in the order of the clauses they come from, as the reference lists them.
+    return [success, ...out.sort((a, b) => a.span.start - b.span.start)];
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as ast from '@allium/language';
-import type { AstNode } from 'langium';
 import type { Obligation } from './obligation.js';
-import { spanOf } from './obligation.js';
+import { spanOf } from './spans.js';
+import { valueItems } from './rule-clauses.js';
 
 /**
  * A surface: only the party it faces reaches it, each `exposes:` shows what it lists, and each `provides:` offers
@@ -36,8 +36,7 @@ export function surfaceObligations(surface: ast.SurfaceDecl, owner: string): Obl
 
 /** The field each exposed path ends in: `order.customer.name` gives `name`; bare names expose no field. */
 function exposedItems(value: ast.ClauseValue | undefined): string[] {
-    const items: AstNode[] = ast.isExprBlock(value) ? value.items : value ? [value] : [];
-    return items.flatMap(item => {
+    return valueItems(value).flatMap(item => {
         const path = ast.isWhenGuard(item) ? item.action : item;
         return ast.isMemberAccess(path) ? [path.member.$refText] : [];
     });

@@ -1,10 +1,9 @@
 import * as ast from '@allium/language';
-import type { AstNode } from 'langium';
 import type { Obligation } from './obligation.js';
-import { spanOf } from './obligation.js';
+import { spanOf } from './spans.js';
 import { clausesNamed, entityOf, isOutcomeAssignment, valueItems } from './rule-clauses.js';
 
-/** `status = shipped | delivered` or `status in {shipped, delivered}` of a `when`-qualified field. */
+/** `status = shipped | delivered` of a `when`-qualified field (the reference reads no other form). */
 export interface WhenStates {
     statusField: string;
     states: string[];
@@ -15,35 +14,30 @@ export function whenStates(field: ast.Assignment): WhenStates | undefined {
     if (!ast.isWhenGuard(guard) || !ast.isBinaryExpr(guard.condition) || !ast.isNameRef(guard.condition.left)) {
         return undefined;
     }
-    const { operator, right } = guard.condition;
-    const states = operator === '=' ? names(right) : operator === 'in' && ast.isSetLiteral(right) ? right.elements.flatMap(names) : [];
+    const states = guard.condition.operator === '=' ? ast.pipeNames(guard.condition.right) : [];
     return states.length > 0 ? { statusField: guard.condition.left.ref.$refText, states } : undefined;
-}
-
-function names(node: AstNode | undefined): string[] {
-    if (ast.isBinaryExpr(node) && node.operator === '|') {
-        return [...names(node.left), ...names(node.right)];
-    }
-    return ast.isNameRef(node) ? [node.ref.$refText] : [];
 }
 
 /**
  * A rule that moves an entity's status (`order.status = shipped`) into or out of the states a `when`-qualified field
- * exists in must set or clear that field. The states it moves from are what its preconditions allow
- * (`requires: order.status = picking`), or unknown. As in the reference, only a status with a transition graph
- * counts, and only a move the rule always makes: an outcome of a top-level `ensures:`, not one under `if` or `for`.
+ * exists in must set or clear that field. The states it moves from are those its preconditions allow
+ * (`requires: order.status = picking`) that the graph lets move to the target, or unknown when no precondition
+ * says. As in the reference, only a status with a transition graph counts, and only a move the rule always makes:
+ * an outcome of a top-level `ensures:`, not one under `if` or `for`.
  */
-export function whenTransitionObligations(rule: ast.RuleDecl, owner: string, types: ast.SpecTypes): Obligation[] {
+export function whenTransitionObligations(rule: ast.RuleDecl, owner: string): Obligation[] {
     const out: Obligation[] = [];
     const ensures = rule.items.filter((i): i is ast.Assignment => ast.isAssignment(i) && i.name === 'ensures');
     for (const outcome of ensures.flatMap(c => valueItems(c.value)).filter(isOutcomeAssignment)) {
-        const entity = entityOf(outcome.left.receiver, types);
+        const entity = entityOf(outcome.left.receiver);
         const statusField = outcome.left.member.$refText;
         const target = ast.isNameRef(outcome.right) ? outcome.right.ref.$refText : undefined;
-        if (!entity || !target || !entity.items.some(i => ast.isTransitionsBlock(i) && i.field === statusField)) {
+        const graph = entity?.items.find((i): i is ast.TransitionsBlock => ast.isTransitionsBlock(i) && i.field === statusField);
+        if (!entity || !target || !graph) {
             continue;
         }
-        const sources = sourceStates(rule, outcome.left);
+        const allowed = sourceStates(rule, outcome.left);
+        const sources = allowed ? allowed.filter(s => graph.edges.some(e => e.from?.name === s && e.to?.name === target)) : ['unknown'];
         for (const field of entity.items.filter(ast.isAssignment)) {
             const when = whenStates(field);
             if (!when || when.statusField !== statusField) {
@@ -67,8 +61,8 @@ export function whenTransitionObligations(rule: ast.RuleDecl, owner: string, typ
     return out;
 }
 
-/** The states `requires:` allows `subject` (`order.status`) to be in: `= pending`, `in {pending, confirmed}`. */
-function sourceStates(rule: ast.RuleDecl, subject: ast.MemberAccess): string[] {
+/** The states `requires:` allows `subject` (`order.status`) to be in: `= pending`, `in {pending, confirmed}`; undefined if none says. */
+function sourceStates(rule: ast.RuleDecl, subject: ast.MemberAccess): string[] | undefined {
     const text = subject.$cstNode?.text;
     for (const clause of clausesNamed(rule.items, 'requires')) {
         const condition = clause.value;
@@ -77,9 +71,9 @@ function sourceStates(rule: ast.RuleDecl, subject: ast.MemberAccess): string[] {
                 return [condition.right.ref.$refText];
             }
             if (condition.operator === 'in' && ast.isSetLiteral(condition.right)) {
-                return condition.right.elements.flatMap(names);
+                return condition.right.elements.flatMap(e => ast.pipeNames(e));
             }
         }
     }
-    return ['unknown'];
+    return undefined;
 }

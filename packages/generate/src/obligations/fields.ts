@@ -1,15 +1,16 @@
 import * as ast from '@allium/language';
 import type { AstNode } from 'langium';
 import type { Obligation } from './obligation.js';
-import { spanOf } from './obligation.js';
+import { spanOf } from './spans.js';
 
 type FieldKind = 'optional' | 'relationship' | 'projection' | 'derived';
 
-const KINDS: Array<{ kind: FieldKind; prefix: string; describe: (path: string) => string }> = [
-    { kind: 'optional', prefix: 'entity-optional', describe: path => `${path} may be empty or hold a value, and both cases work` },
-    { kind: 'relationship', prefix: 'entity-relationship', describe: path => `${path} leads to exactly the related records` },
-    { kind: 'projection', prefix: 'projection', describe: path => `${path} keeps exactly the records its condition selects` },
-    { kind: 'derived', prefix: 'derived', describe: path => `${path} is computed from the fields it is defined by` }
+// In the reference's order: all optional fields of an entity, then its relationships, projections, derived values.
+const KINDS: Array<{ kind: FieldKind; category: string; prefix: string; describe: (path: string) => string }> = [
+    { kind: 'optional', category: 'entity_optional', prefix: 'entity-optional', describe: path => `${path} may be empty or hold a value, and both cases work` },
+    { kind: 'relationship', category: 'entity_relationship', prefix: 'entity-relationship', describe: path => `${path} leads to exactly the related records` },
+    { kind: 'projection', category: 'projection', prefix: 'projection', describe: path => `${path} keeps exactly the records its condition selects` },
+    { kind: 'derived', category: 'derived', prefix: 'derived', describe: path => `${path} is computed from the fields it is defined by` }
 ];
 
 // A derived value is a calculation or a condition over other fields. Membership (`in`), `??` and `|` are not
@@ -29,12 +30,17 @@ export function fieldObligations(declaration: ast.EntityDecl | ast.ValueDecl, ow
         description: `${name} has each declared field, with its declared type`,
         detail: { fields: fields.map(f => f.name) }
     };
-    if (ast.isValueDecl(declaration) || fields.length === 0) {
-        return fields.length === 0 ? [] : [all];
+    // An entity without fields (`external entity Gateway {}`) has no shape to test.
+    if (fields.length === 0) {
+        return [];
     }
-    const perField = KINDS.flatMap(({ kind, prefix, describe }) => fields.filter(f => kindOf(f.value) === kind)
+    // A value is tested as a whole (value_equality); like the reference, we give its fields no tests of their own.
+    if (ast.isValueDecl(declaration)) {
+        return [all];
+    }
+    const perField = KINDS.flatMap(({ kind, category, prefix, describe }) => fields.filter(f => kindOf(f.value) === kind)
         .map((field): Obligation => ({
-            id: `${prefix}.${name}.${field.name}`, category: prefix.replace(/-/g, '_'), construct: `${name}.${field.name}`, owner, span,
+            id: `${prefix}.${name}.${field.name}`, category, construct: `${name}.${field.name}`, owner, span,
             description: describe(`${name}.${field.name}`)
         })));
     return [all, ...perField];

@@ -1,6 +1,6 @@
 import * as ast from '@allium/language';
 import type { Obligation } from './obligation.js';
-import { spanOf } from './obligation.js';
+import { spanOf } from './spans.js';
 
 /** Enums, value types and variants: each a short test of what the type promises. */
 export function typeObligations(declaration: ast.EnumDecl | ast.ValueDecl | ast.VariantDecl, owner: string): Obligation[] {
@@ -13,5 +13,5 @@ export function typeObligations(declaration: ast.EnumDecl | ast.ValueDecl | ast.
     if (ast.isValueDecl(declaration)) {
         return [make('value_equality', 'value-equality', `Two ${name} values with equal fields are equal`)];
     }
-    return [make('sum_type_variant', 'sum-type-variant', `The fields of variant ${name} are reachable once a ${declaration.base} is known to be a ${name}`)];
+    return [make('sum_type_variant', 'sum-type-variant', `The own fields of variant ${name} are reachable once a check narrows ${declaration.base} to ${name}`)];
 }
