@@ -77,6 +77,17 @@ describe('links between a spec and the code generated from it, in the language s
         expect(codes(legacy)).toEqual(['1:allium.trace.unknownClause']);
     });
 
+    it('picks up code written after it started, from the file events the editor reports', async () => {
+        const extra = path.join(dir, 'gen/src/order.ts');
+        writeFileSync(extra, '// @allium-begin orders::entity:Order\nexport type Order = { status: "pending" | "shipped" };\n// @allium-end orders::entity:Order\n');
+        await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(extra).href, type: 1 }] });
+        const links = await waitFor(async () => {
+            const found = await client.request<Array<{ targetUri: string }>>('textDocument/implementation', { textDocument: { uri: specUri }, position: { line: 1, character: 8 } });
+            return found?.length ? found : undefined;
+        });
+        expect(links.map(l => l.targetUri)).toEqual([pathToFileURL(extra).href]);
+    });
+
     it('links each marker of a code file to its clause where it is now', async () => {
         const links = await client.request<MarkerLink[]>(MARKER_LINKS_REQUEST, { uri: codeUri });
         expect(links.map(l => [l.line, l.id, l.target.range.start.line])).toEqual([

@@ -1,8 +1,16 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { GENERATE_COMMAND } from '@allium/generate/streaming';
-import { API_KEY_SECRET, generateImplementation, previewPrompt, type GenerationTarget } from './generation/generation-session.js';
+import { GENERATE_COMMAND, REGENERATE_CLAUSE_COMMAND } from '@allium/generate/streaming';
+import { generateImplementation, previewPrompt, type GenerationHost, type GenerationTarget } from './generation/generation-session.js';
+import { API_KEY_SECRET } from './generation/generation-settings.js';
 import { PromptDocuments } from './generation/prompt-documents.js';
+import type { PreviewPanel } from './generation/preview-panel.js';
+import { MarkerLinkProvider, registerShowLocations } from './trace/trace-commands.js';
+import { regenerateClause } from './trace/regenerate-clause.js';
+
+/** Source files generated code may be in: where markers link back to the spec. */
+const CODE_FILES: vscode.DocumentSelector = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'kotlin', 'java', 'python', 'go', 'rust', 'csharp', 'swift', 'scala', 'ruby', 'php', 'c', 'cpp']
+    .map(language => ({ language, scheme: 'file' }));
 
 let client: LanguageClient | undefined;
 
@@ -44,8 +52,18 @@ function registerGenerationCommands(context: vscode.ExtensionContext, output: vs
         output.error(`Generation failed: ${error instanceof Error ? error.message : String(error)}`);
         void vscode.window.showErrorMessage(`Allium: ${error instanceof Error ? error.message : String(error)}`);
     });
-    const generate = (target: GenerationTarget) => generateImplementation(context, client!, target);
+    const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left);
+    const panels = new Map<string, PreviewPanel>();
+    const host = (): GenerationHost => ({ context, client: client!, log: output, status, panels });
+    const generate = (target: GenerationTarget) => generateImplementation(host(), target);
     context.subscriptions.push(
+        status,
+        registerShowLocations(),
+        vscode.languages.registerDocumentLinkProvider(CODE_FILES, new MarkerLinkProvider(() => client)),
+        vscode.commands.registerCommand(REGENERATE_CLAUSE_COMMAND, (clauseId: string) => client && regenerateClause(context, client, output, clauseId).catch(error => {
+            output.error(`Regeneration failed: ${error instanceof Error ? error.message : String(error)}`);
+            void vscode.window.showErrorMessage(`Allium: ${error instanceof Error ? error.message : String(error)}`);
+        })),
         vscode.workspace.registerTextDocumentContentProvider(PromptDocuments.scheme, prompts),
         vscode.commands.registerCommand(GENERATE_COMMAND, (uri?: string, selection?: string[]) => run(fileTarget(uri, selection), generate)),
         vscode.commands.registerCommand('allium.generateFile', (uri?: vscode.Uri) => run(fileTarget(uri), generate)),

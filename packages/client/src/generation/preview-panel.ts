@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
-import type { FromWebview, ToWebview } from './preview-protocol.js';
+import type { FromWebview, PreviewState, ToWebview } from './preview-protocol.js';
 
-/** The webview beside the spec. Strict CSP: only the bundled preview script, by nonce; model text is escaped there. */
+/**
+ * The webview beside the spec. Strict CSP: only the bundled preview script, by nonce; model text is escaped there.
+ * One panel per generation target: a new run of the same target takes the panel over (and its message handler).
+ */
 export class PreviewPanel {
     private readonly panel: vscode.WebviewPanel;
     private pending: ToWebview | undefined;
     private timer: NodeJS.Timeout | undefined;
+    private handler: (message: FromWebview) => void = () => undefined;
 
-    constructor(context: vscode.ExtensionContext, title: string, onMessage: (message: FromWebview) => void) {
+    constructor(context: vscode.ExtensionContext, title: string) {
         this.panel = vscode.window.createWebviewPanel('allium.generationPreview', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
             enableScripts: true,
             retainContextWhenHidden: true,
@@ -17,22 +21,27 @@ export class PreviewPanel {
         const nonce = Array.from({ length: 32 }, () => Math.floor(Math.random() * 36).toString(36)).join('');
         const csp = `default-src 'none'; style-src ${this.panel.webview.cspSource} 'unsafe-inline'; script-src 'nonce-${nonce}';`;
         this.panel.webview.html = `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}"></head>
-<body><div id="status"></div><div id="toolbar"><button id="cancel">Cancel</button><button id="save" disabled>Save to workspace</button></div><div id="files"></div><div id="summary"></div>
+<body><div id="status" role="status"></div><div id="toolbar"><button id="cancel">Cancel</button><span id="actions"></span></div><div id="notes"></div><div id="files"></div><div id="summary"></div>
 <script nonce="${nonce}" src="${script}"></script></body></html>`;
-        this.panel.webview.onDidReceiveMessage(onMessage);
+        this.panel.webview.onDidReceiveMessage(message => this.handler(message as FromWebview));
     }
 
     get onDidDispose(): vscode.Event<void> {
         return this.panel.onDidDispose;
     }
 
+    onMessage(handler: (message: FromWebview) => void): void {
+        this.handler = handler;
+        this.panel.reveal(vscode.ViewColumn.Beside, true);
+    }
+
+    highlight(clauseIds: string[]): void {
+        void this.panel.webview.postMessage({ type: 'highlight', clauseIds } satisfies ToWebview);
+    }
+
     /** Coalesces state updates so a fast stream does not flood the webview. */
-    post(message: ToWebview, immediately = false): void {
-        if (message.type !== 'state') {
-            void this.panel.webview.postMessage(message);
-            return;
-        }
-        this.pending = message;
+    show(state: PreviewState, immediately = false): void {
+        this.pending = { type: 'state', ...state, files: state.files.map(f => ({ ...f })), regions: state.regions.map(r => ({ ...r })) };
         if (immediately) {
             this.flush();
         } else {

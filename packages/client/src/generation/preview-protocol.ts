@@ -13,11 +13,31 @@ export interface PreviewRegion {
     complete: boolean;
 }
 
+export type PreviewAction = 'apply' | 'retry' | 'set-key' | 'settings';
+
+export interface PreviewState {
+    status: string;
+    done: boolean;
+    incomplete?: string;
+    summary?: string;
+    files: PreviewFile[];
+    regions: PreviewRegion[];
+    /** What the model said outside files: never a file. */
+    notes?: string;
+    /** The assumptions it stated about open questions. */
+    assumptions?: string[];
+    /** Buttons: apply, and after a failure the way forward. */
+    actions: Array<{ id: PreviewAction; label: string }>;
+    /** Files applied to the workspace, to open from the summary. */
+    applied?: Array<{ uri: string; path: string }>;
+}
+
 export type ToWebview =
-    | { type: 'state'; files: PreviewFile[]; regions: PreviewRegion[]; status: string; done: boolean; incomplete?: string; summary?: string }
+    | ({ type: 'state' } & PreviewState)
     | { type: 'highlight'; clauseIds: string[] };
 
 export type FromWebview =
     | { type: 'reveal'; clauseId: string }
-    | { type: 'save' }
+    | { type: 'action'; action: PreviewAction }
+    | { type: 'open'; uri: string }
     | { type: 'cancel' };

@@ -6,7 +6,7 @@ import kotlin from 'highlight.js/lib/languages/kotlin';
 import python from 'highlight.js/lib/languages/python';
 import rust from 'highlight.js/lib/languages/rust';
 import typescript from 'highlight.js/lib/languages/typescript';
-import type { FromWebview, ToWebview, PreviewFile, PreviewRegion } from '../generation/preview-protocol.js';
+import type { FromWebview, ToWebview, PreviewFile, PreviewRegion, PreviewState } from '../generation/preview-protocol.js';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void };
 
@@ -18,9 +18,9 @@ const vscode = acquireVsCodeApi();
 const filesElement = document.getElementById('files')!;
 const statusElement = document.getElementById('status')!;
 const summaryElement = document.getElementById('summary')!;
-const saveButton = document.getElementById('save') as HTMLButtonElement;
+const actionsElement = document.getElementById('actions')!;
+const notesElement = document.getElementById('notes')!;
 const cancelButton = document.getElementById('cancel') as HTMLButtonElement;
-saveButton.onclick = () => vscode.postMessage({ type: 'save' });
 cancelButton.onclick = () => vscode.postMessage({ type: 'cancel' });
 
 const style = document.createElement('style');
@@ -90,9 +90,50 @@ function decorate(files: PreviewFile[]): void {
             div.classList.toggle('linked', here.length > 0);
             div.classList.toggle('active', here.some(r => activeClauses.has(r.clauseId)));
             div.title = here.length ? `Implements ${here[0].clauseId} (click to show in the spec)` : '';
+            div.tabIndex = here.length && (here[0].startLine === Number(div.dataset.line)) ? 0 : -1;
+            div.setAttribute('aria-label', here.length ? `Code of ${here[0].clauseId}` : '');
+            div.onkeydown = here.length ? event => { if (event.key === 'Enter') { vscode.postMessage({ type: 'reveal', clauseId: here[0].clauseId }); } } : null;
             div.onclick = here.length ? () => vscode.postMessage({ type: 'reveal', clauseId: here[0].clauseId }) : null;
         });
     });
+}
+
+/** Buttons for what can be done next: apply, and after a failure its way forward. */
+function renderActions(state: PreviewState): void {
+    actionsElement.replaceChildren(...(state.done ? state.actions : []).map(action => {
+        const button = document.createElement('button');
+        button.textContent = action.label;
+        button.onclick = () => vscode.postMessage({ type: 'action', action: action.id });
+        return button;
+    }));
+}
+
+/** The model's notes and assumptions, apart from the code: they are never written to a file. */
+function renderNotes(state: PreviewState): void {
+    const parts: HTMLElement[] = [];
+    if (state.assumptions?.length) {
+        const heading = document.createElement('h3');
+        heading.textContent = 'Assumptions about open questions (review them)';
+        const list = document.createElement('ul');
+        list.replaceChildren(...state.assumptions.map(text => Object.assign(document.createElement('li'), { textContent: text })));
+        parts.push(heading, list);
+    }
+    if (state.notes) {
+        const heading = document.createElement('h3');
+        heading.textContent = 'Notes from the model (not written to any file)';
+        parts.push(heading, Object.assign(document.createElement('pre'), { textContent: state.notes, className: 'notes' }));
+    }
+    notesElement.replaceChildren(...parts);
+}
+
+/** The coverage summary, and the files applied, each a link that opens it. */
+function renderSummary(state: PreviewState): void {
+    const links = (state.applied ?? []).map(file => {
+        const link = Object.assign(document.createElement('a'), { textContent: file.path, href: '#', tabIndex: 0 });
+        link.onclick = event => { event.preventDefault(); vscode.postMessage({ type: 'open', uri: file.uri }); };
+        return link;
+    });
+    summaryElement.replaceChildren(document.createTextNode(state.summary ?? ''), ...links.flatMap(l => [document.createTextNode(' '), l]));
 }
 
 let lastFiles: PreviewFile[] = [];
@@ -105,8 +146,9 @@ window.addEventListener('message', event => {
         decorate(message.files);
         statusElement.textContent = message.incomplete ? `${message.status} ${message.incomplete}` : message.status;
         statusElement.className = message.incomplete ? 'incomplete' : '';
-        summaryElement.textContent = message.summary ?? '';
-        saveButton.disabled = !message.done || message.files.length === 0;
+        renderSummary(message);
+        renderNotes(message);
+        renderActions(message);
         cancelButton.disabled = message.done;
     } else if (message.type === 'highlight') {
         activeClauses = new Set(message.clauseIds);
