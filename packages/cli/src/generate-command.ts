@@ -2,7 +2,7 @@ import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createAlliumCoreServices } from '@allium/language';
 import {
-    buildPrompt, DEFAULT_MODEL, describePromptSize, loadSpecSet, measurePrompt, messageContent, promptText, runGeneration, SelectionError,
+    buildPrompt, DEFAULT_MODEL, describePromptSize, loadSpecSet, measurePrompt, messageContent, modulePrompts, promptText, runModules, SelectionError,
     TARGET_LANGUAGES, targetLanguageNamed, type GenerationPrompt, type ModelPrice, type TargetLanguage
 } from '@allium/generate';
 import { resolveInputs, warnSkipped } from './input-files.js';
@@ -13,12 +13,13 @@ import { outDirProblem, writeFiles } from './write-files.js';
 
 export const GENERATE_USAGE = `Usage: allium generate <files-or-dirs>... [--rule Name]... [--entity Name]... [--surface Name]... [--contract Name]...
          [--lang ${TARGET_LANGUAGES.join('|')}] [--out dir] [--force] [--model id] [--max-tokens n] [--max-rounds n]
-         [--idle-timeout seconds] [--price in,out[,cacheWrite,cacheRead]] [--dry-run]
+         [--idle-timeout seconds] [--price in,out[,cacheWrite,cacheRead]] [--by-module] [--dry-run]
 
 Streams an implementation of the spec set (or of the named declarations) from Claude to stdout, progress, notes,
 token counts and cost on stderr. The set is the given files and the .allium files under the given folders; the
 files they import come along as context. A name may carry its module where several files declare it:
---rule orders::ShipOrder. Files are written only under --out, never over existing files or into dot-directories
+--rule orders::ShipOrder. --by-module generates a set bigger than one answer module by module, in import order,
+each request sharing the cached spec and given the public API the earlier modules produced. Files are written only under --out, never over existing files or into dot-directories
 without --force. An answer cut at --max-tokens (default per model) is continued, up to --max-rounds requests
 (default 4); a stream silent for --idle-timeout seconds (default 60) is abandoned. --price sets USD per million
 tokens for the model. Ctrl-C stops, writes what arrived (the file cut off as <name>.incomplete) and exits 130.
@@ -44,6 +45,8 @@ interface GenerateArgs {
     price?: ModelPrice;
     force: boolean;
     dryRun: boolean;
+    /** One request per module of the set, in import order. */
+    byModule: boolean;
 }
 
 /** Applies a parsed flag value, or passes its problem on. */
@@ -56,7 +59,7 @@ function take<T>(result: T | string, apply: (value: T) => void): string | undefi
 }
 
 export function parseGenerateArgs(args: string[]): GenerateArgs | string {
-    const parsed: GenerateArgs = { inputs: [], selection: [], lang: 'TypeScript', force: false, dryRun: false };
+    const parsed: GenerateArgs = { inputs: [], selection: [], lang: 'TypeScript', force: false, dryRun: false, byModule: false };
     for (let i = 0; i < args.length; i++) {
         if (VALUED.has(args[i]) && args[i + 1] === undefined) {
             return `${args[i]} needs a value.`;
@@ -85,6 +88,7 @@ export function parseGenerateArgs(args: string[]): GenerateArgs | string {
             case '--price': problem = take(priceFlag(value()), price => { parsed.price = price; }); break;
             case '--force': parsed.force = true; break;
             case '--dry-run': parsed.dryRun = true; break;
+            case '--by-module': parsed.byModule = true; break;
             default:
                 if (args[i].startsWith('-')) {
                     return `Unexpected argument '${args[i]}'.`;
@@ -110,25 +114,30 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
         process.stderr.write(`${outProblem}\n`);
         return 2;
     }
-    const prompt = await promptFor(args);
-    if (typeof prompt === 'string') {
-        process.stderr.write(`${prompt}\n`);
+    const prompts = await promptsFor(args);
+    if (typeof prompts === 'string') {
+        process.stderr.write(`${prompts}\n`);
         return 2;
     }
+    // What the whole run links to: every module's clauses and obligations.
+    const prompt = { ...prompts[0].prompt, clauses: prompts.flatMap(p => p.prompt.clauses), obligations: prompts.flatMap(p => p.prompt.obligations) };
     const model = args.model ?? DEFAULT_MODEL;
     const prices = args.price ? { [model]: args.price } : undefined;
     const connection = { apiKey: process.env.ANTHROPIC_API_KEY, baseURL: process.env.ANTHROPIC_BASE_URL, model, maxTokens: args.maxTokens, prices };
     if (args.dryRun) {
-        process.stdout.write(promptText(prompt));
-        const size = await measurePrompt({ ...connection, ...messageContent(prompt) });
-        process.stderr.write(`${describePromptSize(size, model, args.maxTokens)}\n`);
+        for (const { module, prompt: one } of prompts) {
+            process.stdout.write(prompts.length > 1 ? `\n======== module ${module} ========\n\n${promptText(one)}` : promptText(one));
+            const size = await measurePrompt({ ...connection, ...messageContent(one) });
+            process.stderr.write(`${prompts.length > 1 ? `${module}: ` : ''}${describePromptSize(size, model, args.maxTokens)}\n`);
+        }
         return 0;
     }
-    const what = prompt.selection.length <= 3 ? prompt.selection.join(', ') : `${prompt.selection.length} declarations`;
+    const what = prompts.length > 1 ? `${prompts.length} modules, one request each` : prompt.selection.length <= 3 ? prompt.selection.join(', ') : `${prompt.selection.length} declarations`;
     process.stderr.write(`Generating ${args.lang} for ${what}: ${prompt.clauses.length} clauses, ${prompt.obligations.length} test obligations...\n`);
     const interrupt = stopOnInterrupt();
-    const result = await runGeneration(prompt, {
+    const result = await runModules(prompts, {
         ...connection, maxRounds: args.maxRounds, idleTimeoutSeconds: args.idleTimeoutSeconds, signal: interrupt.signal,
+        onModule: (module, index, total) => total > 1 && process.stderr.write(`\nModule ${index + 1}/${total}: ${module}\n`),
         onStatus: status => process.stderr.write(`${status.message}\n`),
         onEvents: events => {
             for (const event of events) {
@@ -153,16 +162,20 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
     return interrupt.signal.aborted ? 130 : result.incomplete || written?.skipped.length ? 1 : 0;
 }
 
-/** The prompt for the spec set and selection the arguments name, or what is wrong with them. */
-async function promptFor(args: GenerateArgs): Promise<GenerationPrompt | string> {
+/** The prompts for the spec set and selection the arguments name (one per module with --by-module), or what is wrong. */
+async function promptsFor(args: GenerateArgs): Promise<Array<{ module: string; prompt: GenerationPrompt }> | string> {
     const files = await resolveInputs(args.inputs, warnSkipped);
     if (files.length === 0) {
         return `No .allium files found in ${args.inputs.join(', ')}.`;
     }
     const { Allium } = createAlliumCoreServices(NodeFileSystem);
     const set = await loadSpecSet(Allium, files.map(f => URI.file(f)));
+    if (args.byModule && args.selection.length) {
+        return '--by-module generates whole modules; it takes no --rule, --entity, --surface or --contract.';
+    }
     try {
-        return buildPrompt(set, { targetLanguage: args.lang, selection: args.selection });
+        return args.byModule ? modulePrompts(set, { targetLanguage: args.lang })
+            : [{ module: set.selected.map(m => m.name).join(', '), prompt: buildPrompt(set, { targetLanguage: args.lang, selection: args.selection }) }];
     } catch (error) {
         if (error instanceof SelectionError) {
             return error.message;

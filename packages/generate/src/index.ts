@@ -6,3 +6,4 @@ export * from './prompt.js';
 export * from './generation.js';
 export * from './obligations/index.js';
 export * from './spec-links.js';
+export * from './module-prompts.js';

@@ -18,6 +18,8 @@ export interface PromptOptions {
      * set declare one. Every declaration of the set's own files when absent or empty.
      */
     selection?: string[];
+    /** Modules of the set to implement whole (by name), instead of a selection: one request per module of a set. */
+    modules?: string[];
     extraInstructions?: string;
     clauses?: ClauseOptions;
 }
@@ -39,7 +41,8 @@ export class SelectionError extends Error {
 export function buildPrompt(set: SpecSet, options: PromptOptions): GenerationPrompt {
     const closure = new SpecClosure(set);
     const own = set.selected.flatMap(m => m.module.declarations.filter(d => declarationId(d) !== undefined));
-    const selected = options.selection?.length ? resolveSelection(set, options.selection) : own;
+    const whole = options.selection?.length ? undefined : options.modules?.length ? set.modules.filter(m => options.modules!.includes(m.name)) : set.selected;
+    const selected = options.selection?.length ? resolveSelection(set, options.selection) : whole!.flatMap(m => m.module.declarations.filter(d => declarationId(d) !== undefined));
     const shown = closure.of(own);
     const scope = closure.scopeOf(selected);
     const selection = selected.map(d => qualifiedId(set, d));
@@ -50,7 +53,7 @@ export function buildPrompt(set: SpecSet, options: PromptOptions): GenerationPro
         targetLanguage: options.targetLanguage,
         system: systemPrompt(options.targetLanguage),
         prefix: specSection(set, shown),
-        request: requestSection(set, { selected, scope, specClauses, obligations, own: !options.selection?.length, extra: options.extraInstructions }),
+        request: requestSection(set, { selected, scope, specClauses, obligations, whole, extra: options.extraInstructions }),
         selection,
         clauses,
         obligations
@@ -133,8 +136,8 @@ interface RequestInput {
     scope: SelectionScope;
     specClauses: SetClause[];
     obligations: PromptObligation[];
-    /** The selection is the set's own files, not declarations picked from them. */
-    own: boolean;
+    /** The modules implemented whole, when the selection is not declarations picked from them. */
+    whole?: SpecModule[];
     extra?: string;
 }
 
@@ -142,12 +145,14 @@ function requestSection(set: SpecSet, input: RequestInput): string {
     const { selected, scope, specClauses } = input;
     const label = (d: AstNode) => `${declarationId(d)!.replace(':', ' ')} (${set.moduleOf(d)!.name})`;
     const sections: string[] = [];
-    const task = input.own
-        ? `Implement every declaration of ${set.selected.map(m => `module \`${m.name}\``).join(', ')}.`
+    const task = input.whole
+        ? `Implement every declaration of ${input.whole.map(m => `module \`${m.name}\``).join(', ')}.`
         : `Implement ${selected.map(label).join(', ')}.`;
     const listed = (ds: AstNode[]) => sortBySource(set, ds.filter(d => !selected.includes(d) && declarationId(d) !== undefined)).map(label).join(', ');
-    const dependencies = input.own ? '' : listed([...scope.dependencies]);
-    const context = input.own ? '' : listed(scope.context);
+    // A whole set needs no list of what it depends on; one module of a set lists what it uses of the others.
+    const wholeSet = input.whole?.length === set.selected.length;
+    const dependencies = wholeSet ? '' : listed([...scope.dependencies]);
+    const context = wholeSet ? '' : listed(scope.context);
     sections.push(['# Task', '', task,
         ...(dependencies ? ['', `It depends on, and must agree with: ${dependencies}.`] : []),
         ...(context ? ['', `Around it (respect, do not implement): ${context}.`] : []),

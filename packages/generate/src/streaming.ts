@@ -21,3 +21,4 @@ export * from './trace/trace-status.js';
 export * from './trace/saved-markers.js';
 export * from './trace-protocol.js';
 export * from './regeneration.js';
+export * from './run-modules.js';
