@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { FromWebview, PreviewState, ToWebview } from './preview-protocol.js';
+import { PreviewDelta } from './preview-delta.js';
 
 /**
  * The webview beside the spec. Strict CSP: only the bundled preview script, by nonce; model text is escaped there.
@@ -7,7 +8,8 @@ import type { FromWebview, PreviewState, ToWebview } from './preview-protocol.js
  */
 export class PreviewPanel {
     private readonly panel: vscode.WebviewPanel;
-    private pending: ToWebview | undefined;
+    private pending: PreviewState | undefined;
+    private readonly delta = new PreviewDelta();
     private timer: NodeJS.Timeout | undefined;
     private handler: (message: FromWebview) => void = () => undefined;
 
@@ -30,8 +32,11 @@ export class PreviewPanel {
         return this.panel.onDidDispose;
     }
 
+    /** A new run takes the panel over: its handler answers the webview, and its output replaces the last one's. */
     onMessage(handler: (message: FromWebview) => void): void {
         this.handler = handler;
+        this.delta.reset();
+        void this.panel.webview.postMessage({ type: 'delta', status: '', done: false, actions: [], files: [], regions: [], regionCount: 0 } satisfies ToWebview);
         this.panel.reveal(vscode.ViewColumn.Beside, true);
     }
 
@@ -39,9 +44,9 @@ export class PreviewPanel {
         void this.panel.webview.postMessage({ type: 'highlight', clauseIds } satisfies ToWebview);
     }
 
-    /** Coalesces state updates so a fast stream does not flood the webview. */
+    /** Coalesces updates so a fast stream does not flood the webview; each carries only what changed (preview-delta.ts). */
     show(state: PreviewState, immediately = false): void {
-        this.pending = { type: 'state', ...state, files: state.files.map(f => ({ ...f })), regions: state.regions.map(r => ({ ...r })) };
+        this.pending = state;
         if (immediately) {
             this.flush();
         } else {
@@ -53,7 +58,7 @@ export class PreviewPanel {
         clearTimeout(this.timer);
         this.timer = undefined;
         if (this.pending) {
-            void this.panel.webview.postMessage(this.pending);
+            void this.panel.webview.postMessage(this.delta.next(this.pending));
             this.pending = undefined;
         }
     }

@@ -32,8 +32,13 @@ export interface PreviewState {
     applied?: Array<{ uri: string; path: string }>;
 }
 
+/** An update: each file's text from offset `from` on (0: the whole file), the regions that changed, the rest of the state. */
 export type ToWebview =
-    | ({ type: 'state' } & PreviewState)
+    | ({ type: 'delta' } & Omit<PreviewState, 'files' | 'regions'> & {
+        files: Array<{ path: string; language: string; from: number; append: string }>;
+        regions: Array<{ index: number; region: PreviewRegion }>;
+        regionCount: number;
+    })
     | { type: 'highlight'; clauseIds: string[] };
 
 export type FromWebview =

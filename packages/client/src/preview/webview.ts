@@ -6,7 +6,7 @@ import kotlin from 'highlight.js/lib/languages/kotlin';
 import python from 'highlight.js/lib/languages/python';
 import rust from 'highlight.js/lib/languages/rust';
 import typescript from 'highlight.js/lib/languages/typescript';
-import type { FromWebview, ToWebview, PreviewFile, PreviewRegion, PreviewState } from '../generation/preview-protocol.js';
+import type { FromWebview, ToWebview, PreviewRegion, PreviewState } from '../generation/preview-protocol.js';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void };
 
@@ -42,6 +42,21 @@ document.head.appendChild(style);
 let regions: PreviewRegion[] = [];
 let activeClauses = new Set<string>();
 
+/** A file as shown: its text so far, and how many of its lines are complete (and rendered for good). */
+interface ShownFile {
+    path: string;
+    language: string;
+    text: string;
+    completeLines: number;
+    /** Where the first incomplete line starts in `text`. */
+    partialStart: number;
+    pre: HTMLElement;
+}
+
+/** The state besides files and regions, as each update carries it. */
+type StateFields = Omit<PreviewState, 'files' | 'regions'>;
+const shown = new Map<string, ShownFile>();
+
 function escapeHtml(text: string): string {
     return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
 }
@@ -51,30 +66,46 @@ function highlight(line: string, language: string): string {
     return hljs.getLanguage(language) ? hljs.highlight(line, { language, ignoreIllegals: true }).value : escapeHtml(line);
 }
 
-function renderFile(file: PreviewFile, index: number): void {
-    let section = filesElement.children[index] as HTMLElement | undefined;
-    if (!section) {
-        section = document.createElement('section');
+function fileFor(path: string, language: string): ShownFile {
+    let file = shown.get(path);
+    if (!file) {
+        const section = document.createElement('section');
         section.innerHTML = '<h3></h3><pre></pre>';
+        section.querySelector('h3')!.textContent = path;
         filesElement.appendChild(section);
+        file = { path, language, text: '', completeLines: 0, partialStart: 0, pre: section.querySelector('pre')! };
+        shown.set(path, file);
     }
-    section.querySelector('h3')!.textContent = file.path;
-    const pre = section.querySelector('pre')!;
-    const lines = file.text.split('\n');
-    // Lines already shown stay; the last (possibly partial) one and new ones are (re)rendered.
-    while (pre.children.length > 0 && pre.children.length >= lines.length) {
-        pre.lastElementChild!.remove();
+    return file;
+}
+
+/**
+ * Appends streamed text: complete lines stay as rendered; the last, partial line and the new ones are rendered.
+ * Work is proportional to the appended text. Returns the first line that changed.
+ */
+function appendTo(file: ShownFile, from: number, text: string): number {
+    if (from === 0 && file.text !== '') {
+        file.text = '';
+        file.completeLines = 0;
+        file.partialStart = 0;
+        file.pre.replaceChildren();
     }
-    if (pre.children.length > 0) {
-        pre.lastElementChild!.remove();
+    const first = file.completeLines;
+    file.text += text;
+    const lines = file.text.slice(file.partialStart).split('\n');
+    while (file.pre.children.length > first) {
+        file.pre.lastElementChild!.remove();
     }
-    for (let i = pre.children.length; i < lines.length; i++) {
+    lines.forEach((line, i) => {
         const div = document.createElement('div');
         div.className = 'line';
-        div.dataset.line = String(i);
-        div.innerHTML = highlight(lines[i], file.language) || ' ';
-        pre.appendChild(div);
-    }
+        div.dataset.line = String(first + i);
+        div.innerHTML = highlight(line, file.language) || ' ';
+        file.pre.appendChild(div);
+    });
+    file.completeLines = first + lines.length - 1;
+    file.partialStart = file.text.lastIndexOf('\n') + 1;
+    return first;
 }
 
 function regionsAt(file: string, line: number): PreviewRegion[] {
@@ -82,24 +113,24 @@ function regionsAt(file: string, line: number): PreviewRegion[] {
         .sort((a, b) => (a.endLine - a.startLine) - (b.endLine - b.startLine));
 }
 
-function decorate(files: PreviewFile[]): void {
-    files.forEach((file, index) => {
-        const pre = filesElement.children[index]?.querySelector('pre');
-        pre?.querySelectorAll<HTMLElement>('.line').forEach(div => {
-            const here = regionsAt(file.path, Number(div.dataset.line));
-            div.classList.toggle('linked', here.length > 0);
-            div.classList.toggle('active', here.some(r => activeClauses.has(r.clauseId)));
-            div.title = here.length ? `Implements ${here[0].clauseId} (click to show in the spec)` : '';
-            div.tabIndex = here.length && (here[0].startLine === Number(div.dataset.line)) ? 0 : -1;
-            div.setAttribute('aria-label', here.length ? `Code of ${here[0].clauseId}` : '');
-            div.onkeydown = here.length ? event => { if (event.key === 'Enter') { vscode.postMessage({ type: 'reveal', clauseId: here[0].clauseId }); } } : null;
-            div.onclick = here.length ? () => vscode.postMessage({ type: 'reveal', clauseId: here[0].clauseId }) : null;
-        });
-    });
+/** Links and highlights the lines `from` to `to` of a file (all of them without bounds). */
+function decorate(file: ShownFile, from = 0, to = Number.MAX_SAFE_INTEGER): void {
+    const rows = file.pre.children;
+    for (let line = Math.max(0, from); line < Math.min(to, rows.length); line++) {
+        const div = rows[line] as HTMLElement;
+        const here = regionsAt(file.path, line);
+        div.classList.toggle('linked', here.length > 0);
+        div.classList.toggle('active', here.some(r => activeClauses.has(r.clauseId)));
+        div.title = here.length ? `Implements ${here[0].clauseId} (click to show in the spec)` : '';
+        div.tabIndex = here.length && here[0].startLine === line ? 0 : -1;
+        div.setAttribute('aria-label', here.length ? `Code of ${here[0].clauseId}` : '');
+        div.onclick = here.length ? () => vscode.postMessage({ type: 'reveal', clauseId: here[0].clauseId }) : null;
+        div.onkeydown = here.length ? event => { if (event.key === 'Enter') { vscode.postMessage({ type: 'reveal', clauseId: here[0].clauseId }); } } : null;
+    }
 }
 
 /** Buttons for what can be done next: apply, and after a failure its way forward. */
-function renderActions(state: PreviewState): void {
+function renderActions(state: StateFields): void {
     actionsElement.replaceChildren(...(state.done ? state.actions : []).map(action => {
         const button = document.createElement('button');
         button.textContent = action.label;
@@ -109,7 +140,7 @@ function renderActions(state: PreviewState): void {
 }
 
 /** The model's notes and assumptions, apart from the code: they are never written to a file. */
-function renderNotes(state: PreviewState): void {
+function renderNotes(state: StateFields): void {
     const parts: HTMLElement[] = [];
     if (state.assumptions?.length) {
         const heading = document.createElement('h3');
@@ -127,7 +158,7 @@ function renderNotes(state: PreviewState): void {
 }
 
 /** The coverage summary, and the files applied, each a link that opens it. */
-function renderSummary(state: PreviewState): void {
+function renderSummary(state: StateFields): void {
     const links = (state.applied ?? []).map(file => {
         const link = Object.assign(document.createElement('a'), { textContent: file.path, href: '#', tabIndex: 0 });
         link.onclick = event => { event.preventDefault(); vscode.postMessage({ type: 'open', uri: file.uri }); };
@@ -136,14 +167,32 @@ function renderSummary(state: PreviewState): void {
     summaryElement.replaceChildren(document.createTextNode(state.summary ?? ''), ...links.flatMap(l => [document.createTextNode(' '), l]));
 }
 
-let lastFiles: PreviewFile[] = [];
 window.addEventListener('message', event => {
     const message = event.data as ToWebview;
-    if (message.type === 'state') {
-        regions = message.regions;
-        lastFiles = message.files;
-        message.files.forEach(renderFile);
-        decorate(message.files);
+    if (message.type === 'delta') {
+        if (message.files.length === 0 && message.regionCount === 0 && !message.done && message.status === '') {
+            shown.clear();
+            filesElement.replaceChildren();
+        }
+        const changed = new Map<string, number>();
+        for (const delta of message.files) {
+            const file = fileFor(delta.path, delta.language);
+            changed.set(delta.path, Math.min(changed.get(delta.path) ?? Infinity, appendTo(file, delta.from, delta.append)));
+        }
+        for (const { index, region } of message.regions) {
+            const before = regions[index];
+            regions[index] = region;
+            for (const r of before ? [before, region] : [region]) {
+                changed.set(r.file, Math.min(changed.get(r.file) ?? Infinity, r.startLine));
+            }
+        }
+        regions.length = message.regionCount;
+        for (const [path, from] of changed) {
+            const file = shown.get(path);
+            if (file) {
+                decorate(file, from);
+            }
+        }
         statusElement.textContent = message.incomplete ? `${message.status} ${message.incomplete}` : message.status;
         statusElement.className = message.incomplete ? 'incomplete' : '';
         renderSummary(message);
@@ -151,8 +200,15 @@ window.addEventListener('message', event => {
         renderActions(message);
         cancelButton.disabled = message.done;
     } else if (message.type === 'highlight') {
+        const was = activeClauses;
         activeClauses = new Set(message.clauseIds);
-        decorate(lastFiles);
+        // Only the lines of regions that gain or lose the highlight change.
+        for (const region of regions.filter(r => was.has(r.clauseId) !== activeClauses.has(r.clauseId))) {
+            const file = shown.get(region.file);
+            if (file) {
+                decorate(file, region.startLine, Math.max(region.endLine, region.startLine + 1));
+            }
+        }
         document.querySelector('.line.active')?.scrollIntoView({ block: 'nearest' });
     }
 });
