@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { Checker } from '../packages/cli/out/check.js';
 import { generateSpec } from './fuzz/generate.mjs';
 import { mutateSpec } from './fuzz/mutate.mjs';
-import { differences, SYNTAX } from './fuzz/compare.mjs';
+import { codeOfReference, differences } from './fuzz/compare.mjs';
 import { Random } from './fuzz/random.mjs';
 
 const arg = (name, fallback) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : fallback; };
@@ -54,7 +54,7 @@ specs.forEach((spec, i) => {
 /** The reference's findings for one file, in our finding shape; it exits 1 when it finds anything. */
 function fromReference(stdout) {
     return JSON.parse(stdout).diagnostics.map(d => ({
-        line: d.location.line, column: d.location.col, severity: d.severity, code: d.code ?? SYNTAX, message: d.message
+        line: d.location.line, column: d.location.col, severity: d.severity, code: codeOfReference(d), message: d.message
     }));
 }
 
@@ -104,7 +104,10 @@ for (const spec of specs) {
     }
 }
 
-/** Removes lines (halves, then quarters, ... then single lines) while the spec still shows `signature`. */
+/**
+ * Removes lines (halves, then quarters, ... then single lines) while the spec still shows `signature`. The version
+ * marker stays, so the case is read in the language version it was found in.
+ */
 async function minimise(text, signature) {
     const scratch = path.join(casesDir, 'scratch.allium');
     const shows = async lines => {
@@ -112,17 +115,19 @@ async function minimise(text, signature) {
         const d = differences(referenceFindingsSync(scratch), await checker.check([scratch], casesDir));
         return d.found.some(f => f.signature === signature);
     };
-    let lines = text.replace(/\n$/, '').split('\n');
+    const all = text.replace(/\n$/, '').split('\n');
+    const header = /^--\s*allium:/.test(all[0]) ? all.slice(0, 1) : [];
+    let lines = all.slice(header.length);
     for (let chunk = Math.max(1, lines.length >> 1); chunk >= 1; chunk >>= 1) {
         for (let at = lines.length - chunk; at >= 0; at -= chunk) {
             const candidate = [...lines.slice(0, at), ...lines.slice(at + chunk)];
-            if (candidate.length > 0 && await shows(candidate)) {
+            if (candidate.length > 0 && await shows([...header, ...candidate])) {
                 lines = candidate;
             }
         }
     }
     rmSync(scratch, { force: true });
-    return lines.join('\n') + '\n';
+    return [...header, ...lines].join('\n') + '\n';
 }
 
 const report = [];

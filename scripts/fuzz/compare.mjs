@@ -3,6 +3,14 @@
 /** The reference gives syntax errors no code; ours carry allium.syntax. */
 export const SYNTAX = 'allium.syntax';
 
+/**
+ * Our code for a reference finding without one: an error is a syntax error (or an unsupported version, which we
+ * also report as one); the only warning without a code is the missing version marker.
+ */
+export function codeOfReference(finding) {
+    return finding.code ?? (finding.severity === 'warning' ? 'allium.version.missing' : SYNTAX);
+}
+
 /** Line of the first syntax error, or 0 when there is none. */
 export function firstSyntaxLine(findings) {
     const lines = findings.filter(f => f.code === SYNTAX).map(f => f.line);
