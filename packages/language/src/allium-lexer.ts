@@ -82,8 +82,10 @@ export class AlliumTokenBuilder extends IndentationAwareTokenBuilder<AlliumTermi
 
 /**
  * Runs the Chevrotain lexer, then inserts INDENT/DEDENT around colon-opened blocks in one pass over the
- * tokens: a line is indented relative to the line holding the colon, blank and comment lines never count
- * (comments are hidden tokens), and a closing `}` ends every block opened inside its braces.
+ * tokens: a block's lines are indented relative to the line that starts the statement holding the colon, blank
+ * and comment lines never count (comments are hidden tokens), and a closing `}` ends every block opened inside
+ * its braces. A statement continues on lines indented deeper than its first (`for x in xs where a` then
+ * `    and b:`), so the block after such a continuation may sit at the continuation's own indentation.
  */
 export class AlliumLexer extends IndentationAwareLexer {
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
@@ -98,7 +100,7 @@ export class AlliumLexer extends IndentationAwareLexer {
         const blocks: Array<{ indent: number; braceDepth: number }> = [];
         let parenDepth = 0;
         let braceDepth = 0;
-        let lineIndent = 0;
+        let statementIndent = 0;
         let previous: IToken | undefined;
         const synthetic = (type: TokenType, at: IToken) =>
             createTokenInstance(type, '', at.startOffset, at.startOffset - 1, at.startLine ?? 1, at.startLine ?? 1, at.startColumn ?? 1, (at.startColumn ?? 1) - 1);
@@ -111,12 +113,15 @@ export class AlliumLexer extends IndentationAwareLexer {
                         out.push(synthetic(dedentTokenType, token));
                         blocks.pop();
                     }
-                    if (previous?.tokenType.name === ':' && indent > lineIndent) {
+                    const opensBlock = previous?.tokenType.name === ':' && indent > statementIndent;
+                    if (opensBlock) {
                         out.push(synthetic(indentTokenType, token));
                         blocks.push({ indent, braceDepth });
                     }
+                    if (opensBlock || indent <= statementIndent || previous?.image === '{') {
+                        statementIndent = indent;
+                    }
                 }
-                lineIndent = indent;
             }
             switch (token.image) {
                 case '(': case '[': parenDepth++; break;
