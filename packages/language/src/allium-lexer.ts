@@ -24,7 +24,7 @@ export class AlliumTokenBuilder extends IndentationAwareTokenBuilder<AlliumTermi
         const tokens = super.buildTokens(grammar, options) as TokenType[];
         // Context-sensitive tokens must be tried before the keywords `<` and `-`.
         const first = tokens.filter(t => t.name === 'PROSE' || t.name === 'GENERIC_LT');
-        const indentation = tokens.filter(t => t.name === 'INDENT' || t.name === 'DEDENT');
+        const indentation = tokens.filter(t => t.name === 'INDENT' || t.name === 'DEDENT' || t.name === 'EMPTY_VALUE');
         const rest = tokens.filter(t => !first.includes(t) && !indentation.includes(t));
         for (const type of indentation) {
             type.PATTERN = Lexer.NA;
@@ -102,6 +102,8 @@ export class AlliumLexer extends IndentationAwareLexer {
         let braceDepth = 0;
         let statementIndent = 0;
         let previous: IToken | undefined;
+        let lineStart: IToken | undefined;
+        const emptyValue = this.definition['EMPTY_VALUE'];
         const synthetic = (type: TokenType, at: IToken) =>
             createTokenInstance(type, '', at.startOffset, at.startOffset - 1, at.startLine ?? 1, at.startLine ?? 1, at.startColumn ?? 1, (at.startColumn ?? 1) - 1);
 
@@ -109,6 +111,9 @@ export class AlliumLexer extends IndentationAwareLexer {
             if (!previous || (token.startLine ?? 0) > (previous.endLine ?? 0)) {
                 const indent = (token.startColumn ?? 1) - 1;
                 if (parenDepth === 0) {
+                    if (indent <= statementIndent && endsEmptyClause(previous, lineStart, out)) {
+                        out.push(synthetic(emptyValue, token));
+                    }
                     while (blocks.length > 0 && blocks[blocks.length - 1].indent > indent) {
                         out.push(synthetic(dedentTokenType, token));
                         blocks.pop();
@@ -122,6 +127,7 @@ export class AlliumLexer extends IndentationAwareLexer {
                         statementIndent = indent;
                     }
                 }
+                lineStart = token;
             }
             switch (token.image) {
                 case '(': case '[': parenDepth++; break;
@@ -139,11 +145,23 @@ export class AlliumLexer extends IndentationAwareLexer {
             previous = token;
         }
         const end = previous;
+        if (end && parenDepth === 0 && endsEmptyClause(end, lineStart, out)) {
+            out.push(createTokenInstance(emptyValue, '', end.endOffset! + 1, end.endOffset!, end.endLine ?? 1, end.endLine ?? 1, (end.endColumn ?? 0) + 1, end.endColumn ?? 0));
+        }
         for (; end && blocks.length > 0; blocks.pop()) {
             out.push(createTokenInstance(dedentTokenType, '', end.endOffset! + 1, end.endOffset!, end.endLine ?? 1, end.endLine ?? 1, (end.endColumn ?? 0) + 1, end.endColumn ?? 0));
         }
         return out;
     }
+}
+
+/**
+ * Whether the line just finished is a clause `name:` with nothing after the colon (`exposes:`, `when:`), whose value
+ * must then be indented below it. `else:` is not a clause: like `for ...:` and `if ...:` it may take the next line.
+ */
+function endsEmptyClause(last: IToken | undefined, lineStart: IToken | undefined, out: IToken[]): boolean {
+    return last?.tokenType.name === ':' && lineStart !== undefined && out[out.length - 2] === lineStart
+        && /^[A-Za-z_]\w*$/.test(lineStart.image) && lineStart.image !== 'else';
 }
 
 function isAnnotationKind(image: string | undefined): boolean {
