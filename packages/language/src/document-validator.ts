@@ -25,10 +25,10 @@ export class AlliumDocumentValidator extends DefaultDocumentValidator {
         markSyntax(diagnostics, start);
         const text = (parseResult.value.$cstNode as RootCstNode | undefined)?.fullText ?? '';
         for (const error of parseResult.lexerErrors) {
-            const hint = operatorHint(text, error.offset);
-            const diagnostic = hint ? diagnostics.slice(start).find(d => d.message === error.message) : undefined;
+            const diagnostic = diagnostics.slice(start).find(d => d.message === error.message);
             if (diagnostic) {
-                diagnostic.message = hint!;
+                // Chevrotain's own wording ("unexpected character: ->x<- at offset ...") is not for users.
+                diagnostic.message = operatorHint(text, error.offset) ?? unexpectedCharacter(text, error.offset);
             }
         }
     }
@@ -63,6 +63,14 @@ export class AlliumDocumentValidator extends DefaultDocumentValidator {
     protected override processLinkingErrors(_document: LangiumDocument, _diagnostics: Diagnostic[], _options: ValidationOptions): void {
         // See the class comment.
     }
+}
+
+function unexpectedCharacter(text: string, offset: number): string {
+    const at = text[offset] ?? '';
+    if (at === '"') {
+        return "This string is not closed on its line: end it with '\"', or end the line with '\\' to continue it on the next.";
+    }
+    return `'${at}' is not part of Allium's syntax here: remove it, or put it in a string or a '--' comment.`;
 }
 
 function firstSyntaxErrorPerLine(diagnostics: Diagnostic[]): Diagnostic[] {

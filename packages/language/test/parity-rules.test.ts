@@ -102,3 +102,17 @@ surface AccountView {
         expect(await findings('rule R {\n    when: X(a)\n    ensures:\n    Done(a)\n}\n')).toContain('5:allium.syntax');
     });
 });
+
+describe('strings', () => {
+    it('a trailing backslash continues a string on the next line, and later lines keep their numbers', async () => {
+        const spec = 'rule Write {\n    when: WriteNote(n)\n    ensures: Notified(text: "hello \\\n    world")\n}\n\nrule Late {\n    when: Other(m)\n    ensures: Done(m)\n}\n';
+        expect(await findings(spec)).toEqual(['3:allium.rule.unreachableTrigger', '9:allium.rule.unreachableTrigger']);
+    });
+
+    it('an unclosed string is reported in Allium terms, never in the lexer library\'s', async () => {
+        const { diagnostics } = await parseAllium('-- allium: 3\nrule W {\n    when: W(n)\n    ensures: Done(text: "hello)\n}\n~\n');
+        const syntax = diagnostics.filter(d => d.code === 'allium.syntax');
+        expect(syntax.map(d => d.range.start.line + 1)).toContain(4);
+        expect(syntax.map(d => d.message).join('\n')).not.toMatch(/unexpected character|offset|skipped/);
+    });
+});
