@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAllium } from '@allium/language';
 import { buildPrompt } from '../src/index.js';
 
-const SPEC = path.resolve(__dirname, '../../../../shared/corpus/juxt-tools/crates__allium-parser__tests__fixtures__language-reference-constructs.allium');
+const SPEC = path.resolve(__dirname, '../../../test/corpus/juxt-tools/crates__allium-parser__tests__fixtures__language-reference-constructs.allium');
 const GOLDEN = path.join(__dirname, 'golden/language-reference-constructs.prompt.txt');
 
 async function prompt(selection?: string[]) {

@@ -145,9 +145,6 @@ export class AlliumLexer extends IndentationAwareLexer {
             previous = token;
         }
         const end = previous;
-        if (end && parenDepth === 0 && endsEmptyClause(end, lineStart, out)) {
-            out.push(createTokenInstance(emptyValue, '', end.endOffset! + 1, end.endOffset!, end.endLine ?? 1, end.endLine ?? 1, (end.endColumn ?? 0) + 1, end.endColumn ?? 0));
-        }
         for (; end && blocks.length > 0; blocks.pop()) {
             out.push(createTokenInstance(dedentTokenType, '', end.endOffset! + 1, end.endOffset!, end.endLine ?? 1, end.endLine ?? 1, (end.endColumn ?? 0) + 1, end.endColumn ?? 0));
         }
