@@ -1,8 +1,10 @@
-import { CompositeCstNodeImpl, createParser, LangiumParser, type AstNode, type CstNode, type LangiumCoreServices } from 'langium';
+import { CompositeCstNodeImpl, createParser, LangiumParser, type AstNode, type CstNode, type LangiumCoreServices, type ParseResult } from 'langium';
 import { BinaryExpr, isBinaryExpr } from './generated/ast.js';
+import { recoverLineByLine } from './line-recovery.js';
 
 /**
- * Langium's parser with one repair. An `infix` rule parses `a + b * c` flat and builds the nested
+ * Langium's parser with two repairs. Syntax errors are recovered from line by line, as the reference checker does
+ * (see line-recovery.ts). And an `infix` rule parses `a + b * c` flat and builds the nested
  * BinaryExprs afterwards, giving every one of them the CST node of the whole chain. Here each inner
  * BinaryExpr gets a CST node of its own, so diagnostics, hovers and selections on `b * c` cover
  * `b * c`. Infix rules are used because they cut the expression rule depth that dominates parse time.
@@ -22,6 +24,9 @@ export function createAlliumParser(services: LangiumCoreServices): LangiumParser
         return result;
     };
     parser.finalize();
+    const parse = parser.parse.bind(parser);
+    parser.parse = <T extends AstNode>(input: string, options?: Parameters<LangiumParser['parse']>[1]) =>
+        recoverLineByLine(input, text => parse<T>(text, options)) as ParseResult<T>;
     return parser;
 }
 

@@ -116,3 +116,37 @@ describe('strings', () => {
         expect(syntax.map(d => d.message).join('\n')).not.toMatch(/unexpected character|offset|skipped/);
     });
 });
+
+describe('recovery from syntax errors', () => {
+    it('reports one error for a line that is not Allium, and resumes at the next item of the rule', async () => {
+        const spec = `
+entity Order {
+    total: Integer
+}
+
+rule Place {
+    when: PlaceOrder(total)
+    ensures: Order.created(total: total)
+    let o = Order{total: total}:
+        ensures: o.total = total
+}
+
+rule Other {
+    when: Other(x)
+    ensures: Logged(x)
+}
+`;
+        expect((await findings(spec)).filter(f => f.endsWith('allium.syntax'))).toEqual(['10:allium.syntax']);
+    });
+
+    it('reports an unclosed declaration at the end of the file, one error per broken line, and drops the declaration', async () => {
+        const { diagnostics } = await parseAllium('-- allium: 3\nenum Status {\nentity Invitation {\nrule Notify {\n  ensures: Invitation.sent()\n');
+        expect(diagnostics.map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)}`))
+            .toEqual(['3:19 allium.syntax', '4:13 allium.syntax', '5:10 allium.syntax', '6:1 allium.syntax']);
+    });
+
+    it('never places an error at 1:1 unless it is there', async () => {
+        const { diagnostics } = await parseAllium('-- allium: 3\nrule R {\n    when: X(a)\n    ensures:\n        a.b = (\n}\n');
+        expect(diagnostics.filter(d => d.range.start.line === 0 && d.range.start.character === 0)).toEqual([]);
+    });
+});
