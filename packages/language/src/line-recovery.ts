@@ -9,7 +9,8 @@ const MAX_REPARSED_CHARACTERS = 4_000_000;
 
 /**
  * Recovers from syntax errors as the reference checker does: one error per line, parsing resumes on the next
- * line. The first error is recorded, the rest of its line is blanked out (spaces, so every offset stays) and the
+ * line. The first error is recorded, the rest of its line is blanked out (spaces, so every offset stays; all of
+ * it for an error in a declaration's header, and the rest after a token skipped between declarations) and the
  * text parsed again, until no error is left. Token-level recovery would instead guess tokens into the broken
  * line and report the knock-on errors of its guesses on later lines, far from the problem (or, for tokens it
  * invented, at 1:1). A declaration still open at the end of the file is dropped, as the reference drops it: it
@@ -20,27 +21,73 @@ export function recoverLineByLine(input: string, parse: (text: string) => ParseR
     let result = parse(text);
     const lexerErrors = result.lexerErrors;
     const recorded: IRecognitionException[] = [];
-    for (let i = 0, budget = MAX_REPARSED_CHARACTERS; i < MAX_REPARSES && budget > 0; i++, budget -= text.length) {
-        const first = earliest(result.parserErrors);
-        const offset = first && positionedOffset(first);
+    let cursor = 0;
+    for (let i = 0, budget = MAX_REPARSED_CHARACTERS; i < MAX_REPARSES && budget > 0; i++) {
+        const problem = firstProblem(result, cursor);
         // At INDENT/DEDENT the problem is an unfinished line before, not the line where the next code starts.
-        if (offset === undefined || first!.token.image === '') {
+        if (!problem || problem.error?.token.image === '') {
             break;
         }
-        const end = endOfLine(text, offset);
-        if (text.slice(offset, end).trim() === '') {
-            break;
+        // A skipped token stays in the tree as a Stray, which the syntax validator reports; an error is recorded.
+        // An error between declarations is in a declaration's header: the whole line goes, so that the next line
+        // can start a declaration of its own rather than finish the broken one.
+        const from = !problem.error ? problem.end : braceDepth(text, problem.offset) === 0 ? startOfLine(text, problem.offset) : problem.offset;
+        const to = endOfLine(text, from);
+        cursor = Math.max(to, problem.end);
+        if (problem.error) {
+            recorded.push(problem.error);
         }
-        recorded.push(first!);
-        text = text.slice(0, offset) + ' '.repeat(end - offset) + text.slice(end);
-        result = parse(text);
+        if (text.slice(from, to).trim() !== '') {
+            text = text.slice(0, from) + text.slice(from, to).replace(/[^\r\n]/g, ' ') + text.slice(to);
+            result = parse(text);
+            budget -= text.length;
+        }
     }
     // The syntax tree reads as the document does; only the parser saw the blanked lines.
     (result.value.$cstNode as unknown as { _text: string })._text = input;
     const dropped = result.parserErrors.some(endsAtEndOfFile) ? dropOpenDeclaration(result.value) : undefined;
     // The tokens skipped inside a dropped declaration are still errors.
-    const skipped = dropped ? AstUtils.streamAst(dropped).filter(isStray).filter(s => !isStrayBlock(s) && !s.token.startsWith('--')).map(strayError).toArray() : [];
-    return { ...result, lexerErrors, parserErrors: [...recorded, ...skipped, ...result.parserErrors] };
+    const skipped = dropped ? AstUtils.streamAst(dropped).filter(isReportedStray).map(strayError).toArray() : [];
+    return { ...result, lexerErrors, parserErrors: [...recorded, ...skipped, ...result.parserErrors.filter(e => (positionedOffset(e) ?? Infinity) >= cursor)] };
+}
+
+interface Problem {
+    offset: number;
+    end: number;
+    error?: IRecognitionException;
+}
+
+/** The first parser error, or token skipped between declarations, at or after `cursor`. */
+function firstProblem(result: ParseResult<AstNode>, cursor: number): Problem | undefined {
+    let first: Problem | undefined;
+    for (const error of result.parserErrors) {
+        const offset = positionedOffset(error);
+        if (offset !== undefined && offset >= cursor && (!first || offset < first.offset)) {
+            first = { offset, end: offset + error.token.image.length, error };
+        }
+    }
+    // Only tokens skipped between declarations: inside a body, a skipped token is followed by the next item, which
+    // the reference reads on the same line too.
+    for (const stray of AstUtils.streamAst(result.value).filter(isReportedStray).filter(s => isModule(s.$container))) {
+        const cst = stray.$cstNode;
+        if (cst && cst.offset >= cursor && (!first || cst.offset < first.offset)) {
+            first = { offset: cst.offset, end: cst.end };
+        }
+    }
+    return first;
+}
+
+function isReportedStray(node: AstNode): node is Stray {
+    return isStray(node) && !isStrayBlock(node) && !node.token.startsWith('--');
+}
+
+/** Braces open before `offset`, outside strings and comments: 0 means between declarations. */
+function braceDepth(text: string, offset: number): number {
+    let depth = 0;
+    for (const match of text.slice(0, offset).matchAll(/"(?:\\.|[^"\\\n])*"?|--[^\n]*|[{}]/g)) {
+        depth = match[0] === '{' ? depth + 1 : match[0] === '}' ? Math.max(0, depth - 1) : depth;
+    }
+    return depth;
 }
 
 function strayError(stray: Stray): IRecognitionException {
@@ -50,17 +97,6 @@ function strayError(stray: Stray): IRecognitionException {
         endLine: cst.range.end.line + 1, endColumn: cst.range.end.character, tokenType: { name: 'Stray' }
     } as IToken;
     return { name: 'Stray', message: strayMessage(stray), token, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] } };
-}
-
-function earliest(errors: IRecognitionException[]): IRecognitionException | undefined {
-    let first: IRecognitionException | undefined;
-    for (const error of errors) {
-        const offset = positionedOffset(error);
-        if (offset !== undefined && (first === undefined || offset < positionedOffset(first)!)) {
-            first = error;
-        }
-    }
-    return first ?? errors[0];
 }
 
 /** Where an error's token starts; undefined at the end of the file. */
@@ -81,6 +117,14 @@ function dropOpenDeclaration(root: AstNode): Declaration | undefined {
     const last: Declaration = root.declarations[root.declarations.length - 1];
     const text = last.$cstNode?.text ?? '';
     return /\{/.test(text) && !text.trimEnd().endsWith('}') ? root.declarations.pop() : undefined;
+}
+
+function startOfLine(text: string, offset: number): number {
+    let i = offset;
+    while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') {
+        i--;
+    }
+    return i;
 }
 
 function endOfLine(text: string, offset: number): number {
