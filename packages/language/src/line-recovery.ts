@@ -23,16 +23,17 @@ export function recoverLineByLine(input: string, parse: (text: string) => ParseR
     const recorded: IRecognitionException[] = [];
     let cursor = 0;
     for (let i = 0, budget = MAX_REPARSED_CHARACTERS; i < MAX_REPARSES && budget > 0; i++) {
-        const problem = firstProblem(result, cursor);
+        const problem = firstProblem(result, lexerErrors, cursor);
         // At INDENT/DEDENT the problem is an unfinished line before, not the line where the next code starts.
         if (!problem || problem.error?.token.image === '') {
             break;
         }
-        // A skipped token stays in the tree as a Stray, which the syntax validator reports; an error is recorded.
+        // A skipped token stays in the tree as a Stray, which the syntax validator reports; an error is recorded;
+        // a character the lexer skipped is broken code like an error, and already reported.
         // An error between declarations is in a declaration's header: the whole line goes, so that the next line
         // can start a declaration of its own rather than finish the broken one.
-        const from = !problem.error ? problem.end : braceDepth(text, problem.offset) === 0 ? startOfLine(text, problem.offset) : problem.offset;
-        const to = endOfLine(text, from);
+        const from = problem.stray ? problem.end : braceDepth(text, problem.offset) === 0 ? headerStart(text, problem.offset) : problem.offset;
+        const to = endOfLine(text, Math.max(from, problem.offset));
         cursor = Math.max(to, problem.end);
         if (problem.error) {
             recorded.push(problem.error);
@@ -51,15 +52,22 @@ export function recoverLineByLine(input: string, parse: (text: string) => ParseR
     return { ...result, lexerErrors, parserErrors: [...recorded, ...skipped, ...result.parserErrors.filter(e => (positionedOffset(e) ?? Infinity) >= cursor)] };
 }
 
+/** A parser error (recorded), a token skipped between declarations (reported as a Stray) or a character the lexer skipped (reported as such). */
 interface Problem {
     offset: number;
     end: number;
     error?: IRecognitionException;
+    stray?: Stray;
 }
 
-/** The first parser error, or token skipped between declarations, at or after `cursor`. */
-function firstProblem(result: ParseResult<AstNode>, cursor: number): Problem | undefined {
+/** The first problem at or after `cursor`. */
+function firstProblem(result: ParseResult<AstNode>, lexerErrors: ParseResult['lexerErrors'], cursor: number): Problem | undefined {
     let first: Problem | undefined;
+    for (const error of lexerErrors) {
+        if (error.offset >= cursor && (!first || error.offset < first.offset)) {
+            first = { offset: error.offset, end: error.offset + error.length };
+        }
+    }
     for (const error of result.parserErrors) {
         const offset = positionedOffset(error);
         if (offset !== undefined && offset >= cursor && (!first || offset < first.offset)) {
@@ -71,7 +79,7 @@ function firstProblem(result: ParseResult<AstNode>, cursor: number): Problem | u
     for (const stray of AstUtils.streamAst(result.value).filter(isReportedStray).filter(s => isModule(s.$container))) {
         const cst = stray.$cstNode;
         if (cst && cst.offset >= cursor && (!first || cst.offset < first.offset)) {
-            first = { offset: cst.offset, end: cst.end };
+            first = { offset: cst.offset, end: cst.end, stray };
         }
     }
     return first;
@@ -117,6 +125,26 @@ function dropOpenDeclaration(root: AstNode): Declaration | undefined {
     const last: Declaration = root.declarations[root.declarations.length - 1];
     const text = last.$cstNode?.text ?? '';
     return /\{/.test(text) && !text.trimEnd().endsWith('}') ? root.declarations.pop() : undefined;
+}
+
+/**
+ * Where the broken header holding `offset` starts: its line, or the line before when the error is at the start of
+ * a line (`rule A` with its `{` missing, then `when:`), so that the declaration the header began goes too.
+ */
+function headerStart(text: string, offset: number): number {
+    const lineStart = startOfLine(text, offset);
+    if (text.slice(lineStart, offset).trim() !== '') {
+        return lineStart;
+    }
+    for (let end = lineStart; end > 0;) {
+        const start = startOfLine(text, end - 1);
+        const line = text.slice(start, end).trim();
+        if (line !== '' && !line.startsWith('--')) {
+            return start;
+        }
+        end = start;
+    }
+    return lineStart;
 }
 
 function startOfLine(text: string, offset: number): number {

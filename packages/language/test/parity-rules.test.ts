@@ -145,8 +145,20 @@ rule Other {
             .toEqual(['3:19 allium.syntax', '4:13 allium.syntax', '5:10 allium.syntax', '6:1 allium.syntax']);
     });
 
+    it('drops a declaration whose header breaks on its next line, and resumes at the declaration after', async () => {
+        const spec = 'rule AuditLogin\n    when: Login(session)\nrule Notify {\n    when: feedback/Request.status transitions_to submitted\n}\n';
+        expect((await findings(spec)).sort()).toEqual(['3:allium.syntax', '5:allium.reference.undefinedImportedAlias', '5:allium.rule.invalidTrigger']);
+    });
+
     it('never places an error at 1:1 unless it is there', async () => {
         const { diagnostics } = await parseAllium('-- allium: 3\nrule R {\n    when: X(a)\n    ensures:\n        a.b = (\n}\n');
         expect(diagnostics.filter(d => d.range.start.line === 0 && d.range.start.character === 0)).toEqual([]);
+    });
+});
+
+describe('recovery from characters that are not Allium', () => {
+    it('a declaration header broken by one is dropped, and its line with it', async () => {
+        const spec = 'use "./comments.allium" \\\n    as comments\n\nentity Document {\n    comments: comments/Comment with document = this\n}\n';
+        expect(await findings(spec)).toEqual(expect.arrayContaining(['2:allium.syntax', '6:allium.reference.undefinedImportedAlias']));
     });
 });
