@@ -40,6 +40,13 @@ rule CloseTeams {
     });
 });
 
+describe('loops', () => {
+    it('a for loop may have no body yet, in a rule or an invariant', async () => {
+        expect(await errors('rule Notify {\n    when: Ping(a)\n    for admin in Users where role = admin:\n}\n')).toEqual([]);
+        expect(await errors('invariant NonNegative {\n    for account in Accounts:\n}\n')).toEqual([]);
+    });
+});
+
 describe('expressions', () => {
     it('a contract signature may return an imported type', async () => {
         const spec = `
