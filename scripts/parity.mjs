@@ -3,13 +3,12 @@
 import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { Checker } from '../packages/cli/out/check.js';
+import { codeOfReference } from './fuzz/compare.mjs';
 
 const arg = (name, fallback) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : fallback; };
 const corpus = path.resolve(arg('--corpus', '../shared/corpus'));
 const expected = path.resolve(arg('--expected', '../shared/corpus-expected'));
 const details = path.resolve(arg('--details', 'test-output/parity-details.txt'));
-// The reference gives syntax errors no code; ours carry allium.syntax.
-const codeOf = code => code ?? 'allium.syntax';
 
 function alliumFiles(dir) {
     return readdirSync(dir).flatMap(entry => {
@@ -26,8 +25,8 @@ const files = alliumFiles(corpus);
 for (const file of files) {
     const rel = path.relative(corpus, file);
     const reference = JSON.parse(readFileSync(path.join(expected, rel + '.json'), 'utf8')).diagnostics
-        .map(d => ({ line: d.location.line, code: codeOf(d.code), severity: d.severity, message: d.message }));
-    const ours = (await checker.check([file], corpus)).map(f => ({ line: f.line, code: codeOf(f.code), severity: f.severity, message: f.message }));
+        .map(d => ({ line: d.location.line, code: codeOfReference(d), severity: d.severity, message: d.message }));
+    const ours = (await checker.check([file], corpus)).map(f => ({ line: f.line, code: f.code ?? 'allium.syntax', severity: f.severity, message: f.message }));
     const unmatched = [...ours];
     const missed = [];
     for (const r of reference) {

@@ -2,12 +2,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-export const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
+/** The repository's copy of the shared corpus (see its README.md). */
+export const CORPUS = path.resolve(__dirname, '../corpus');
 
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
 
-/** Every `.allium` file of the shared corpus under `dir`, sorted. */
+/** Every `.allium` file of the corpus under `dir`, sorted. */
 export function corpusFiles(dir = CORPUS, keep: (file: string) => boolean = () => true): string[] {
     return readdirSync(dir).flatMap(e => {
         const full = path.join(dir, e);

@@ -25,7 +25,7 @@ export class AlliumTokenBuilder extends IndentationAwareTokenBuilder<AlliumTermi
         const tokens = super.buildTokens(grammar, options) as TokenType[];
         // Context-sensitive tokens must be tried before the keywords `<` and `-`.
         const first = tokens.filter(t => t.name === 'PROSE' || t.name === 'GENERIC_LT');
-        const indentation = tokens.filter(t => t.name === 'INDENT' || t.name === 'DEDENT');
+        const indentation = tokens.filter(t => t.name === 'INDENT' || t.name === 'DEDENT' || t.name === 'EMPTY_VALUE');
         const rest = tokens.filter(t => !first.includes(t) && !indentation.includes(t));
         for (const type of indentation) {
             type.PATTERN = Lexer.NA;
@@ -83,8 +83,10 @@ export class AlliumTokenBuilder extends IndentationAwareTokenBuilder<AlliumTermi
 
 /**
  * Runs the Chevrotain lexer, then inserts INDENT/DEDENT around colon-opened blocks in one pass over the
- * tokens: a line is indented relative to the line holding the colon, blank and comment lines never count
- * (comments are hidden tokens), and a closing `}` ends every block opened inside its braces. Nesting and
+ * tokens: a block's lines are indented relative to the line that starts the statement holding the colon, blank
+ * and comment lines never count (comments are hidden tokens), and a closing `}` ends every block opened inside
+ * its braces. A statement continues on lines indented deeper than its first (`for x in xs where a` then
+ * `    and b:`), so the block after such a continuation may sit at the continuation's own indentation. Nesting and
  * expression length are then bounded (see {@link limitNesting}).
  */
 export class AlliumLexer extends IndentationAwareLexer {
@@ -104,8 +106,10 @@ export class AlliumLexer extends IndentationAwareLexer {
         const blocks: Array<{ indent: number; braceDepth: number }> = [];
         let parenDepth = 0;
         let braceDepth = 0;
-        let lineIndent = 0;
+        let statementIndent = 0;
         let previous: IToken | undefined;
+        let lineStart: IToken | undefined;
+        const emptyValue = this.definition['EMPTY_VALUE'];
         const synthetic = (type: TokenType, at: IToken) =>
             createTokenInstance(type, '', at.startOffset, at.startOffset - 1, at.startLine ?? 1, at.startLine ?? 1, at.startColumn ?? 1, (at.startColumn ?? 1) - 1);
 
@@ -113,16 +117,23 @@ export class AlliumLexer extends IndentationAwareLexer {
             if (!previous || (token.startLine ?? 0) > (previous.endLine ?? 0)) {
                 const indent = (token.startColumn ?? 1) - 1;
                 if (parenDepth === 0) {
+                    if (indent <= statementIndent && endsEmptyClause(previous, lineStart, out)) {
+                        out.push(synthetic(emptyValue, token));
+                    }
                     while (blocks.length > 0 && blocks[blocks.length - 1].indent > indent) {
                         out.push(synthetic(dedentTokenType, token));
                         blocks.pop();
                     }
-                    if (previous?.tokenType.name === ':' && indent > lineIndent) {
+                    const opensBlock = previous?.tokenType.name === ':' && indent > statementIndent;
+                    if (opensBlock) {
                         out.push(synthetic(indentTokenType, token));
                         blocks.push({ indent, braceDepth });
                     }
+                    if (opensBlock || indent <= statementIndent || previous?.image === '{') {
+                        statementIndent = indent;
+                    }
                 }
-                lineIndent = indent;
+                lineStart = token;
             }
             switch (token.image) {
                 case '(': case '[': parenDepth++; break;
@@ -145,6 +156,15 @@ export class AlliumLexer extends IndentationAwareLexer {
         }
         return out;
     }
+}
+
+/**
+ * Whether the line just finished is a clause `name:` with nothing after the colon (`exposes:`, `when:`), whose value
+ * must then be indented below it. `else:` is not a clause: like `for ...:` and `if ...:` it may take the next line.
+ */
+function endsEmptyClause(last: IToken | undefined, lineStart: IToken | undefined, out: IToken[]): boolean {
+    return last?.tokenType.name === ':' && lineStart !== undefined && out[out.length - 2] === lineStart
+        && /^[A-Za-z_]\w*$/.test(lineStart.image) && lineStart.image !== 'else';
 }
 
 function isAnnotationKind(image: string | undefined): boolean {

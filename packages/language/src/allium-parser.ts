@@ -1,11 +1,13 @@
-import { CompositeCstNodeImpl, createParser, LangiumParser, type AstNode, type CstNode, type LangiumCoreServices } from 'langium';
+import { CompositeCstNodeImpl, createParser, LangiumParser, type AstNode, type CstNode, type LangiumCoreServices, type ParseResult } from 'langium';
 import { BinaryExpr, isBinaryExpr } from './generated/ast.js';
 import { AlliumCstNodeBuilder } from './cst-builder.js';
 import { tooLargeToParse } from './document-budget.js';
+import { recoverLineByLine } from './line-recovery.js';
 
 /**
  * Langium's parser with a CST builder that stays linear on long lists ({@link AlliumCstNodeBuilder}), a size limit
- * ({@link tooLargeToParse}), and one repair. An `infix` rule parses `a + b * c` flat and builds the nested
+ * ({@link tooLargeToParse}), and two repairs. Syntax errors are recovered from line by line, as the reference checker
+ * does (see line-recovery.ts). And an `infix` rule parses `a + b * c` flat and builds the nested
  * BinaryExprs afterwards, giving every one of them the CST node of the whole chain. Here each inner
  * BinaryExpr gets a CST node of its own, so diagnostics, hovers and selections on `b * c` cover
  * `b * c`. Infix rules are used because they cut the expression rule depth that dominates parse time.
@@ -26,10 +28,11 @@ export function createAlliumParser(services: LangiumCoreServices): LangiumParser
         }
         return result;
     };
-    // A file over the parse limit reads as empty; the document validator says why.
-    const parse = parser.parse.bind(parser);
-    parser.parse = ((text: string, options?: unknown) => parse(tooLargeToParse(text) ? '' : text, options as never)) as typeof parser.parse;
     parser.finalize();
+    const parse = parser.parse.bind(parser);
+    // A file over the parse limit reads as empty; the document validator says why.
+    parser.parse = <T extends AstNode>(input: string, options?: Parameters<LangiumParser['parse']>[1]) =>
+        recoverLineByLine(tooLargeToParse(input) ? '' : input, text => parse<T>(text, options)) as ParseResult<T>;
     return parser;
 }
 

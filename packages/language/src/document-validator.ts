@@ -1,6 +1,8 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic, type Position } from 'vscode-languageserver-types';
+import type { IToken } from 'chevrotain';
 import { applySuppressions } from './suppression.js';
-import { Cancellation, DefaultDocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ParseResult, type RootCstNode, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
+import { isBoundError } from './nesting-limit.js';
+import { Cancellation, CstUtils, DefaultDocumentValidator, diagnosticData, DocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ParseResult, type RootCstNode, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
 import { nodesOf } from './ast-nodes.js';
 import { operatorHint } from './operator-hints.js';
 import { budgetNotice, overBudget } from './document-budget.js';
@@ -32,18 +34,29 @@ export class AlliumDocumentValidator extends DefaultDocumentValidator {
         markSyntax(diagnostics, start);
         const text = (parseResult.value.$cstNode as RootCstNode | undefined)?.fullText ?? '';
         for (const error of parseResult.lexerErrors) {
-            const hint = operatorHint(text, error.offset);
-            const diagnostic = hint ? diagnostics.slice(start).find(d => d.message === error.message) : undefined;
-            if (diagnostic) {
-                diagnostic.message = hint!;
+            const diagnostic = diagnostics.slice(start).find(d => d.message === error.message);
+            // The bounds on nesting and length say so in their own words (nesting-limit.ts).
+            if (diagnostic && !isBoundError(error)) {
+                // Chevrotain's own wording ("unexpected character: ->x<- at offset ...") is not for users.
+                diagnostic.message = operatorHint(text, error.offset) ?? unexpectedCharacter(text, error.offset);
             }
         }
     }
 
-    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
-        const start = diagnostics.length;
-        super.processParsingErrors(parseResult, diagnostics, options);
-        markSyntax(diagnostics, start);
+    /**
+     * Langium places an error at a token without a source range (end of file, INDENT/DEDENT, tokens its recovery
+     * inserted) after the token before, or at 1:1 when that has none either. Here an error at the end of the file
+     * sits at the end of the file, and one at INDENT/DEDENT where the line they open or close starts.
+     */
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        const text = (parseResult.value.$cstNode as RootCstNode | undefined)?.fullText ?? '';
+        for (const error of parseResult.parserErrors) {
+            const position = errorPosition(error.token, text);
+            diagnostics.push({
+                severity: DiagnosticSeverity.Error, range: { start: position, end: position }, message: error.message,
+                data: diagnosticData(DocumentValidator.ParsingError), source: 'allium', code: SYNTAX_ERROR_CODE
+            });
+        }
     }
 
     /**
@@ -70,6 +83,25 @@ export class AlliumDocumentValidator extends DefaultDocumentValidator {
     protected override processLinkingErrors(_document: LangiumDocument, _diagnostics: Diagnostic[], _options: ValidationOptions): void {
         // See the class comment.
     }
+}
+
+function errorPosition(token: IToken, text: string): Position {
+    if (token.tokenType?.name !== 'EOF' && CstUtils.isValidTokenRange(token)) {
+        return { line: token.startLine! - 1, character: token.startColumn! - 1 };
+    }
+    if (token.tokenType?.name !== 'EOF' && Number.isFinite(token.startLine) && token.startLine! > 0) {
+        return { line: token.startLine! - 1, character: Math.max(0, token.startColumn! - 1) };
+    }
+    const lines = text.split(/\r?\n|\r/);
+    return { line: lines.length - 1, character: lines[lines.length - 1].length };
+}
+
+function unexpectedCharacter(text: string, offset: number): string {
+    const at = text[offset] ?? '';
+    if (at === '"') {
+        return "This string is not closed on its line: end it with '\"', or end the line with '\\' to continue it on the next.";
+    }
+    return `'${at}' is not part of Allium's syntax here: remove it, or put it in a string or a '--' comment.`;
 }
 
 function firstSyntaxErrorPerLine(diagnostics: Diagnostic[]): Diagnostic[] {

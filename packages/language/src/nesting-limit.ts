@@ -124,6 +124,15 @@ function startsLine(token: IToken, previous: IToken): boolean {
     return (token.startLine ?? 0) > (previous.endLine ?? 0);
 }
 
+/** The errors this pass made: input it cut short, which re-parsing would only cut again. */
+const bounded = new WeakSet<ILexingError>();
+
+export function isBoundError(error: ILexingError): boolean {
+    return bounded.has(error);
+}
+
 function errorAt(token: IToken, message: string): ILexingError {
-    return { offset: token.startOffset, line: token.startLine, column: token.startColumn, length: Math.max(1, token.image.length), message };
+    const error = { offset: token.startOffset, line: token.startLine, column: token.startColumn, length: Math.max(1, token.image.length), message };
+    bounded.add(error);
+    return error;
 }

@@ -60,6 +60,7 @@ function describeToken(token: IToken | undefined): string {
     switch (token.tokenType.name) {
         case 'INDENT': return 'an indented block';
         case 'DEDENT': return 'the end of an indented block';
+        case 'EMPTY_VALUE': return "the end of the line after ':'";
         case 'STRING': return `string ${token.image}`;
         case 'ID': return `'${token.image}'`;
         default: return `'${token.image}'`;

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
-export const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
-export const EXPECTED = path.resolve(__dirname, '../../../../shared/corpus-expected');
+/** The repository's copy of the shared corpus (see its README.md). */
+export const CORPUS = path.resolve(__dirname, '../../../test/corpus');
 
-/** Every `.allium` file of the shared corpus, relative to it. */
+/** Every `.allium` file of the corpus, relative to it. */
 export function corpusFiles(dir = CORPUS): string[] {
     return readdirSync(dir).flatMap(entry => {
         const full = path.join(dir, entry);
@@ -17,13 +17,14 @@ export interface ReferenceDiagnostic {
     col: number;
     severity: string;
     code: string | null;
-    message: string;
 }
 
+let expected: Record<string, Array<[number, number, string, string | null]>> | undefined;
+
+/** The reference checker's findings on one corpus file (`allium check` 3.5.3, the file checked alone). */
 export function referenceDiagnostics(file: string): ReferenceDiagnostic[] {
-    const json = JSON.parse(readFileSync(path.join(EXPECTED, file + '.json'), 'utf8'));
-    return json.diagnostics.map((d: { location: { line: number; col: number }; severity: string; code: string | null; message: string }) =>
-        ({ line: d.location.line, col: d.location.col, severity: d.severity, code: d.code, message: d.message }));
+    expected ??= JSON.parse(readFileSync(path.join(CORPUS, 'expected-findings.json'), 'utf8'));
+    return (expected![file.split(path.sep).join('/')] ?? []).map(([line, col, severity, code]) => ({ line, col, severity, code }));
 }
 
 export function corpusText(file: string): string {

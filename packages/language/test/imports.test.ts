@@ -129,3 +129,26 @@ rule HandleNothing {
         expect(found(docs.get('main.allium'), 'allium.rule.unreachableTrigger').map(f => f.line)).toEqual([10]);
     });
 });
+
+describe('names through an alias', () => {
+    it('reads alias.Name as alias/Name: a capitalised member the imported file lacks is an unknown name', async () => {
+        const docs = await workspace({
+            'core.allium': 'value Role {\n    name: String\n}\n',
+            'main.allium': `
+use "./core.allium" as vt
+
+contract Signals {
+    emits: [vt.Missing(x), vt.Role(y)]
+}
+
+rule R {
+    when: Go(x)
+    ensures: E.created(f: vt.role)
+}
+`
+        });
+        expect(found(docs.get('main.allium'), 'allium.reference.unknownName').map(f => f.line)).toEqual([6]);
+        // A lowercase member is a field read of a binding named like the alias.
+        expect(found(docs.get('main.allium'), 'allium.rule.undefinedBinding').map(f => f.line)).toEqual([11]);
+    });
+});

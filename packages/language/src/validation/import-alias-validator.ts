@@ -4,7 +4,7 @@ import { allNodes, calleeName, startsUppercase } from './ast-views.js';
 import { importedDocument } from '../scoping/imports.js';
 
 /**
- * `alias/Name` must use an alias a `use ... as alias` declares, and when the imported file is in the workspace,
+ * `alias/Name` (or `alias.Name`) must use an alias a `use ... as alias` declares, and when the imported file is in the workspace,
  * it must declare `Name` (or use it as a trigger); so must the type of a `default alias/Type`, as the reference checks.
  */
 export function importAliasCheck(services: LangiumCoreServices) {
@@ -34,7 +34,7 @@ export function importAliasCheck(services: LangiumCoreServices) {
             }
         };
         for (const node of allNodes([module])) {
-            const name = ast.isNameRef(node) ? node.ref.$refText : ast.isContractEntry(node) ? node.contract.$refText : undefined;
+            const name = ast.isNameRef(node) ? node.ref.$refText : ast.isContractEntry(node) ? node.contract.$refText : dotQualifiedName(node, uses);
             if (name) {
                 check(name, node, undefined, (ast.isForExpr(node.$container) || ast.isForBlock(node.$container)) && node.$containerProperty === 'collection');
             }
@@ -46,6 +46,19 @@ export function importAliasCheck(services: LangiumCoreServices) {
             }
         }
     };
+}
+
+/**
+ * `alias.Name` written for `alias/Name` (`emits: [vt.Signal(x)]`, `f: vt.Role`): the receiver is an import alias and the
+ * member is capitalised, as declared names are. A lowercase member is a field of a binding that happens to share the
+ * alias's name, so it is left to the binding checks.
+ */
+function dotQualifiedName(node: AstNode, uses: Map<string, ast.UseDecl>): string | undefined {
+    if (!ast.isMemberAccess(node) || node.optional || !ast.isNameRef(node.receiver) || !uses.has(node.receiver.ref.$refText)) {
+        return undefined;
+    }
+    const member = node.member.$refText;
+    return startsUppercase(member) ? `${node.receiver.ref.$refText}/${member}` : undefined;
 }
 
 /** Declared names and trigger names a module offers to its importers. */

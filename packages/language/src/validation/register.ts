@@ -36,6 +36,7 @@ import { checkConfigParameters } from './config-parameter-validator.js';
 import { checkRelationships } from './relationship-validator.js';
 import { surfacePathCheck } from './surface-path-validator.js';
 import { surfaceGuardCheck } from './surface-guard-validator.js';
+import { checkVersionMarker } from './version-validator.js';
 
 /**
  * Codes of the checks that JUXT's VS Code extension runs, or the language reference's validation rules ask for, but
@@ -62,7 +63,7 @@ export const EXTENDED_CODES: ReadonlySet<string> = new Set([
 export function registerAlliumValidators(services: AlliumServices): void {
     const checks: ValidationChecks<AlliumAstType> = {
         Stray: checkStray,
-        Module: [checkStatusLifecycles, triggerReachabilityCheck(services), ambiguousReferenceCheck(services), unusedDeclarationsCheck(services), unusedFieldsCheck(services), checkExternalEntitySources, checkTypeReferences, importAliasCheck(services), checkRuleBindings, checkConfigReferences, checkDiscriminators, checkRelatedSurfaces, checkDefaultLiterals,
+        Module: [checkVersionMarker, checkStatusLifecycles, triggerReachabilityCheck(services), ambiguousReferenceCheck(services), unusedDeclarationsCheck(services), unusedFieldsCheck(services), checkExternalEntitySources, checkTypeReferences, importAliasCheck(services), checkRuleBindings, checkConfigReferences, checkDiscriminators, checkRelatedSurfaces, checkDefaultLiterals,
             checkDuplicateNames, checkUnusedActors, checkProvidedTriggers, whenFieldCheck(services), surfaceClauseCheck(services),
             checkVariants, checkBindingTypes, checkMissingVariantKeyword, checkMissingDiscriminator, unguardedVariantFieldCheck(services),
             defaultTypeCheck(services), statusValueCheck(services), checkRelationships,

@@ -2,7 +2,7 @@ import { AstUtils, MultiMap, type AstNode, type ValidationAcceptor } from 'langi
 import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import { nodesOf, nodesOfType } from '../ast-nodes.js';
-import { discriminatorFields, fieldsOf, identName, pipeNames, startsUppercase, variantsByBase } from './ast-views.js';
+import { discriminatorFields, fieldsOf, identName, pipeNames, variantsByBase } from './ast-views.js';
 
 type SpecTypes = AlliumServices['typing']['SpecTypes'];
 
@@ -14,32 +14,20 @@ interface SumType {
 
 /**
  * `Branch : Node { ... }` at the top level is a variant declaration without its `variant` keyword. The parser
- * skips it token by token; this names what was meant.
+ * skips the line after its first token (see line-recovery.ts); this names what was meant.
  */
 export function checkMissingVariantKeyword(module: ast.Module, accept: ValidationAcceptor): void {
-    const strays = module.strays;
     const text = module.$cstNode?.root.fullText ?? '';
-    for (let i = 0; i + 3 < strays.length; i++) {
-        const run = strays.slice(i, i + 4);
-        const [name, colon, base, brace] = run.map(s => s.token);
-        if (startsUppercase(name) && colon === ':' && startsUppercase(base) && brace === '{' && startsLine(run[0], text) && adjacent(run, text)) {
+    for (const stray of module.strays) {
+        const offset = stray.$cstNode?.offset ?? -1;
+        const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+        const line = /^[ \t]*([A-Z]\w*)[ \t]*:[ \t]*([A-Z]\w*)[ \t]*\{/.exec(text.slice(lineStart, offset + 200));
+        if (offset >= 0 && line && lineStart + line[0].indexOf(line[1]) === offset) {
+            const [, name, base] = line;
             accept('error', `'${name} : ${base}' is written like a variant of '${base}' but lacks the 'variant' keyword, so it declares nothing. Write 'variant ${name} : ${base} { ... }'.`,
-                { node: run[0], code: 'allium.sum.missingVariantKeyword' });
+                { node: stray, code: 'allium.sum.missingVariantKeyword' });
         }
     }
-}
-
-function startsLine(stray: ast.Stray, text: string): boolean {
-    const offset = stray.$cstNode?.offset ?? -1;
-    return offset >= 0 && /(^|\n)[ \t]*$/.test(text.slice(Math.max(0, offset - 200), offset));
-}
-
-/** Nothing but spaces between the tokens, so no declaration the parser accepted lies among them. */
-function adjacent(strays: ast.Stray[], text: string): boolean {
-    return strays.every((stray, i) => {
-        const next = strays[i + 1];
-        return !next || (!!stray.$cstNode && !!next.$cstNode && /^[ \t]*$/.test(text.slice(stray.$cstNode.end, next.$cstNode.offset)));
-    });
 }
 
 /**

@@ -238,7 +238,7 @@ function exposedPaths(item: AstNode): ast.MemberAccess[] {
         return exposedPaths(item.action);
     }
     if (ast.isForExpr(item)) {
-        return item.body.items.flatMap(exposedPaths);
+        return (item.body?.items ?? []).flatMap(exposedPaths);
     }
     return ast.isMemberAccess(item) ? [item] : [];
 }

@@ -1,5 +1,5 @@
 import type { ValidationAcceptor } from 'langium';
-import { isModule, type Stray } from '../generated/ast.js';
+import { isModule, isStrayBlock, type Stray } from '../generated/ast.js';
 import { SYNTAX_ERROR_CODE } from '../document-validator.js';
 import { operatorHint } from '../operator-hints.js';
 
@@ -8,14 +8,22 @@ const BLOCK_ITEM = 'a block item (name: value, let name = value, when:/requires:
 
 /** Reports the tokens the parser skipped because no construct can start with them. */
 export function checkStray(stray: Stray, accept: ValidationAcceptor): void {
+    if (isStrayBlock(stray)) {
+        // The stray colon opening the block is reported.
+        return;
+    }
     if (stray.token.startsWith('--')) {
         // Prose of a misplaced annotation: the annotation itself is reported.
         return;
     }
+    accept('error', strayMessage(stray), { node: stray, code: SYNTAX_ERROR_CODE });
+}
+
+export function strayMessage(stray: Stray): string {
     const expected = isModule(stray.$container) ? DECLARATION : BLOCK_ITEM;
     const cst = stray.$cstNode;
     const hint = cst ? operatorHint(cst.root.fullText, cst.offset) : undefined;
-    accept('error', hint ?? `Expected ${expected}, found ${describe(stray.token)}.`, { node: stray, code: SYNTAX_ERROR_CODE });
+    return hint ?? `Expected ${expected}, found ${describe(stray.token)}.`;
 }
 
 function describe(token: string): string {

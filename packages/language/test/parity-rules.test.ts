@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { EXTENDED_CODES, parseAllium } from '../src/index.js';
+
+// Rules found by differential testing against the reference checker (npm run parity:fuzz): each spec here is one
+// the reference accepts or rejects as stated, written down as the smallest text that shows the rule.
+
+/** What `allium check` reports (no extended checks), on a version 3 spec. */
+async function checked(text: string) {
+    const { diagnostics } = await parseAllium(`-- allium: 3\n${text}`);
+    return diagnostics.filter(d => !EXTENDED_CODES.has(String(d.code)));
+}
+
+/** `line:code` of every finding, syntax errors as `line:allium.syntax`. */
+async function findings(text: string): Promise<string[]> {
+    return (await checked(text)).map(d => `${d.range.start.line + 1}:${String(d.code)}`);
+}
+
+async function errors(text: string): Promise<string[]> {
+    return (await checked(text)).filter(d => d.severity === 1).map(d => `${d.range.start.line + 1}:${String(d.code)} ${d.message}`);
+}
+
+describe('layout', () => {
+    it('a for loop whose where continues on the next line keeps its binding in the indented body', async () => {
+        const spec = `
+entity Team {
+    owner: String
+    status: active | closed
+}
+
+rule CloseTeams {
+    when: CloseAll(owner)
+    for t in Teams where t.owner = owner
+        and t.status != closed:
+        requires: t.status = active
+        ensures: t.status = closed
+        ensures: Notified(t.owner)
+}
+`;
+        expect(await errors(spec)).toEqual([]);
+    });
+});
+
+describe('loops', () => {
+    it('a for loop may have no body yet, in a rule or an invariant', async () => {
+        expect(await errors('rule Notify {\n    when: Ping(a)\n    for admin in Users where role = admin:\n}\n')).toEqual([]);
+        expect(await errors('invariant NonNegative {\n    for account in Accounts:\n}\n')).toEqual([]);
+    });
+});
+
+describe('expressions', () => {
+    it('a contract signature may return an imported type', async () => {
+        const spec = `
+use "./core.allium" as core
+
+contract Router {
+    route: (signals: Set<String>) -> core/Role
+}
+`;
+        expect((await findings(spec)).filter(f => f.endsWith('allium.syntax'))).toEqual([]);
+    });
+
+    it('a projection takes operators, as a collection pipeline in a requires does', async () => {
+        const spec = `
+config {
+    max_people: Integer = 10
+}
+
+entity Person {
+    owner: String
+}
+
+rule CreatePersonRule {
+    when: CreatePerson(user, name, companies?, headline?)
+    requires: Persons where owner = user -> count < config.max_people
+    ensures: Person.created(owner: user)
+}
+
+contract Codec {
+    encode: (amount: Integer) -> low | high
+}
+`;
+        expect(await errors(spec)).toEqual([]);
+    });
+});
+
+describe('empty clauses', () => {
+    it('a clause ending its line with nothing indented below has no value; the next line is the next item', async () => {
+        const spec = `
+entity Account {
+    balance: Integer
+}
+
+actor Owner {
+    identified_by: Account where balance > 0
+}
+
+surface AccountView {
+    facing viewer: Owner
+    exposes:
+        -- balance, once decided
+    provides:
+        Withdraw(viewer)
+}
+`;
+        expect(await errors(spec)).toEqual([]);
+    });
+
+    it('an empty clause before a value on the same indentation leaves that line as an item of its own', async () => {
+        expect(await findings('rule R {\n    when: X(a)\n    ensures:\n    Done(a)\n}\n')).toContain('5:allium.syntax');
+    });
+});
+
+describe('strings', () => {
+    it('a trailing backslash continues a string on the next line, and later lines keep their numbers', async () => {
+        const spec = 'rule Write {\n    when: WriteNote(n)\n    ensures: Notified(text: "hello \\\n    world")\n}\n\nrule Late {\n    when: Other(m)\n    ensures: Done(m)\n}\n';
+        expect(await findings(spec)).toEqual(['3:allium.rule.unreachableTrigger', '9:allium.rule.unreachableTrigger']);
+    });
+
+    it('an unclosed string is reported in Allium terms, never in the lexer library\'s', async () => {
+        const { diagnostics } = await parseAllium('-- allium: 3\nrule W {\n    when: W(n)\n    ensures: Done(text: "hello)\n}\n~\n');
+        const syntax = diagnostics.filter(d => d.code === 'allium.syntax');
+        expect(syntax.map(d => d.range.start.line + 1)).toContain(4);
+        expect(syntax.map(d => d.message).join('\n')).not.toMatch(/unexpected character|offset|skipped/);
+    });
+});
+
+describe('recovery from syntax errors', () => {
+    it('reports one error for a line that is not Allium, and resumes at the next item of the rule', async () => {
+        const spec = `
+entity Order {
+    total: Integer
+}
+
+rule Place {
+    when: PlaceOrder(total)
+    ensures: Order.created(total: total)
+    let o = Order{total: total}:
+        ensures: o.total = total
+}
+
+rule Other {
+    when: Other(x)
+    ensures: Logged(x)
+}
+`;
+        expect((await findings(spec)).filter(f => f.endsWith('allium.syntax'))).toEqual(['10:allium.syntax']);
+    });
+
+    it('reports an unclosed declaration at the end of the file, one error per broken line, and drops the declaration', async () => {
+        const { diagnostics } = await parseAllium('-- allium: 3\nenum Status {\nentity Invitation {\nrule Notify {\n  ensures: Invitation.sent()\n');
+        expect(diagnostics.map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)}`))
+            .toEqual(['3:19 allium.syntax', '4:13 allium.syntax', '5:10 allium.syntax', '6:1 allium.syntax']);
+    });
+
+    it('drops a declaration whose header breaks on its next line, and resumes at the declaration after', async () => {
+        const spec = 'rule AuditLogin\n    when: Login(session)\nrule Notify {\n    when: feedback/Request.status transitions_to submitted\n}\n';
+        expect((await findings(spec)).sort()).toEqual(['3:allium.syntax', '5:allium.reference.undefinedImportedAlias', '5:allium.rule.invalidTrigger']);
+    });
+
+    it('never places an error at 1:1 unless it is there', async () => {
+        const { diagnostics } = await parseAllium('-- allium: 3\nrule R {\n    when: X(a)\n    ensures:\n        a.b = (\n}\n');
+        expect(diagnostics.filter(d => d.range.start.line === 0 && d.range.start.character === 0)).toEqual([]);
+    });
+});
+
+describe('recovery from characters that are not Allium', () => {
+    it('a declaration header broken by one is dropped, and its line with it', async () => {
+        const spec = 'use "./comments.allium" \\\n    as comments\n\nentity Document {\n    comments: comments/Comment with document = this\n}\n';
+        expect(await findings(spec)).toEqual(expect.arrayContaining(['2:allium.syntax', '6:allium.reference.undefinedImportedAlias']));
+    });
+});
