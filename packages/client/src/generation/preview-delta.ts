@@ -7,7 +7,7 @@ import type { PreviewRegion, PreviewState, ToWebview } from './preview-protocol.
  */
 export class PreviewDelta {
     private readonly sentLengths = new Map<string, number>();
-    private sentRegions: string[] = [];
+    private sentRegions: PreviewRegion[] = [];
 
     /** The message bringing the webview from what it has to `state`; `reset` when a new run starts over. */
     next(state: PreviewState): Extract<ToWebview, { type: 'delta' }> {
@@ -20,9 +20,10 @@ export class PreviewDelta {
         }).filter(f => f.append.length > 0 || f.from === 0);
         const regions: Array<{ index: number; region: PreviewRegion }> = [];
         state.regions.forEach((region, index) => {
-            const key = `${region.clauseId}\u0000${region.file}\u0000${region.startLine}\u0000${region.endLine}\u0000${region.complete}`;
-            if (this.sentRegions[index] !== key) {
-                this.sentRegions[index] = key;
+            const sent = this.sentRegions[index];
+            if (!sent || sent.endLine !== region.endLine || sent.startLine !== region.startLine || sent.complete !== region.complete
+                || sent.clauseId !== region.clauseId || sent.file !== region.file) {
+                this.sentRegions[index] = { ...region };
                 regions.push({ index, region });
             }
         });
