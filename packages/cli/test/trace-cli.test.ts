@@ -4,24 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeAnthropicServer } from '../../generate/test/support/fake-anthropic-server.js';
 import { tempDir } from '../../../test/support/temp-dir.js';
 import { runCli } from '../../../test/support/run-cli.js';
+import { SHIP_ORDER_ANSWER as ANSWER, SHIP_ORDER_SPEC as SPEC } from '../../../test/support/ship-order.js';
 
-const SPEC = `-- allium: 3
-entity Order {
-    status: pending | shipped
-}
-
-rule ShipOrder {
-    when: ShipOrder(order)
-    requires: order.status = pending
-    ensures: order.status = shipped
-}
-`;
-const ANSWER = [
-    '=== FILE: src/ship.ts ===\n// @allium-begin rule:ShipOrder\nexport function ship(order: Order) {\n',
-    '    // @allium-begin rule:ShipOrder/requires#1\n    if (order.status !== "pending") throw new Error("not pending");\n    // @allium-end rule:ShipOrder/requires#1\n',
-    '    // @allium-begin rule:ShipOrder/ensures#1\n    order.status = "shipped";\n    // @allium-end rule:ShipOrder/ensures#1\n}\n// @allium-end rule:ShipOrder\n',
-    '=== FILE: test/ship.test.ts ===\n// @allium-begin test:rule-success.ShipOrder\nit("ships", () => ship(order));\n// @allium-end test:rule-success.ShipOrder\n'
-];
 
 const run = runCli;
 
