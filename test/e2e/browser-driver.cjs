@@ -19,8 +19,13 @@ const screenshots = path.resolve(__dirname, '../../test-output/e2e');
         args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // Errors in the page and its frames (webviews) reach the log: a broken preview script shows up here.
+    page.on('pageerror', error => console.log(`[e2e] page error: ${error.message}`));
     page.on('console', message => {
         const text = message.text();
+        if (message.type() === 'error' && /preview\.js|webview/i.test(`${text} ${message.location()?.url ?? ''}`)) {
+            console.log(`[e2e] webview console error: ${text.slice(0, 300)}`);
+        }
         const shot = /\[\[screenshot:([\w-]+)\]\]/.exec(text);
         const click = /\[\[click:(.+)\]\]/.exec(text);
         if (click) {

@@ -41,6 +41,10 @@ export async function measurePrompt(request: PromptSizeRequest): Promise<PromptS
         try {
             const client = new Anthropic({ apiKey, baseURL: request.baseURL || undefined, maxRetries: 0 });
             const count = await client.messages.countTokens({ model: request.model, system: request.system, messages: [{ role: 'user', content: request.user }] }, { signal: request.signal, timeout: 30_000 });
+            // A gateway that answers with something else (an event stream, an HTML page) is a failed count.
+            if (typeof count?.input_tokens !== 'number' || !Number.isFinite(count.input_tokens)) {
+                throw new Error('the token count endpoint gave no token count');
+            }
             inputTokens = count.input_tokens;
             counted = true;
         } catch (error) {

@@ -8,6 +8,10 @@ function fakeAnthropic(chunks, delayMs) {
     const seen = { requests: 0, completed: 0, closedEarly: 0 };
     const server = http.createServer(async (req, res) => {
         for await (const _ of req) { /* drain the request body */ }
+        if (req.url.startsWith('/v1/messages/count_tokens')) {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            return res.end(JSON.stringify({ input_tokens: 100 }));
+        }
         seen.requests++;
         res.writeHead(200, { 'content-type': 'text/event-stream' });
         const send = (type, data) => res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
