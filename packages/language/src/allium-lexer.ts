@@ -2,6 +2,7 @@ import { createTokenInstance, Lexer, type CustomPatternMatcherReturn, type IToke
 import { DefaultLexer, IndentationAwareLexer, IndentationAwareTokenBuilder, type GrammarAST, type LexerResult, type TokenBuilderOptions, type TokenizeOptions } from 'langium';
 import type { AlliumTerminalNames, AlliumKeywordNames } from './generated/ast.js';
 import { limitNesting } from './nesting-limit.js';
+import { endOfLine, startOfLine } from './line-bounds.js';
 
 /**
  * Langium's indentation-aware token builder, narrowed to Allium's rules: only a colon that ends a line
@@ -173,20 +174,4 @@ function isAnnotationKind(image: string | undefined): boolean {
 
 function isWordChar(code: number): boolean {
     return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-}
-
-function startOfLine(text: string, offset: number): number {
-    let i = offset;
-    while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') {
-        i--;
-    }
-    return i;
-}
-
-function endOfLine(text: string, offset: number): number {
-    let i = offset;
-    while (i < text.length && text[i] !== '\n' && text[i] !== '\r') {
-        i++;
-    }
-    return i;
 }

@@ -3,6 +3,7 @@ import { AstUtils, type AstNode, type ParseResult } from 'langium';
 import { isModule, isStray, isStrayBlock, type Declaration, type Stray } from './generated/ast.js';
 import { strayMessage } from './validation/syntax-validator.js';
 import { isBoundError } from './nesting-limit.js';
+import { endOfLine, startOfLine } from './line-bounds.js';
 
 /** Re-parses are whole-file; past these, the parser's own token-level recovery handles the remaining errors. */
 const MAX_REPARSES = 24;
@@ -152,20 +153,4 @@ function headerStart(text: string, offset: number): number {
         end = start;
     }
     return lineStart;
-}
-
-function startOfLine(text: string, offset: number): number {
-    let i = offset;
-    while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') {
-        i--;
-    }
-    return i;
-}
-
-function endOfLine(text: string, offset: number): number {
-    let i = offset;
-    while (i < text.length && text[i] !== '\n' && text[i] !== '\r') {
-        i++;
-    }
-    return i;
 }

@@ -1,0 +1,17 @@
+/** Where the line holding `offset` starts: after the last line break before it. */
+export function startOfLine(text: string, offset: number): number {
+    let i = offset;
+    while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') {
+        i--;
+    }
+    return i;
+}
+
+/** Where the line holding `offset` ends: at its line break, or the end of the text. */
+export function endOfLine(text: string, offset: number): number {
+    let i = offset;
+    while (i < text.length && text[i] !== '\n' && text[i] !== '\r') {
+        i++;
+    }
+    return i;
+}
