@@ -1,5 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
-import type { PromptText } from './anthropic-stream.js';
+import type { PromptText, StreamRequest } from './anthropic-stream.js';
 import { costOf, formatUsd, type PriceOverrides } from './cost.js';
 import { redact } from './generation-errors.js';
 import { defaultMaxTokens } from './models.js';
@@ -16,16 +16,8 @@ export interface PromptSize {
     countError?: string;
 }
 
-export interface PromptSizeRequest {
-    apiKey: string | undefined;
-    baseURL?: string;
-    model: string;
-    maxTokens?: number;
-    system: PromptText;
-    user: PromptText;
-    prices?: PriceOverrides;
-    signal?: AbortSignal;
-}
+/** The prompt and connection of a stream request, and the prices to cost it with. */
+export type PromptSizeRequest = Pick<StreamRequest, 'apiKey' | 'baseURL' | 'model' | 'maxTokens' | 'system' | 'user' | 'signal'> & { prices?: PriceOverrides };
 
 /**
  * The size and cost of a prompt before it is sent: counted by the API (`POST /v1/messages/count_tokens`, free) when
