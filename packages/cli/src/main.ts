@@ -3,6 +3,7 @@ import { resolveInputs, warnSkipped } from './input-files.js';
 import { FORMAT_USAGE, runFormat } from './format-command.js';
 import { GENERATE_USAGE, parseGenerateArgs, runGenerate } from './generate-command.js';
 import { PLAN_USAGE, runPlan } from './plan-command.js';
+import { runMcp } from './mcp/mcp-command.js';
 import { parseTraceArgs, runTrace, TRACE_USAGE } from './trace-command.js';
 
 const USAGE = `Usage: allium check [--json] [--extended] <file-or-directory>...
@@ -10,6 +11,7 @@ const USAGE = `Usage: allium check [--json] [--extended] <file-or-directory>...
        allium generate <files-or-dirs>... [--rule Name] [--lang kotlin] [--out dir] [--force] [--dry-run] (generate --help)
        allium trace <files-or-dirs>... --code <dir> [--json] [--strict]   (spec-to-code links and drift)
        allium plan [--json] <file-or-directory>...   (test obligations; allium plan --help)
+       allium mcp [--root <folder>]   (an MCP server on stdio for agents; allium mcp --help)
 
 Checks Allium specifications and reports problems.
   --json      print {"diagnostics":[{file,line,column,severity,code,message}]}
@@ -23,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(USAGE + '\n');
         return command === undefined ? 2 : 0;
     }
+    if (command === 'mcp') { return runMcp(rest); }
     if (command === 'generate') {
         if (rest.includes('--help') || rest.includes('-h')) {
             process.stdout.write(GENERATE_USAGE + '\n');
