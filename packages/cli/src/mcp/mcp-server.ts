@@ -1,7 +1,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { AGENT_TOOL_INFO, SelectionError, type AgentToolName, type AgentToolResult } from '@allium/generate';
-import { specTools, ToolInputError } from './spec-tools.js';
+import { AGENT_TOOL_INFO, AgentToolError, SelectionError, type AgentToolName, type AgentToolResult } from '@allium/generate';
+import { specTools } from './spec-tools.js';
 import { TOOL_INPUTS } from './tool-schemas.js';
 import { registerSpecResources } from './spec-resources.js';
 
@@ -42,7 +42,7 @@ export function createMcpServer(root: string): McpServer {
 /** An input the agent can correct is told as it is; anything else is our fault, and says so. */
 function toolError(tool: string, error: unknown): string {
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof ToolInputError || error instanceof SelectionError) {
+    if (error instanceof AgentToolError || error instanceof SelectionError) {
         return message;
     }
     process.stderr.write(`allium mcp: ${tool} failed: ${error instanceof Error ? error.stack : message}\n`);

@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { specFiles, ToolInputError } from './spec-tools.js';
+import { AgentToolError } from '@allium/generate';
+import { specFiles } from './spec-tools.js';
 
 const MIME_TYPE = 'text/x-allium';
 
@@ -27,7 +28,7 @@ export function registerSpecResources(server: McpServer, root: string): void {
         const file = uri.protocol === 'file:' ? fileURLToPath(uri) : '';
         const specs = await specFiles(root, undefined).catch((): string[] => []);
         if (!specs.includes(file)) {
-            throw new ToolInputError(`${uri.href} is not an Allium spec under ${root}.`);
+            throw new AgentToolError(`${uri.href} is not an Allium spec under ${root}.`);
         }
         return { contents: [{ uri: uri.href, mimeType: MIME_TYPE, text: await fs.readFile(file, 'utf8') }] };
     });

@@ -4,14 +4,11 @@ import { URI } from 'langium';
 import { createAlliumCoreServices, GuardedNodeFileSystem, type Module } from '@allium/language';
 import {
     buildPrompt, checkResult, declarationWithClosure, loadSpecSet, planObligations, planResult, promptResult, setClauses, setObligations,
-    targetLanguageNamed, traceReport, traceResult, type AgentToolName, type AgentTools
+    targetLanguageNamed, traceReport, traceResult, AgentToolError, agentToolErrors, type AgentToolName, type AgentTools
 } from '@allium/generate';
 import { Checker } from '../check.js';
 import { readGeneratedCode } from '../code-files.js';
 import { resolveInputs } from '../input-files.js';
-
-/** A bad tool input, told to the agent as a tool error. */
-export class ToolInputError extends Error {}
 
 type Handlers = { [K in AgentToolName]: (input: AgentTools[K]['input']) => Promise<AgentTools[K]['result']> };
 
@@ -44,14 +41,14 @@ export function specTools(root: string): Handlers {
         allium_prompt: async ({ paths, selection, targetLanguage, extraInstructions }) => {
             const target = targetLanguageNamed(targetLanguage ?? 'TypeScript');
             if (!target) {
-                throw new ToolInputError(`Unknown target language '${targetLanguage}'.`);
+                throw new AgentToolError(agentToolErrors.unknownTarget(String(targetLanguage)));
             }
             return promptResult(buildPrompt(await specSet(paths), { targetLanguage: target, selection, extraInstructions }));
         },
         allium_trace: async ({ paths, code }) => {
             const codeRoot = path.resolve(root, code ?? '.');
             if (!(await fs.stat(codeRoot).catch(() => undefined))?.isDirectory()) {
-                throw new ToolInputError(`${code} is not a folder.`);
+                throw new AgentToolError(agentToolErrors.notAFolder(code ?? root));
             }
             const set = await specSet(paths);
             const { regions, records } = await readGeneratedCode(codeRoot, () => undefined);
@@ -66,13 +63,13 @@ export async function specFiles(root: string, paths: string[] | undefined): Prom
     const inputs = paths?.length ? paths : [root];
     for (const input of inputs) {
         if (!(await fs.stat(path.resolve(root, input)).catch(() => undefined))) {
-            throw new ToolInputError(`No such file or folder: ${input} (paths are relative to ${root}).`);
+            throw new AgentToolError(agentToolErrors.noSuchPath(input, root));
         }
     }
     const skipped: string[] = [];
     const files = await resolveInputs(inputs.map(p => path.resolve(root, p)), (file, why) => skipped.push(`${path.relative(root, file) || file} ${why}`));
     if (files.length === 0) {
-        throw new ToolInputError(`No .allium files in ${inputs.join(', ')}${skipped.length ? ` (skipped: ${skipped.join('; ')})` : ''}.`);
+        throw new AgentToolError(agentToolErrors.noSpecs(inputs, skipped));
     }
     return files;
 }

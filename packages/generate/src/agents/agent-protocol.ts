@@ -116,3 +116,19 @@ export const AGENT_TOOL_PARAMETERS = {
     extraInstructions: 'Extra instructions appended to the prompt.',
     code: 'The folder of the generated code, absolute or relative to the workspace root; the workspace root when omitted.'
 } as const;
+
+/** A tool input that names nothing usable: told to the agent as it is, so it can correct the input. */
+export class AgentToolError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = 'AgentToolError';
+    }
+}
+
+/** The messages of the input problems both tool hosts find, worded once. */
+export const agentToolErrors = {
+    noSuchPath: (input: string, root: string) => `No such file or folder: ${input} (paths are relative to ${root}).`,
+    noSpecs: (inputs: readonly string[], skipped: readonly string[]) => `No .allium files in ${inputs.join(', ')}${skipped.length ? ` (skipped: ${skipped.join('; ')})` : ''}.`,
+    notAFolder: (input: string) => `${input} is not a folder.`,
+    unknownTarget: (name: string) => `Unknown target language '${name}'.`
+};
