@@ -3,7 +3,6 @@ import { resolveInputs, warnSkipped } from './input-files.js';
 import { FORMAT_USAGE, runFormat } from './format-command.js';
 import { GENERATE_USAGE, parseGenerateArgs, runGenerate } from './generate-command.js';
 import { PLAN_USAGE, runPlan } from './plan-command.js';
-import { runMcp } from './mcp/mcp-command.js';
 import { parseTraceArgs, runTrace, TRACE_USAGE } from './trace-command.js';
 
 const USAGE = `Usage: allium check [--json] [--extended] <file-or-directory>...
@@ -25,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(USAGE + '\n');
         return command === undefined ? 2 : 0;
     }
-    if (command === 'mcp') { return runMcp(rest); }
+    if (command === 'mcp') { return (await import('./mcp/mcp-command.js')).runMcp(rest); } // the MCP SDK loads only for `mcp`
     if (command === 'generate') {
         if (rest.includes('--help') || rest.includes('-h')) {
             process.stdout.write(GENERATE_USAGE + '\n');
