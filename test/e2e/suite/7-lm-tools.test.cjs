@@ -35,9 +35,9 @@ describe('Scenario 7: agent mode calls the Allium tools', () => {
         await assert.rejects(invoke('allium_check', { paths: ['nowhere.allium'] }), /No such file or folder: nowhere\.allium/);
     });
 
-    it('the declaration tool shows a rule with the entity it depends on', async () => {
+    it('the declaration tool shows a rule, with the comment above it, and the entity it depends on', async () => {
         const text = textOf(await invoke('allium_declaration', { id: 'rule:ShipOrder', paths: ['orders.allium'] }));
-        assert.match(text, /^orders::rule:ShipOrder \(orders\.allium:7\)\nrule ShipOrder \{/, text);
+        assert.match(text, /^orders::rule:ShipOrder \(orders\.allium:7\)\n-- Ships an order once its stock is reserved\.\nrule ShipOrder \{/, text);
         assert.match(text, /# Depends on\n\norders::entity:Order \(orders\.allium:2\)/, text);
     });
 });
