@@ -6,7 +6,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/support/temp-dir.js';
-import { CLI } from '../../../test/support/run-cli.js';
+import { CLI, runCli } from '../../../test/support/run-cli.js';
 import { SHIP_ORDER_ANSWER, SHIP_ORDER_SPEC } from '../../../test/support/ship-order.js';
 
 /** Line 8 compares with `==`, which Allium does not have: a syntax error the check tool must report there. */
@@ -141,5 +141,17 @@ describe('allium mcp, driven by the MCP SDK client over stdio', () => {
         const read = await client.readResource({ uri: orders });
         expect(read.contents).toEqual([{ uri: orders, mimeType: 'text/x-allium', text: SHIP_ORDER_SPEC }]);
         await expect(client.readResource({ uri: pathToFileURL(path.join(root, 'notes.txt')).href })).rejects.toThrow(/is not an Allium spec under/);
+    });
+});
+
+describe('allium mcp arguments', () => {
+    it('refuses a root that is not a folder and an unknown option, before serving', async () => {
+        const dir = tempDir('allium-mcp-args');
+        const missing = await runCli(['mcp', '--root', 'nowhere'], dir);
+        expect(missing).toMatchObject({ status: 2, stdout: '' });
+        expect(missing.stderr).toBe(`${path.join(dir, 'nowhere')} is not a folder.\n`);
+        const unknown = await runCli(['mcp', '--port', '3000'], dir);
+        expect(unknown.status).toBe(2);
+        expect(unknown.stderr).toMatch(/^Unknown or incomplete option '--port'\.\nUsage: allium mcp/);
     });
 });
