@@ -1,6 +1,9 @@
 const assert = require('node:assert');
 const vscode = require('vscode');
-const { EXTENSION_ID, until } = require('./support.cjs');
+const { EXTENSION_ID, until, workspaceFile } = require('./support.cjs');
+
+/** Line 5 compares with `==`, which Allium does not have. */
+const BROKEN = '-- allium: 3\nentity Order { status: pending | shipped }\nrule Ship {\n    when: Ship(order)\n    requires: order.status == pending\n    ensures: order.status = shipped\n}\n';
 
 const ALLIUM_TOOLS = ['allium_check', 'allium_declaration', 'allium_plan', 'allium_prompt', 'allium_trace'];
 
@@ -19,12 +22,18 @@ describe('Scenario 7: agent mode calls the Allium tools', () => {
     });
 
     it('invoking the check tool (without a spec open) returns the findings of a spec with a known error', async () => {
-        const result = await invoke('allium_check', { paths: ['broken.allium'] });
-        await until(() => vscode.extensions.getExtension(EXTENSION_ID)?.isActive, 'the Allium extension to activate');
-        const text = textOf(result);
-        console.log(`[e2e] allium_check answered: ${text.split('\n')[0]}`);
-        assert.match(text, /^broken\.allium:8:\d+: error\[allium\.syntax\]: /m, text);
-        assert.match(text, /1 file checked: [1-9]\d* errors/, text);
+        // A spec of its own: scenario 1 fixes broken.allium in the editor, and the tool reports the editor's text.
+        const uri = workspaceFile('agent-check.allium');
+        await vscode.workspace.fs.writeFile(uri, Buffer.from(BROKEN));
+        try {
+            const result = await invoke('allium_check', { paths: ['agent-check.allium'] });
+            await until(() => vscode.extensions.getExtension(EXTENSION_ID)?.isActive, 'the Allium extension to activate');
+            const text = textOf(result);
+            assert.match(text, /^agent-check\.allium:5:\d+: error\[allium\.syntax\]: /m, text);
+            assert.match(text, /1 file checked: [1-9]\d* errors/, text);
+        } finally {
+            await vscode.workspace.fs.delete(uri);
+        }
     });
 
     it('the plan tool lists the obligations of a spec, and a bad path is a tool error saying so', async () => {

@@ -3,7 +3,7 @@ import { AGENT_TOOL_PARAMETERS as P, CHECK_TOOL, DECLARATION_TOOL, PLAN_TOOL, PR
 
 /**
  * The input of each tool as the MCP SDK validates it. The extension's `languageModelTools` in package.json carry the
- * same JSON schemas (test/cli/mcp-server.test.ts compares them with what this server lists).
+ * same JSON schemas (packages/cli/test/mcp-server.test.ts compares them with what this server lists).
  */
 const paths = z.array(z.string()).optional().describe(P.paths);
 
