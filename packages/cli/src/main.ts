@@ -10,6 +10,7 @@ const USAGE = `Usage: allium check [--json] [--extended] <file-or-directory>...
        allium generate <files-or-dirs>... [--rule Name] [--lang kotlin] [--out dir] [--force] [--dry-run] (generate --help)
        allium trace <files-or-dirs>... --code <dir> [--json] [--strict]   (spec-to-code links and drift)
        allium plan [--json] <file-or-directory>...   (test obligations; allium plan --help)
+       allium mcp [--root <folder>]   (an MCP server on stdio for agents; allium mcp --help)
 
 Checks Allium specifications and reports problems.
   --json      print {"diagnostics":[{file,line,column,severity,code,message}]}
@@ -23,6 +24,7 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(USAGE + '\n');
         return command === undefined ? 2 : 0;
     }
+    if (command === 'mcp') { return (await import('./mcp/mcp-command.js')).runMcp(rest); } // the MCP SDK loads only for `mcp`
     if (command === 'generate') {
         if (rest.includes('--help') || rest.includes('-h')) {
             process.stdout.write(GENERATE_USAGE + '\n');
