@@ -40,6 +40,8 @@ export const DIAGRAM_STYLE = `
 .allium-diagram .edge-label { font-size: 11px; paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }
 .allium-diagram .edge.undeclared .edge-label { fill: #cf222e; }
 .allium-diagram marker path { fill: #57606a; }
+/* Last: a wide transparent twin of each edge's line, so a thin line is easy to click. */
+.allium-diagram .edge path.hit, .allium-diagram .edge:hover path.hit { stroke: transparent; stroke-width: 10; }
 `;
 
 interface Placed {
@@ -145,7 +147,7 @@ function edgeSvg(edge: DiagramEdge, at: { points?: Array<{ x: number; y: number 
     }).join('');
     return `<g class="edge ${edge.kind}" data-edge="${escapeXml(edge.id)}"${target(edge.target)}>`
         + `<title>${escapeXml(edge.kind === 'undeclared' ? 'Not declared in the transitions graph' : edge.kind)}</title>`
-        + `<path d="${path}" marker-end="url(#allium-arrow)"/>`
+        + `<path d="${path}" marker-end="url(#allium-arrow)"/><path class="hit" d="${path}"/>`
         + (labels ? `<text class="edge-label" text-anchor="middle">${labels}</text>` : '')
         + '</g>';
 }
