@@ -41,7 +41,8 @@ function zoomAt(factor: number, clientX: number, clientY: number): void {
     apply();
 }
 
-function fit(): void {
+/** Fits the whole diagram in view, or (`readable`) shrinks it no further than half size, to be panned. */
+function fit(readable = false): void {
     const svg = canvas.querySelector('svg');
     if (!svg) {
         return;
@@ -49,8 +50,8 @@ function fit(): void {
     const width = Number(svg.getAttribute('width')) || 1;
     const height = Number(svg.getAttribute('height')) || 1;
     const box = viewport.getBoundingClientRect();
-    const scale = Math.min(1.5, Math.max(MIN_SCALE, Math.min(box.width / width, box.height / height)));
-    view = { scale, x: (box.width - width * scale) / 2, y: 0 };
+    const scale = Math.min(readable ? 1 : 1.5, Math.max(readable ? 0.5 : MIN_SCALE, Math.min(box.width / width, box.height / height)));
+    view = { scale, x: Math.max(0, (box.width - width * scale) / 2), y: 0 };
     apply();
 }
 
@@ -76,8 +77,7 @@ window.addEventListener('message', (event: MessageEvent<ToDiagramWebview>) => {
             view = { ...kept };
             apply();
         } else {
-            view = { x: 0, y: 0, scale: 1 };
-            apply();
+            fit(true);
         }
     }
 });
@@ -133,7 +133,7 @@ document.getElementById('zoom-out')!.onclick = () => {
     const box = viewport.getBoundingClientRect();
     zoomAt(0.8, box.left + box.width / 2, box.top + box.height / 2);
 };
-document.getElementById('zoom-fit')!.onclick = fit;
+document.getElementById('zoom-fit')!.onclick = () => fit();
 document.getElementById('export')!.onclick = () => vscode.postMessage({ type: 'export' });
 document.querySelectorAll<HTMLButtonElement>('[data-kind]').forEach(button => {
     button.onclick = () => vscode.postMessage({ type: 'kind', kind: button.dataset.kind as DiagramKind });
