@@ -1,4 +1,4 @@
-import type { AstNode } from 'langium';
+import { MultiMap, type AstNode } from 'langium';
 import * as ast from '@allium/language';
 import type { DiagramEdge, DiagramGroup, DiagramModule, DiagramNode, EdgeLabel } from './diagram-model.js';
 import { targetOf } from './targets.js';
@@ -18,21 +18,60 @@ interface Change {
  */
 export function stateMachines(services: ast.AlliumServices, modules: readonly DiagramModule[]): DiagramGroup[] {
     const types = services.typing.SpecTypes;
-    const rules = modules.flatMap(m => m.module.declarations.filter(ast.isRuleDecl));
+    const index = new RuleIndex(types, modules.flatMap(m => m.module.declarations.filter(ast.isRuleDecl)));
     const groups: DiagramGroup[] = [];
     const clash = clashingNames(modules);
     for (const spec of modules.filter(m => m.inSet)) {
         for (const entity of spec.module.declarations.filter(ast.isEntityDecl)) {
             for (const block of entity.items.filter(ast.isTransitionsBlock)) {
                 const prefix = clash.has(entity.name) ? `${spec.name}::` : '';
-                groups.push(machine(types, entity, block, rules, `${prefix}${entity.name}.${block.field}`));
+                groups.push(machine(types, entity, block, index, `${prefix}${entity.name}.${block.field}`));
             }
         }
     }
     return groups;
 }
 
-function machine(types: ast.SpecTypes, entity: ast.EntityDecl, block: ast.TransitionsBlock, rules: ast.RuleDecl[], id: string): DiagramGroup {
+/** A field set in a rule's `ensures:` (`x.f = v`) or in a creation (`E.created(f: v)`), read once per rule. */
+interface Setting {
+    rule: ast.RuleDecl;
+    node: AstNode;
+    field: string;
+    value: string;
+    /** `x` of `x.f = v`: whose requires say where it starts; none for a creation. */
+    receiver?: string;
+}
+
+/**
+ * The fields every rule of the set sets, by the entity they belong to: worked out once for all state machines, so
+ * a spec of many entities and rules costs one pass over its rules rather than one per entity.
+ */
+class RuleIndex {
+    readonly changes = new MultiMap<ast.EntityDecl, Setting>();
+    readonly creations = new MultiMap<ast.EntityDecl, Setting>();
+
+    constructor(types: ast.SpecTypes, rules: ast.RuleDecl[]) {
+        for (const rule of rules) {
+            for (const node of ast.nodesOf(rule)) {
+                if (ast.isBinaryExpr(node) && node.operator === '=' && ast.isMemberAccess(node.left) && ast.isNameRef(node.right) && clauseOf(node, rule) === 'ensures') {
+                    const denoted = types.denote(node.left.receiver);
+                    if (denoted?.kind === 'instance' && ast.isEntityDecl(denoted.type)) {
+                        this.changes.add(denoted.type, { rule, node, field: node.left.member.$refText, value: node.right.ref.$refText, receiver: textOf(node.left.receiver) });
+                    }
+                } else if (ast.isCall(node) && ast.isMemberAccess(node.callee) && node.callee.member.$refText === 'created') {
+                    const denoted = types.denote(node.callee.receiver);
+                    if (denoted?.kind === 'type' && ast.isEntityDecl(denoted.type)) {
+                        for (const arg of node.args.filter(a => a.name !== undefined && ast.isNameRef(a.value))) {
+                            this.creations.add(denoted.type, { rule, node: arg, field: arg.name!, value: (arg.value as ast.NameRef).ref.$refText });
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+function machine(types: ast.SpecTypes, entity: ast.EntityDecl, block: ast.TransitionsBlock, index: RuleIndex, id: string): DiagramGroup {
     const field = types.field(entity, block.field);
     const literals = field ? literalNodes(field) : [];
     const edgeStates = block.edges.flatMap(e => [e.from, e.to]).filter((s): s is ast.StateName => s?.name !== undefined);
@@ -55,39 +94,40 @@ function machine(types: ast.SpecTypes, entity: ast.EntityDecl, block: ast.Transi
         }
     };
     const known = new Set(states);
-    for (const rule of rules) {
-        for (const change of changesOf(types, rule, entity, block.field, known)) {
-            if (change.from === undefined) {
-                // Nothing in the rule says where it starts: every declared way into the state it sets.
-                const into = [...edges.values()].filter(e => e.to === stateId(change.to) && e.kind === 'transition');
-                into.forEach(e => addLabel(e, change));
+    const changes = index.changes.get(entity).filter(c => c.field === block.field && known.has(c.value)).map((c): Change => ({
+        rule: c.rule, node: c.node, to: c.value, from: requiredStates(types, c.rule, c.receiver!, entity, block.field, known)
+    }));
+    for (const change of changes) {
+        if (change.from === undefined) {
+            // Nothing in the rule says where it starts: every declared way into the state it sets.
+            const into = [...edges.values()].filter(e => e.to === stateId(change.to) && e.kind === 'transition');
+            into.forEach(e => addLabel(e, change));
+            continue;
+        }
+        for (const from of change.from) {
+            if (from === change.to) {
                 continue;
             }
-            for (const from of change.from) {
-                if (from === change.to) {
-                    continue;
-                }
-                const key = `${from}->${change.to}`;
-                let edge = edges.get(key);
-                if (!edge) {
-                    edge = { id: `${id}:${key}`, from: stateId(from), to: stateId(change.to), kind: 'undeclared', labels: [], target: targetOf(change.node) };
-                    edges.set(key, edge);
-                }
-                addLabel(edge, change);
-            }
-        }
-        for (const creation of creationsOf(types, rule, entity, block.field, known)) {
-            const key = `*->${creation.to}`;
+            const key = `${from}->${change.to}`;
             let edge = edges.get(key);
             if (!edge) {
-                if (!nodes.some(n => n.kind === 'initial')) {
-                    nodes.unshift({ id: `${id}.[initial]`, label: '', kind: 'initial' });
-                }
-                edge = { id: `${id}:${key}`, from: `${id}.[initial]`, to: stateId(creation.to), kind: 'creation', labels: [] };
+                edge = { id: `${id}:${key}`, from: stateId(from), to: stateId(change.to), kind: 'undeclared', labels: [], target: targetOf(change.node) };
                 edges.set(key, edge);
             }
-            addLabel(edge, creation);
+            addLabel(edge, change);
         }
+    }
+    for (const creation of index.creations.get(entity).filter(c => c.field === block.field && known.has(c.value))) {
+        const key = `*->${creation.value}`;
+        let edge = edges.get(key);
+        if (!edge) {
+            if (!nodes.some(n => n.kind === 'initial')) {
+                nodes.unshift({ id: `${id}.[initial]`, label: '', kind: 'initial' });
+            }
+            edge = { id: `${id}:${key}`, from: `${id}.[initial]`, to: stateId(creation.value), kind: 'creation', labels: [] };
+            edges.set(key, edge);
+        }
+        addLabel(edge, { rule: creation.rule, node: creation.node, to: creation.value, from: undefined });
     }
     return { id, title: `${entity.name}.${block.field}`, target: targetOf(block, 'field'), nodes, edges: [...edges.values()] };
 }
@@ -106,35 +146,6 @@ function literalNodes(field: ast.Field): ast.NameRef[] {
     };
     walk(value);
     return names.length > 1 ? names : [];
-}
-
-/** `x.status = shipped` in a rule's `ensures:` where `x` is one of `entity`, with the states the rule requires before. */
-function changesOf(types: ast.SpecTypes, rule: ast.RuleDecl, entity: ast.EntityDecl, field: string, states: Set<string>): Change[] {
-    const changes: Change[] = [];
-    for (const node of ast.nodesOf(rule)) {
-        if (ast.isBinaryExpr(node) && node.operator === '=' && ast.isMemberAccess(node.left) && node.left.member.$refText === field
-            && ast.isNameRef(node.right) && states.has(node.right.ref.$refText) && clauseOf(node, rule) === 'ensures'
-            && instanceOf(types, node.left.receiver, entity)) {
-            const receiver = textOf(node.left.receiver);
-            changes.push({ rule, node, to: node.right.ref.$refText, from: requiredStates(types, rule, receiver, entity, field, states) });
-        }
-    }
-    return changes;
-}
-
-/** `Entity.created(..., status: pending)`: the state a rule creates the entity in. */
-function creationsOf(types: ast.SpecTypes, rule: ast.RuleDecl, entity: ast.EntityDecl, field: string, states: Set<string>): Change[] {
-    return ast.nodesOf(rule).filter(ast.isCall).flatMap(call => {
-        if (!ast.isMemberAccess(call.callee) || call.callee.member.$refText !== 'created') {
-            return [];
-        }
-        const denoted = types.denote(call.callee.receiver);
-        const arg = call.args.find(a => a.name === field);
-        if (denoted?.kind !== 'type' || denoted.type !== entity || !ast.isNameRef(arg?.value) || !states.has(arg.value.ref.$refText)) {
-            return [];
-        }
-        return [{ rule, node: arg, to: arg.value.ref.$refText, from: undefined }];
-    });
 }
 
 /**
@@ -224,11 +235,6 @@ class StateCondition {
         const found = names.flatMap(n => ast.isNameRef(n) ? [n.ref.$refText] : ast.pipeNames(n));
         return found.length > 0 && found.every(s => this.all.has(s)) ? new Set(found) : undefined;
     }
-}
-
-function instanceOf(types: ast.SpecTypes, receiver: AstNode, entity: ast.EntityDecl): boolean {
-    const denoted = types.denote(receiver);
-    return denoted?.kind === 'instance' && denoted.type === entity;
 }
 
 /** The name of the rule clause a node is in (`ensures`, `requires`), nested blocks included. */

@@ -44,12 +44,33 @@ export const DIAGRAM_STYLE = `
 .allium-diagram .edge path.hit, .allium-diagram .edge:hover path.hit { stroke: transparent; stroke-width: 10; }
 `;
 
-interface Placed {
-    group: DiagramGroup;
-    graph: Graph;
+interface Box {
+    x: number;
+    y: number;
     width: number;
     height: number;
 }
+
+interface EdgePlace {
+    points: Array<{ x: number; y: number }>;
+    x: number;
+    y: number;
+}
+
+/** Where dagre put a group's nodes and edges: all a drawing needs, kept apart from the graph to be cached. */
+interface Layout {
+    nodes: Map<string, Box>;
+    edges: Map<string, EdgePlace>;
+    width: number;
+    height: number;
+}
+
+/**
+ * Layouts by what decides them (nodes, edges, label sizes): a redraw after an edit lays out again only the
+ * pictures the edit changed, so one entity's edit in a spec of fifty redraws at the cost of one.
+ */
+const layouts = new Map<string, Layout>();
+const CACHED_LAYOUTS = 2000;
 
 /** Lays each group out with dagre (left to right) and stacks the groups one under another. */
 export function renderSvg(diagram: Diagram, options: SvgOptions = {}): RenderedSvg {
@@ -59,15 +80,16 @@ export function renderSvg(diagram: Diagram, options: SvgOptions = {}): RenderedS
     const width = Math.max(200, ...placed.map(p => p.width)) + 2 * MARGIN;
     const parts: string[] = [];
     let y = MARGIN;
-    for (const { group, graph, height } of placed) {
+    for (const [i, { nodes, edges, height }] of placed.entries()) {
+        const group = diagram.groups[i];
         parts.push(`<g class="group" data-group="${escapeXml(group.id)}" transform="translate(${MARGIN},${y})">`);
         parts.push(`<text class="title" x="0" y="16"${targetAttribute(group.target)}>${escapeXml(group.title)}</text>`);
         parts.push(`<g transform="translate(0,${TITLE_HEIGHT})">`);
         for (const edge of group.edges) {
-            parts.push(edgeSvg(edge, graph.edge(edge.from, edge.to, edge.id), targetAttribute));
+            parts.push(edgeSvg(edge, edges.get(edge.id), targetAttribute));
         }
         for (const node of group.nodes) {
-            parts.push(nodeSvg(node, graph.node(node.id), targetAttribute));
+            parts.push(nodeSvg(node, nodes.get(node.id)!, targetAttribute));
         }
         if (group.nodes.length === 0) {
             parts.push(`<text class="empty" x="0" y="14">Nothing to draw.</text>`);
@@ -86,9 +108,15 @@ export function renderSvg(diagram: Diagram, options: SvgOptions = {}): RenderedS
     return { svg, targets, width, height };
 }
 
-function layout(group: DiagramGroup): Placed {
-    const graph = new dagre.graphlib.Graph({ multigraph: true });
-    graph.setGraph({ rankdir: 'LR', nodesep: 24, edgesep: 12, ranksep: 56, marginx: 0, marginy: 0 });
+function layout(group: DiagramGroup): Layout {
+    const key = JSON.stringify([group.nodes.map(n => [n.id, n.label, n.detail, n.kind]), group.edges.map(e => [e.id, e.from, e.to, e.labels.map(l => l.text)])]);
+    const cached = layouts.get(key);
+    if (cached) {
+        return cached;
+    }
+    const graph: Graph = new dagre.graphlib.Graph({ multigraph: true });
+    // tight-tree ranks nearly as compactly as network-simplex on state machines and flows, in about half the time.
+    graph.setGraph({ rankdir: 'LR', ranker: 'tight-tree', nodesep: 24, edgesep: 12, ranksep: 56, marginx: 0, marginy: 0 });
     for (const node of group.nodes) {
         graph.setNode(node.id, sizeOf(node));
     }
@@ -98,7 +126,20 @@ function layout(group: DiagramGroup): Placed {
     }
     dagre.layout(graph);
     const size = graph.graph();
-    return { group, graph, width: size.width ?? 0, height: size.height ?? 0 };
+    const placed: Layout = { nodes: new Map(), edges: new Map(), width: size.width ?? 0, height: size.height ?? 0 };
+    for (const node of group.nodes) {
+        const at = graph.node(node.id);
+        placed.nodes.set(node.id, { x: at.x ?? 0, y: at.y ?? 0, width: at.width, height: at.height });
+    }
+    for (const edge of group.edges) {
+        const at = graph.edge(edge.from, edge.to, edge.id);
+        placed.edges.set(edge.id, { points: at?.points ?? [], x: at?.x ?? 0, y: at?.y ?? 0 });
+    }
+    if (layouts.size >= CACHED_LAYOUTS) {
+        layouts.delete(layouts.keys().next().value!);
+    }
+    layouts.set(key, placed);
+    return placed;
 }
 
 function sizeOf(node: DiagramNode): { width: number; height: number } {
@@ -110,9 +151,8 @@ function sizeOf(node: DiagramNode): { width: number; height: number } {
     return { width: Math.max(56, text * CHAR_WIDTH + 24 + slant), height: node.detail ? NODE_HEIGHT + 12 : NODE_HEIGHT };
 }
 
-function nodeSvg(node: DiagramNode, at: { x?: number; y?: number; width: number; height: number }, target: (t: DiagramTarget | undefined) => string): string {
-    const x = at.x ?? 0;
-    const y = at.y ?? 0;
+function nodeSvg(node: DiagramNode, at: Box, target: (t: DiagramTarget | undefined) => string): string {
+    const { x, y } = at;
     const classes = ['node', node.kind, ...node.terminal ? ['terminal'] : []].join(' ');
     const open = `<g class="${classes}" data-node="${escapeXml(node.id)}"${target(node.target)} transform="translate(${x},${y})">`;
     if (node.kind === 'initial') {
@@ -138,7 +178,7 @@ function nodeSvg(node: DiagramNode, at: { x?: number; y?: number; width: number;
     return `${open}<title>${escapeXml(titleOf(node))}</title>${shape}${label}</g>`;
 }
 
-function edgeSvg(edge: DiagramEdge, at: { points?: Array<{ x: number; y: number }>; x?: number; y?: number } | undefined, target: (t: DiagramTarget | undefined) => string): string {
+function edgeSvg(edge: DiagramEdge, at: EdgePlace | undefined, target: (t: DiagramTarget | undefined) => string): string {
     const points = at?.points ?? [];
     const path = points.length === 0 ? '' : `M${points.map(p => `${round(p.x)},${round(p.y)}`).join('L')}`;
     const labels = edge.labels.map((label, i) => {
