@@ -16,6 +16,8 @@ export class DiagramPanel {
     private readonly panel: vscode.WebviewPanel;
     private targets: DiagramTarget[] = [];
     private timer: NodeJS.Timeout | undefined;
+    /** An edit came while the panel was hidden: it is drawn when the panel shows again. */
+    private stale = false;
     /** Requests answered out of order must not draw an older picture over a newer one. */
     private drawn = 0;
     private readonly disposables: vscode.Disposable[] = [];
@@ -44,7 +46,13 @@ export class DiagramPanel {
                     this.redrawSoon();
                 }
             }),
-            vscode.workspace.onDidSaveTextDocument(document => document.languageId === 'allium' && this.redrawSoon())
+            vscode.workspace.onDidSaveTextDocument(document => document.languageId === 'allium' && this.redrawSoon()),
+            this.panel.onDidChangeViewState(() => {
+                if (this.panel.visible && this.stale) {
+                    this.stale = false;
+                    void this.redraw();
+                }
+            })
         );
         this.panel.onDidDispose(() => {
             clearTimeout(this.timer);
@@ -71,6 +79,10 @@ export class DiagramPanel {
 
     private redrawSoon(): void {
         clearTimeout(this.timer);
+        if (!this.panel.visible) {
+            this.stale = true;
+            return;
+        }
         this.timer = setTimeout(() => void this.redraw(), REDRAW_DELAY_MS);
     }
 

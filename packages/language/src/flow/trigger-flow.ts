@@ -52,11 +52,6 @@ export class TriggerFlow {
         }
     }
 
-    /** The triggers a rule listens to. */
-    listenedBy(rule: ast.RuleDecl): TriggerRef[] {
-        return [...this.listeners.values()].filter(u => u.declaration === rule).map(u => u.trigger);
-    }
-
     private readRule(rule: ast.RuleDecl): void {
         for (const clause of rule.items.filter(ast.isTriggerClause)) {
             const expression = clause.trigger?.expr;
