@@ -39,11 +39,11 @@ async function measure(label, files, kind, edited, rule) {
         set = new SpecSet(Allium, files.map(f => workspace.LangiumDocuments.getDocument(URI.file(f))));
         redraws.push(render('svg').ms);
     }
-    const text_ = ['mermaid', 'd2'].map(format => `${format === 'd2' ? 'D2' : 'Mermaid'} ${median(Array.from({ length: 5 }, () => render(format).ms)).toFixed(1)} ms`).join(', ');
+    const textFormats = ['mermaid', 'd2'].map(format => `${format === 'd2' ? 'D2' : 'Mermaid'} ${median(Array.from({ length: 5 }, () => render(format).ms)).toFixed(1)} ms`).join(', ');
     const worst = Math.max(first.ms, median(redraws));
     const { groups, nodes, edges } = first.result;
     console.log(`${label} (${groups} pictures, ${nodes} nodes, ${edges} edges): SVG first render ${first.ms.toFixed(0)} ms, redraw after an edit median ${median(redraws).toFixed(1)} ms `
-        + `(${EDITS} edits); ${text_} (target < 300 ms${worst >= 300 ? ': OVER' : ''})`);
+        + `(${EDITS} edits); ${textFormats} (target < 300 ms${worst >= 300 ? ': OVER' : ''})`);
     return worst < 300;
 }
 

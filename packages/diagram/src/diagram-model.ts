@@ -1,3 +1,4 @@
+import type { Module } from '@allium/language';
 import type { Range } from 'vscode-languageserver-types';
 
 /**
@@ -63,7 +64,7 @@ export interface DiagramModule {
     uri: string;
     /** The name its ids are qualified with: the file name, with folders where two files share one. */
     name: string;
-    module: import('@allium/language').Module;
+    module: Module;
     /** Chosen by the user (a file or folder), as opposed to only imported. */
     inSet: boolean;
 }
