@@ -23,7 +23,7 @@ function cursorAt(uri, line, character) {
 }
 
 describe('Scenario 8: the diagram of examples/orders, clickable and live', () => {
-    it('renders the state machine, opens a state and a rule from it, and redraws after an edit to transitions', async () => {
+    it('renders the state machine, opens a state and a rule from it, redraws after an edit to transitions, draws the flow and a folder', async () => {
         // The repository's own examples/orders, copied into the workspace as they are.
         const examples = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID).extensionUri, 'examples', 'orders');
         const folder = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'diagram-orders');
@@ -67,6 +67,12 @@ describe('Scenario 8: the diagram of examples/orders, clickable and live', () =>
             const listens = payments.positionAt(payments.getText().indexOf('AuthorisePayment(order_ref, amount)'));
             await clickUntil('[data-node="trigger:payments::AuthorisePayment"]', cursorAt(payments.uri, listens.line, listens.character), 'the cursor where AuthorisePayment is listened to');
             await screenshot('scenario-8-flow');
+
+            // A folder's spec set, as from the explorer: payments.allium's own entity is drawn too.
+            await vscode.commands.executeCommand('allium.showDiagram', folder);
+            await until(() => vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => t.label === 'Diagram: diagram-orders/'), 'the folder diagram tab');
+            const captured = payments.positionAt(payments.getText().indexOf('captured', payments.getText().indexOf('status: authorised')));
+            await clickUntil('[data-node="Payment.status.captured"]', cursorAt(payments.uri, captured.line, captured.character), 'the cursor on captured in payments.allium');
             // The driver saves the page after a moment; the editors must still be there.
             await new Promise(resolve => setTimeout(resolve, 1500));
         } finally {

@@ -3,6 +3,14 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { DIAGRAM_REQUEST, type DiagramKind, type DiagramParams, type DiagramResult, type DiagramTarget } from '@allium/diagram/protocol';
 import type { FromDiagramWebview, ToDiagramWebview } from './diagram-messages.js';
 
+/** What a panel draws: one spec file, or the spec set of a folder (every file under it), and what it is called. */
+export interface DiagramSpecs {
+    uris: vscode.Uri[];
+    name: string;
+    /** Where an export is offered: the file without `.allium`, or `<folder>/<folder name>`. */
+    base: vscode.Uri;
+}
+
 /** How long the diagram waits after the last keystroke before it is drawn again. */
 const REDRAW_DELAY_MS = 300;
 
@@ -23,9 +31,9 @@ export class DiagramPanel {
     private readonly disposables: vscode.Disposable[] = [];
 
     constructor(context: vscode.ExtensionContext, private readonly client: () => LanguageClient | undefined,
-                private readonly log: vscode.LogOutputChannel, readonly spec: vscode.Uri, private kind: DiagramKind) {
+                private readonly log: vscode.LogOutputChannel, private readonly target: DiagramSpecs, private kind: DiagramKind) {
         const root = vscode.Uri.joinPath(context.extensionUri, 'out', 'client');
-        this.panel = vscode.window.createWebviewPanel('allium.diagram', this.title(), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+        this.panel = vscode.window.createWebviewPanel('allium.diagram', `Diagram: ${target.name}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
             enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [root]
         });
         const webview = this.panel.webview;
@@ -72,11 +80,6 @@ export class DiagramPanel {
         }
     }
 
-    private title(): string {
-        const file = this.spec.path.slice(this.spec.path.lastIndexOf('/') + 1);
-        return `Diagram: ${file}`;
-    }
-
     private redrawSoon(): void {
         clearTimeout(this.timer);
         if (!this.panel.visible) {
@@ -91,7 +94,7 @@ export class DiagramPanel {
         if (!client) {
             throw new Error('the Allium language server is not running');
         }
-        return client.sendRequest(DIAGRAM_REQUEST, { uris: [this.spec.toString()], kind: this.kind, format: 'svg', standalone } satisfies DiagramParams);
+        return client.sendRequest(DIAGRAM_REQUEST, { uris: this.target.uris.map(u => u.toString()), kind: this.kind, format: 'svg', standalone } satisfies DiagramParams);
     }
 
     private async redraw(): Promise<void> {
@@ -108,7 +111,7 @@ export class DiagramPanel {
             this.post({ type: 'diagram', kind: result.kind, svg: result.text, summary });
         } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
-            this.log.error(`Diagram of ${this.spec.fsPath} failed: ${message}`);
+            this.log.error(`Diagram of ${this.target.name} failed: ${message}`);
             this.post({ type: 'error', message: `The diagram could not be drawn: ${message}` });
         }
     }
@@ -137,9 +140,8 @@ export class DiagramPanel {
     }
 
     private async export(): Promise<void> {
-        const base = this.spec.path.replace(/\.allium$/, '');
         const destination = await vscode.window.showSaveDialog({
-            defaultUri: this.spec.with({ path: `${base}.${this.kind === 'states' ? 'states' : 'flow'}.svg` }), filters: { SVG: ['svg'] }
+            defaultUri: this.target.base.with({ path: `${this.target.base.path}.${this.kind}.svg` }), filters: { SVG: ['svg'] }
         });
         if (!destination) {
             return;
