@@ -5,6 +5,7 @@ import { createAlliumLspServices } from './allium-server-module.js';
 import { registerGenerationRequests } from './generation/generation-request.js';
 import { registerTraceRequests } from './trace/trace-requests.js';
 import { registerRegenerationRequest } from './trace/regeneration-request.js';
+import { registerDiagramRequest } from './diagram/diagram-request.js';
 import { watchFoldersUnlessEditorDoes } from './workspace/folder-watcher.js';
 import { registerAgentToolRequests } from './agents/agent-tool-requests.js';
 
@@ -15,5 +16,6 @@ registerGenerationRequests(connection, shared);
 registerTraceRequests(connection, shared);
 registerRegenerationRequest(connection, shared);
 registerAgentToolRequests(connection, shared);
+registerDiagramRequest(connection, shared);
 watchFoldersUnlessEditorDoes(shared);
 startLanguageServer(shared);
