@@ -6,6 +6,8 @@ import { registerGenerationRequests } from './generation/generation-request.js';
 import { registerTraceRequests } from './trace/trace-requests.js';
 import { registerRegenerationRequest } from './trace/regeneration-request.js';
 import { watchFoldersUnlessEditorDoes } from './workspace/folder-watcher.js';
+import { addSelectionRangeHandler } from './selection-ranges/selection-range-handler.js';
+import { addLinkedEditingRangeHandler } from './linked-editing/linked-editing-handler.js';
 
 // Transport (--stdio, --node-ipc, --socket=N) comes from the command line, so VS Code and other editors share this entry.
 const connection = createConnection(ProposedFeatures.all);
@@ -14,4 +16,6 @@ registerGenerationRequests(connection, shared);
 registerTraceRequests(connection, shared);
 registerRegenerationRequest(connection, shared);
 watchFoldersUnlessEditorDoes(shared);
+addSelectionRangeHandler(connection, shared);
+addLinkedEditingRangeHandler(connection, shared);
 startLanguageServer(shared);
