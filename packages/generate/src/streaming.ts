@@ -22,3 +22,4 @@ export * from './trace/saved-markers.js';
 export * from './trace-protocol.js';
 export * from './regeneration.js';
 export * from './run-modules.js';
+export * from './editor-protocol.js';

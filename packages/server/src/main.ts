@@ -8,6 +8,7 @@ import { registerRegenerationRequest } from './trace/regeneration-request.js';
 import { watchFoldersUnlessEditorDoes } from './workspace/folder-watcher.js';
 import { addSelectionRangeHandler } from './selection-ranges/selection-range-handler.js';
 import { addLinkedEditingRangeHandler } from './linked-editing/linked-editing-handler.js';
+import { registerSpecStatusRequest } from './status/spec-status-request.js';
 
 // Transport (--stdio, --node-ipc, --socket=N) comes from the command line, so VS Code and other editors share this entry.
 const connection = createConnection(ProposedFeatures.all);
@@ -18,4 +19,5 @@ registerRegenerationRequest(connection, shared);
 watchFoldersUnlessEditorDoes(shared);
 addSelectionRangeHandler(connection, shared);
 addLinkedEditingRangeHandler(connection, shared);
+registerSpecStatusRequest(connection, shared);
 startLanguageServer(shared);
