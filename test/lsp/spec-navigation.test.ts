@@ -240,3 +240,52 @@ describe('navigation over the orders example set', () => {
         });
     });
 });
+
+describe('call hierarchy over entity events in the clinic example set', () => {
+    const CLINIC = path.resolve(__dirname, '../../examples/clinic');
+    const spec = (name: string): Spec => {
+        const file = path.join(CLINIC, name);
+        return { uri: pathToFileURL(file).href, text: readFileSync(file, 'utf8') };
+    };
+    const [CORE, SCHEDULING, REMINDERS] = ['core.allium', 'scheduling.allium', 'reminders.allium'].map(spec);
+    let client: LspClient;
+
+    beforeAll(async () => {
+        client = new LspClient();
+        await client.initialize(CLINIC);
+        // The folder's other files are indexed without being opened.
+        await client.open(REMINDERS.uri, REMINDERS.text);
+        await client.diagnosticsFor(REMINDERS.uri);
+    });
+
+    afterAll(() => client.dispose());
+
+    const item = async (of: Spec, needle: string, offset: number) => {
+        const items = await client.request<CallHierarchyItem[] | null>('textDocument/prepareCallHierarchy', at(of, needle, offset));
+        expect(items).toHaveLength(1);
+        return items![0];
+    };
+    const calls = async (method: 'incomingCalls' | 'outgoingCalls', of: CallHierarchyItem) =>
+        (await client.request<Array<{ from?: CallHierarchyItem; to?: CallHierarchyItem; fromRanges: Range[] }>>(`callHierarchy/${method}`, { item: of }))
+            .map(c => ({ name: (c.from ?? c.to)!.name, file: path.basename((c.from ?? c.to)!.uri), calls: c.fromRanges.map(r => r.start) }));
+
+    it('calls a rule listening to an entity\'s creation from the rule that creates it', async () => {
+        await expect.poll(async () => (await client.request<CallHierarchyItem[] | null>('textDocument/prepareCallHierarchy', at(CORE, 'rule StartAsSelfPay', 6)))?.length).toBe(1);
+        const startAsSelfPay = await item(CORE, 'rule StartAsSelfPay', 6);
+        expect(await calls('incomingCalls', startAsSelfPay)).toEqual([{ name: 'RegisterPatient', file: 'core.allium', calls: [positionOf(CORE.text, 'ensures: Patient.created(', 17)] }]);
+        const register = await item(CORE, 'rule RegisterPatient', 6);
+        expect((await calls('outgoingCalls', register)).map(c => c.name)).toContain('StartAsSelfPay');
+    });
+
+    it('calls a rule watching a field reach a value from the rules setting it, across files neither imports', async () => {
+        const suppress = await item(REMINDERS, 'rule SuppressReminderOnCancellation', 6);
+        expect(await calls('incomingCalls', suppress)).toEqual([
+            { name: 'PatientCancelsAppointment', file: 'scheduling.allium', calls: [positionOf(SCHEDULING.text, 'appointment.status = cancelled', 12)] },
+            { name: 'ClinicCancelsAppointment', file: 'scheduling.allium', calls: [positionOf(SCHEDULING.text, 'appointment.status = cancelled', 12, 1)] }
+        ]);
+        const [patientCancels] = (await client.request<CallHierarchyItem[]>('textDocument/prepareCallHierarchy', at(SCHEDULING, 'rule PatientCancelsAppointment', 6)))!;
+        expect((await calls('outgoingCalls', patientCancels)).map(c => `${c.name} ${c.file}`).sort()).toEqual(['ChargeLateCancellation billing.allium', 'SuppressReminderOnCancellation reminders.allium']);
+        // A condition on the same field is no transition.
+        expect((await calls('outgoingCalls', patientCancels)).flatMap(c => c.calls)).not.toContainEqual(positionOf(SCHEDULING.text, 'appointment.status = booked', 12));
+    });
+});

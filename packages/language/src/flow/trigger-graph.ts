@@ -1,5 +1,6 @@
-import { AstUtils, MultiMap, type AstNode, type LangiumCoreServices } from 'langium';
+import { AstUtils, GrammarUtils, MultiMap, type AstNode, type CstNode } from 'langium';
 import * as ast from '../generated/ast.js';
+import type { AlliumServices } from '../allium-module.js';
 import { nodesOf } from '../ast-nodes.js';
 import { importedDocument } from '../scoping/imports.js';
 
@@ -12,30 +13,34 @@ export type TriggerRole = 'listens' | 'provides' | 'emits';
 export interface TriggerUse {
     /** The trigger with the module that owns its name (`file:///orders/payments.allium#AuthorisePayment`). */
     key: string;
-    /** The trigger's name as its owner writes it, without an import alias. */
+    /** The trigger as a reader names it: `AuthorisePayment`, `Patient.created`, `Appointment.status -> cancelled`. */
     name: string;
     role: TriggerRole;
     declaration: ast.RuleDecl | ast.SurfaceDecl;
-    call: ast.Call;
-    /** The trigger's name where this call writes it. */
-    callee: ast.NameRef;
+    /** The expression that calls, creates, sets or listens: `ShipOrder(order)`, `Patient.created(...)`, `a.status = cancelled`. */
+    node: AstNode;
+    /** Where the trigger is named in it: the callee, `created`, or the field set or watched. */
+    at: CstNode;
 }
 
 /**
- * The event flow of a set of modules: surfaces and rules calling triggers, rules listening to them. A trigger is
- * not declared anywhere in Allium; it is identified by its name in the module that writes it unqualified, so
+ * The event flow of a set of modules. Three kinds of trigger join rules and surfaces: an external trigger
+ * (`when: ShipOrder(order)`, provided by a surface or emitted as `ShipOrder(o)` in `ensures:`), the creation of an
+ * entity (`when: p: Patient.created`, fired by `Patient.created(...)`), and a field reaching a value
+ * (`when: a: Appointment.status transitions_to cancelled`, fired by `a.status = cancelled`). An external trigger is
+ * declared nowhere: it is identified by its name in the module that writes it unqualified, so
  * `payments/AuthorisePayment(...)` in orders.allium and `when: AuthorisePayment(...)` in payments.allium meet.
  */
 export class TriggerGraph {
     private readonly byKey = new MultiMap<string, TriggerUse>();
     private readonly byDeclaration = new MultiMap<AstNode, TriggerUse>();
-    private readonly byCallee = new Map<ast.NameRef, TriggerUse>();
+    private readonly byNode = new Map<AstNode, TriggerUse>();
 
     constructor(readonly uses: readonly TriggerUse[]) {
         for (const use of uses) {
             this.byKey.add(use.key, use);
             this.byDeclaration.add(use.declaration, use);
-            this.byCallee.set(use.callee, use);
+            this.byNode.set(use.at.astNode, use);
         }
     }
 
@@ -49,9 +54,9 @@ export class TriggerGraph {
         return this.byDeclaration.get(declaration).filter(u => role === undefined || u.role === role);
     }
 
-    /** The use whose trigger name is written by `callee`. */
-    useAt(callee: AstNode): TriggerUse | undefined {
-        return ast.isNameRef(callee) ? this.byCallee.get(callee) : undefined;
+    /** The use whose trigger is named by `node` (the node of a callee, `created` or field name). */
+    useAt(node: AstNode): TriggerUse | undefined {
+        return this.byNode.get(node);
     }
 
     /** The rules a trigger fires. */
@@ -60,47 +65,111 @@ export class TriggerGraph {
     }
 }
 
-/** The trigger graph of `modules`; `alias/Name` triggers are resolved through the `use` of the module writing them. */
-export function triggerGraph(services: LangiumCoreServices, modules: Iterable<ast.Module>): TriggerGraph {
+/** The trigger graph of `modules`; names are resolved through each module's `use` and the spec's typing. */
+export function triggerGraph(services: AlliumServices, modules: Iterable<ast.Module>): TriggerGraph {
     const uses: TriggerUse[] = [];
     for (const module of modules) {
         for (const declaration of module.declarations ?? []) {
-            if (ast.isRuleDecl(declaration) || ast.isSurfaceDecl(declaration)) {
-                uses.push(...usesIn(services, declaration));
+            if (ast.isRuleDecl(declaration)) {
+                uses.push(...listened(services, declaration), ...emitted(services, declaration));
+            } else if (ast.isSurfaceDecl(declaration)) {
+                uses.push(...provided(services, declaration));
             }
         }
     }
     return new TriggerGraph(uses);
 }
 
-function usesIn(services: LangiumCoreServices, declaration: ast.RuleDecl | ast.SurfaceDecl): TriggerUse[] {
+function listened(services: AlliumServices, rule: ast.RuleDecl): TriggerUse[] {
+    return rule.items.filter(ast.isTriggerClause).flatMap(clause => {
+        const expr = clause.trigger?.expr;
+        const found = ast.isCall(expr) ? external(services, expr)
+            : ast.isMemberAccess(expr) ? creation(services, expr)
+                : ast.isBinaryExpr(expr) && (expr.operator === 'transitions_to' || expr.operator === 'becomes') ? transition(services, expr.left, expr.right, 'type')
+                    : undefined;
+        return found && expr ? [{ ...found, role: 'listens' as const, declaration: rule, node: expr }] : [];
+    });
+}
+
+function emitted(services: AlliumServices, rule: ast.RuleDecl): TriggerUse[] {
     const uses: TriggerUse[] = [];
-    for (const call of nodesOf(declaration).filter(ast.isCall)) {
-        const role = roleOf(call, declaration);
-        const callee = call.callee;
-        if (!role || !ast.isNameRef(callee)) {
-            continue;
-        }
-        const trigger = triggerKey(services, callee);
-        if (trigger) {
-            uses.push({ ...trigger, role, declaration, call, callee });
+    for (const node of nodesOf(rule)) {
+        const found = ast.isCall(node) ? external(services, node) ?? (ast.isMemberAccess(node.callee) ? creation(services, node.callee) : undefined)
+            : ast.isBinaryExpr(node) && node.operator === '=' && isStatement(node) ? transition(services, node.left, node.right, 'instance')
+                : undefined;
+        if (found && clauseOf(node, rule) === 'ensures') {
+            uses.push({ ...found, role: 'emits', declaration: rule, node });
         }
     }
     return uses;
 }
 
-/** The role of a call by the clause it is written in; a call elsewhere (a `requires:` check) is no trigger. */
-function roleOf(call: ast.Call, declaration: ast.RuleDecl | ast.SurfaceDecl): TriggerRole | undefined {
-    for (let node: AstNode | undefined = call.$container; node && node !== declaration; node = node.$container) {
-        if (ast.isTriggerClause(node)) {
-            return ast.isRuleDecl(declaration) && node.trigger?.expr === call ? 'listens' : undefined;
+function provided(services: AlliumServices, surface: ast.SurfaceDecl): TriggerUse[] {
+    return nodesOf(surface).filter(ast.isCall).flatMap(call => {
+        const found = clauseOf(call, surface) === 'provides' ? external(services, call) : undefined;
+        return found ? [{ ...found, role: 'provides' as const, declaration: surface, node: call }] : [];
+    });
+}
+
+type Found = Pick<TriggerUse, 'key' | 'name' | 'at'>;
+
+/** `ShipOrder(order)`, `payments/AuthorisePayment(...)`: a capitalised name called. */
+function external(services: AlliumServices, call: ast.Call): Found | undefined {
+    const callee = call.callee;
+    const trigger = ast.isNameRef(callee) ? triggerKey(services, callee) : undefined;
+    return trigger && callee.$cstNode ? { ...trigger, at: callee.$cstNode } : undefined;
+}
+
+/** `Patient.created`: the creation of an entity, keyed by its declaration. */
+function creation(services: AlliumServices, access: ast.MemberAccess): Found | undefined {
+    const type = access.member.$refText === 'created' && ast.isNameRef(access.receiver) ? services.typing.SpecTypes.findType(access.receiver.ref.$refText, access) : undefined;
+    const at = access.$cstNode && memberNode(access);
+    return type && at ? { key: `${typeKey(type)}.created`, name: `${type.name}.created`, at } : undefined;
+}
+
+/**
+ * A field reaching a value: watched as `Appointment.status transitions_to cancelled` (the receiver a type), set as
+ * `appointment.status = cancelled` (the receiver an instance of it).
+ */
+function transition(services: AlliumServices, left: AstNode, right: AstNode, receiver: 'type' | 'instance'): Found | undefined {
+    if (!ast.isMemberAccess(left) || !ast.isNameRef(right)) {
+        return undefined;
+    }
+    const denoted = services.typing.SpecTypes.denote(left.receiver);
+    const at = memberNode(left);
+    if (denoted?.kind !== receiver || !at) {
+        return undefined;
+    }
+    const field = left.member.$refText;
+    const value = right.ref.$refText;
+    return { key: `${typeKey(denoted.type)}.${field}=${value}`, name: `${denoted.type.name}.${field} -> ${value}`, at };
+}
+
+/** An expression standing as an outcome of its own, not a condition inside one (`if a.status = x:`). */
+function isStatement(node: AstNode): boolean {
+    const container = node.$container;
+    return ast.isAssignment(container) || ast.isExprBlock(container) || ast.isBranchBody(container);
+}
+
+function memberNode(access: ast.MemberAccess): CstNode | undefined {
+    return GrammarUtils.findNodeForProperty(access.$cstNode, 'member');
+}
+
+function typeKey(type: AstNode & { name: string }): string {
+    return `${AstUtils.getDocument(type).uri.toString()}#${type.name}`;
+}
+
+/** The clause keyword of the rule or surface item an expression is written in. */
+function clauseOf(node: AstNode, declaration: AstNode): string | undefined {
+    for (let current: AstNode | undefined = node.$container; current && current !== declaration; current = current.$container) {
+        if (ast.isTriggerClause(current)) {
+            return 'when';
         }
-        if (ast.isAssignment(node)) {
-            return node.name === 'ensures' && ast.isRuleDecl(declaration) ? 'emits'
-                : node.name === 'provides' && ast.isSurfaceDecl(declaration) ? 'provides' : undefined;
+        if (ast.isAssignment(current) || ast.isBindingClause(current)) {
+            return ast.isAssignment(current) ? current.name : current.keyword;
         }
-        if (ast.isBindingClause(node) || ast.isCall(node) || ast.isMemberAccess(node)) {
-            // An argument of another call, or the receiver of a member: `Order.created(...)`, `Max(a, b).x`.
+        if (ast.isCall(current) || ast.isCallArg(current)) {
+            // An argument of another call: `Order.created(total: Max(a, b))`.
             return undefined;
         }
     }
@@ -108,7 +177,7 @@ function roleOf(call: ast.Call, declaration: ast.RuleDecl | ast.SurfaceDecl): Tr
 }
 
 /** The key and name of the trigger a capitalised callee names, or nothing when its alias imports nothing here. */
-export function triggerKey(services: LangiumCoreServices, callee: ast.NameRef): { key: string; name: string } | undefined {
+export function triggerKey(services: AlliumServices, callee: ast.NameRef): { key: string; name: string } | undefined {
     const text = callee.ref.$refText;
     const slash = text.indexOf('/');
     const name = text.slice(slash + 1);

@@ -1,11 +1,11 @@
-import { WorkspaceCache, type LangiumCoreServices } from 'langium';
-import { triggerGraph, type Module, type TriggerGraph } from '@allium/language';
+import { WorkspaceCache } from 'langium';
+import { triggerGraph, type AlliumServices, type Module, type TriggerGraph } from '@allium/language';
 
 /** The trigger graph of every spec of the workspace, read once per state of the workspace. */
 export class TriggerFlow {
     private readonly graphs: WorkspaceCache<'workspace', TriggerGraph>;
 
-    constructor(private readonly services: LangiumCoreServices) {
+    constructor(private readonly services: AlliumServices) {
         this.graphs = new WorkspaceCache(services.shared);
     }
 

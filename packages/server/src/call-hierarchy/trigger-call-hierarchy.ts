@@ -66,7 +66,7 @@ export class TriggerCallHierarchyProvider extends AbstractCallHierarchyProvider 
 }
 
 function rangeOf(use: TriggerUse): Range {
-    return use.callee.$cstNode!.range;
+    return use.at.range;
 }
 
 function fileName(node: AstNode): string {

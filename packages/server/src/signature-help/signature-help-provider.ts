@@ -79,7 +79,7 @@ export class AlliumSignatureHelpProvider extends AbstractSignatureHelpProvider {
     /** `AuthorisePayment(order_ref, amount)`, as the rule listening to it names its parameters, typed where the spec tells. */
     private trigger(rule: ast.RuleDecl, written: string) {
         const listened = this.flow.graph().usesIn(rule, 'listens')[0];
-        const parameters = (listened?.call.args ?? []).map(arg => {
+        const parameters = (ast.isCall(listened?.node) ? listened.node.args : []).map(arg => {
             const name = arg.name ?? (ast.isNameRef(arg.value) ? arg.value.ref.$refText : arg.value?.$cstNode?.text ?? '');
             const denoted = ast.isNameRef(arg.value) ? this.types.denoteName(arg.value.ref.$refText, arg.value, arg.value) : undefined;
             return { name, type: denoted?.kind === 'instance' ? denoted.type.name : undefined };
