@@ -39,8 +39,14 @@ rule IssueRefund {
         let charge = payments/PaymentGateway.authorise(amount: refund.payment.amount, reference: refund.reason)
         let paid = refund.payment
         payments/RefundPayment(paid)
+        RefundIssued(refund)
 }
 `
+};
+// A file importing refunds.allium listens to a trigger refunds.allium emits, each writing it unqualified.
+const NOTICES: Spec = {
+    uri: pathToFileURL(path.join(ORDERS_DIR, 'notices.allium')).href,
+    text: '-- allium: 3\nuse "./refunds.allium" as refunds\n\nrule NotifyRefund {\n    when: RefundIssued(refund)\n    ensures: refund.reason = "notified"\n}\n'
 };
 
 /** The text a range covers. */
@@ -60,10 +66,10 @@ describe('navigation over the orders example set', () => {
     beforeAll(async () => {
         client = new LspClient();
         await client.initialize(ORDERS_DIR);
-        for (const spec of [ORDERS, PAYMENTS, REFUNDS]) {
+        for (const spec of [ORDERS, PAYMENTS, REFUNDS, NOTICES]) {
             await client.open(spec.uri, spec.text);
         }
-        await Promise.all([ORDERS, PAYMENTS, REFUNDS].map(s => client.diagnosticsFor(s.uri)));
+        await Promise.all([ORDERS, PAYMENTS, REFUNDS, NOTICES].map(s => client.diagnosticsFor(s.uri)));
     });
 
     afterAll(() => client.dispose());
@@ -97,6 +103,16 @@ describe('navigation over the orders example set', () => {
             expect([refund.name, path.basename(refund.uri)]).toEqual(['RefundPayment', 'payments.allium']);
             expect((await incoming(refund)).map(c => [c.name, c.file])).toEqual([['Backoffice', 'payments.allium'], ['IssueRefund', 'refunds.allium']]);
             expect(await prepare(ORDERS, 'requires: order.status = pending', 12)).toBeNull();
+        });
+
+        it('joins a trigger by its name across files use joins, and not a trigger of the same name elsewhere', async () => {
+            const elsewhere = 'file:///elsewhere/other.allium';
+            await client.open(elsewhere, '-- allium: 3\nrule Unrelated {\n    when: RefundIssued(refund)\n    ensures: refund.done = true\n}\n');
+            await client.diagnosticsFor(elsewhere);
+            const [issue] = (await prepare(REFUNDS, 'rule IssueRefund', 6))!;
+            expect((await outgoing(issue)).map(c => [c.name, c.file])).toEqual([['RefundPayment', 'payments.allium'], ['NotifyRefund', 'notices.allium']]);
+            const [notify] = (await prepare(NOTICES, 'rule NotifyRefund', 6))!;
+            expect(await incoming(notify)).toEqual([{ name: 'IssueRefund', file: 'refunds.allium', calls: [positionOf(REFUNDS.text, 'RefundIssued(refund)')] }]);
         });
     });
 

@@ -11,7 +11,7 @@ import { importedDocument } from '../scoping/imports.js';
 export type TriggerRole = 'listens' | 'provides' | 'emits';
 
 export interface TriggerUse {
-    /** The trigger with the module that owns its name (`file:///orders/payments.allium#AuthorisePayment`). */
+    /** What identifies the trigger: its name in a spec set, or the entity event's declaration. */
     key: string;
     /** The trigger as a reader names it: `AuthorisePayment`, `Patient.created`, `Appointment.status -> cancelled`. */
     name: string;
@@ -28,15 +28,16 @@ export interface TriggerUse {
  * (`when: ShipOrder(order)`, provided by a surface or emitted as `ShipOrder(o)` in `ensures:`), the creation of an
  * entity (`when: p: Patient.created`, fired by `Patient.created(...)`), and a field reaching a value
  * (`when: a: Appointment.status transitions_to cancelled`, fired by `a.status = cancelled`). An external trigger is
- * declared nowhere: it is identified by its name in the module that writes it unqualified, so
- * `payments/AuthorisePayment(...)` in orders.allium and `when: AuthorisePayment(...)` in payments.allium meet.
+ * declared nowhere: as for the reference checker, it is its name among files joined by `use`, so
+ * `payments/AuthorisePayment(...)` in orders.allium and `when: AuthorisePayment(...)` in payments.allium meet, and
+ * a `Pinged(...)` emitted by an imported file reaches the importer's `when: Pinged(...)`.
  */
 export class TriggerGraph {
     private readonly byKey = new MultiMap<string, TriggerUse>();
     private readonly byDeclaration = new MultiMap<AstNode, TriggerUse>();
     private readonly byNode = new Map<AstNode, TriggerUse>();
 
-    constructor(readonly uses: readonly TriggerUse[]) {
+    constructor(readonly uses: readonly TriggerUse[], private readonly sets: SpecSets) {
         for (const use of uses) {
             this.byKey.add(use.key, use);
             this.byDeclaration.add(use.declaration, use);
@@ -59,6 +60,11 @@ export class TriggerGraph {
         return this.byNode.get(node);
     }
 
+    /** The key of the external trigger a callee names, used or not: `ShipOrder`, `payments/AuthorisePayment`. */
+    triggerKeyOf(callee: ast.NameRef): string | undefined {
+        return this.sets.triggerKey(callee)?.key;
+    }
+
     /** The rules a trigger fires. */
     listenersOf(key: string): ast.RuleDecl[] {
         return this.usesOf(key, 'listens').map(u => u.declaration as ast.RuleDecl);
@@ -67,23 +73,25 @@ export class TriggerGraph {
 
 /** The trigger graph of `modules`; names are resolved through each module's `use` and the spec's typing. */
 export function triggerGraph(services: AlliumServices, modules: Iterable<ast.Module>): TriggerGraph {
+    const all = [...modules];
+    const sets = new SpecSets(services, all);
     const uses: TriggerUse[] = [];
-    for (const module of modules) {
+    for (const module of all) {
         for (const declaration of module.declarations ?? []) {
             if (ast.isRuleDecl(declaration)) {
-                uses.push(...listened(services, declaration), ...emitted(services, declaration));
+                uses.push(...listened(services, sets, declaration), ...emitted(services, sets, declaration));
             } else if (ast.isSurfaceDecl(declaration)) {
-                uses.push(...provided(services, declaration));
+                uses.push(...provided(sets, declaration));
             }
         }
     }
-    return new TriggerGraph(uses);
+    return new TriggerGraph(uses, sets);
 }
 
-function listened(services: AlliumServices, rule: ast.RuleDecl): TriggerUse[] {
+function listened(services: AlliumServices, sets: SpecSets, rule: ast.RuleDecl): TriggerUse[] {
     return rule.items.filter(ast.isTriggerClause).flatMap(clause => {
         const expr = clause.trigger?.expr;
-        const found = ast.isCall(expr) ? external(services, expr)
+        const found = ast.isCall(expr) ? external(sets, expr)
             : ast.isMemberAccess(expr) ? creation(services, expr)
                 : ast.isBinaryExpr(expr) && (expr.operator === 'transitions_to' || expr.operator === 'becomes') ? transition(services, expr.left, expr.right, 'type')
                     : undefined;
@@ -91,10 +99,10 @@ function listened(services: AlliumServices, rule: ast.RuleDecl): TriggerUse[] {
     });
 }
 
-function emitted(services: AlliumServices, rule: ast.RuleDecl): TriggerUse[] {
+function emitted(services: AlliumServices, sets: SpecSets, rule: ast.RuleDecl): TriggerUse[] {
     const uses: TriggerUse[] = [];
     for (const node of nodesOf(rule)) {
-        const found = ast.isCall(node) ? external(services, node) ?? (ast.isMemberAccess(node.callee) ? creation(services, node.callee) : undefined)
+        const found = ast.isCall(node) ? external(sets, node) ?? (ast.isMemberAccess(node.callee) ? creation(services, node.callee) : undefined)
             : ast.isBinaryExpr(node) && node.operator === '=' && isStatement(node) ? transition(services, node.left, node.right, 'instance')
                 : undefined;
         if (found && clauseOf(node, rule) === 'ensures') {
@@ -104,9 +112,9 @@ function emitted(services: AlliumServices, rule: ast.RuleDecl): TriggerUse[] {
     return uses;
 }
 
-function provided(services: AlliumServices, surface: ast.SurfaceDecl): TriggerUse[] {
+function provided(sets: SpecSets, surface: ast.SurfaceDecl): TriggerUse[] {
     return nodesOf(surface).filter(ast.isCall).flatMap(call => {
-        const found = clauseOf(call, surface) === 'provides' ? external(services, call) : undefined;
+        const found = clauseOf(call, surface) === 'provides' ? external(sets, call) : undefined;
         return found ? [{ ...found, role: 'provides' as const, declaration: surface, node: call }] : [];
     });
 }
@@ -114,9 +122,9 @@ function provided(services: AlliumServices, surface: ast.SurfaceDecl): TriggerUs
 type Found = Pick<TriggerUse, 'key' | 'name' | 'at'>;
 
 /** `ShipOrder(order)`, `payments/AuthorisePayment(...)`: a capitalised name called. */
-function external(services: AlliumServices, call: ast.Call): Found | undefined {
+function external(sets: SpecSets, call: ast.Call): Found | undefined {
     const callee = call.callee;
-    const trigger = ast.isNameRef(callee) ? triggerKey(services, callee) : undefined;
+    const trigger = ast.isNameRef(callee) ? sets.triggerKey(callee) : undefined;
     return trigger && callee.$cstNode ? { ...trigger, at: callee.$cstNode } : undefined;
 }
 
@@ -176,19 +184,55 @@ function clauseOf(node: AstNode, declaration: AstNode): string | undefined {
     return undefined;
 }
 
-/** The key and name of the trigger a capitalised callee names, or nothing when its alias imports nothing here. */
-export function triggerKey(services: AlliumServices, callee: ast.NameRef): { key: string; name: string } | undefined {
-    const text = callee.ref.$refText;
-    const slash = text.indexOf('/');
-    const name = text.slice(slash + 1);
-    if (!/^[A-Z]/.test(name)) {
-        return undefined;
+/** The files joined by `use`, in either direction and transitively: the scope of an external trigger's name. */
+class SpecSets {
+    private readonly setOf = new Map<string, string>();
+
+    constructor(private readonly services: AlliumServices, modules: ast.Module[]) {
+        const parent = new Map<string, string>();
+        const find = (uri: string): string => {
+            let root = uri;
+            while (parent.has(root) && parent.get(root) !== root) {
+                root = parent.get(root)!;
+            }
+            parent.set(uri, root);
+            return root;
+        };
+        for (const module of modules) {
+            const uri = uriOf(module);
+            for (const use of module.declarations?.filter(ast.isUseDecl) ?? []) {
+                const imported = importedDocument(services, use);
+                if (imported) {
+                    const [a, b] = [find(uri), find(imported.uri.toString())].sort();
+                    parent.set(b, a);
+                }
+            }
+        }
+        for (const module of modules) {
+            this.setOf.set(uriOf(module), find(uriOf(module)));
+        }
     }
-    const module = AstUtils.findRootNode(callee) as ast.Module;
-    if (slash < 0) {
-        return { key: `${AstUtils.getDocument(module).uri.toString()}#${name}`, name };
+
+    /** The key and name of the trigger a capitalised callee names; nothing when its alias imports nothing here. */
+    triggerKey(callee: ast.NameRef): { key: string; name: string } | undefined {
+        const text = callee.ref.$refText;
+        const slash = text.indexOf('/');
+        const name = text.slice(slash + 1);
+        if (!/^[A-Z]/.test(name)) {
+            return undefined;
+        }
+        const module = AstUtils.findRootNode(callee) as ast.Module;
+        if (slash >= 0) {
+            const use = module.declarations.filter(ast.isUseDecl).find(u => u.name === text.slice(0, slash));
+            if (!use || !importedDocument(this.services, use)) {
+                return undefined;
+            }
+        }
+        const uri = uriOf(module);
+        return { key: `${this.setOf.get(uri) ?? uri}#${name}`, name };
     }
-    const use = module.declarations.filter(ast.isUseDecl).find(u => u.name === text.slice(0, slash));
-    const owner = use && importedDocument(services, use);
-    return owner && { key: `${owner.uri.toString()}#${name}`, name };
+}
+
+function uriOf(module: ast.Module): string {
+    return AstUtils.getDocument(module).uri.toString();
 }

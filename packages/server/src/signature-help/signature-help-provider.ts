@@ -23,7 +23,7 @@ export class AlliumSignatureHelpProvider extends AbstractSignatureHelpProvider {
     private readonly types: ast.SpecTypes;
     private readonly flow: TriggerFlow;
 
-    constructor(private readonly services: AlliumLspServices) {
+    constructor(services: AlliumLspServices) {
         super();
         this.types = services.typing.SpecTypes;
         this.flow = services.analysis.TriggerFlow;
@@ -65,8 +65,8 @@ export class AlliumSignatureHelpProvider extends AbstractSignatureHelpProvider {
             return operation ? [this.contractCall(contract, operation, callee.receiver.ref.$refText)] : [];
         }
         // A trigger called from `ensures:` or `provides:`; in `when:` the rule declares its parameters itself.
-        const trigger = ast.isNameRef(callee) && !AstUtils.getContainerOfType(callee, ast.isTriggerClause) ? ast.triggerKey(this.services, callee) : undefined;
-        return trigger ? this.flow.graph().listenersOf(trigger.key).map(rule => this.trigger(rule, (callee as ast.NameRef).ref.$refText)) : [];
+        const trigger = ast.isNameRef(callee) && !AstUtils.getContainerOfType(callee, ast.isTriggerClause) ? this.flow.graph().triggerKeyOf(callee) : undefined;
+        return trigger ? this.flow.graph().listenersOf(trigger).map(rule => this.trigger(rule, (callee as ast.NameRef).ref.$refText)) : [];
     }
 
     /** `Order.created(customer: Customer, ...)`: the fields a new instance is given, not relationships or derived values. */
