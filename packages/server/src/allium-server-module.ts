@@ -27,7 +27,7 @@ import { CheckedTextDocuments } from './workspace/checked-text-documents.js';
 import { InitializedWorkspaceManager } from './workspace/initialized-workspace-manager.js';
 import { registerUseTargetCheck } from './workspace/use-target-check.js';
 import { AlliumLanguageServer } from './workspace/allium-language-server.js';
-import { TriggerFlow } from './analysis/trigger-flow.js';
+import { WorkspaceTriggerGraph } from './analysis/workspace-trigger-graph.js';
 import { TriggerCallHierarchyProvider } from './call-hierarchy/trigger-call-hierarchy.js';
 import { AlliumTypeDefinitionProvider } from './type-definition/type-definition-provider.js';
 import { AlliumInlayHintProvider } from './inlay-hints/inlay-hint-provider.js';
@@ -40,7 +40,7 @@ import { AlliumLinkedEditingRangeProvider, type LinkedEditingRangeProvider } fro
 export type AlliumAnalysisServices = {
     analysis: {
         FieldUses: FieldUses;
-        TriggerFlow: TriggerFlow;
+        TriggerGraph: WorkspaceTriggerGraph;
     };
     editor: {
         ClientOptions: ClientOptions;
@@ -65,7 +65,7 @@ export type AlliumLspServices = LangiumServices & AlliumAddedServices & AlliumAn
 export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumServices & AlliumAnalysisServices> = {
     analysis: {
         FieldUses: services => new FieldUses(services, services.typing.SpecTypes),
-        TriggerFlow: services => new TriggerFlow(services)
+        TriggerGraph: services => new WorkspaceTriggerGraph(services)
     },
     editor: {
         ClientOptions: services => new ClientOptions(services.shared),

@@ -3,6 +3,7 @@ import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import { nodesOf } from '../ast-nodes.js';
 import { importedDocument } from '../scoping/imports.js';
+import { isTypeDecl } from '../typing/spec-nodes.js';
 
 /**
  * How a declaration meets a trigger: a rule `listens` to it in `when:`, a surface `provides` it, a rule `emits`
@@ -10,7 +11,7 @@ import { importedDocument } from '../scoping/imports.js';
  */
 export type TriggerRole = 'listens' | 'provides' | 'emits';
 
-export interface TriggerUse {
+export interface TriggerGraphUse {
     /** What identifies the trigger: its name in a spec set, or the entity event's declaration. */
     key: string;
     /** The trigger as a reader names it: `AuthorisePayment`, `Patient.created`, `Appointment.status -> cancelled`. */
@@ -33,11 +34,11 @@ export interface TriggerUse {
  * a `Pinged(...)` emitted by an imported file reaches the importer's `when: Pinged(...)`.
  */
 export class TriggerGraph {
-    private readonly byKey = new MultiMap<string, TriggerUse>();
-    private readonly byDeclaration = new MultiMap<AstNode, TriggerUse>();
-    private readonly byNode = new Map<AstNode, TriggerUse>();
+    private readonly byKey = new MultiMap<string, TriggerGraphUse>();
+    private readonly byDeclaration = new MultiMap<AstNode, TriggerGraphUse>();
+    private readonly byNode = new Map<AstNode, TriggerGraphUse>();
 
-    constructor(readonly uses: readonly TriggerUse[], private readonly sets: SpecSets) {
+    constructor(readonly uses: readonly TriggerGraphUse[], private readonly sets: SpecSets) {
         for (const use of uses) {
             this.byKey.add(use.key, use);
             this.byDeclaration.add(use.declaration, use);
@@ -46,17 +47,17 @@ export class TriggerGraph {
     }
 
     /** The uses of a trigger, in one role or all. */
-    usesOf(key: string, role?: TriggerRole): TriggerUse[] {
+    usesOf(key: string, role?: TriggerRole): TriggerGraphUse[] {
         return this.byKey.get(key).filter(u => role === undefined || u.role === role);
     }
 
     /** The triggers a rule or surface calls or listens to, in one role or all. */
-    usesIn(declaration: AstNode, role?: TriggerRole): TriggerUse[] {
+    usesIn(declaration: AstNode, role?: TriggerRole): TriggerGraphUse[] {
         return this.byDeclaration.get(declaration).filter(u => role === undefined || u.role === role);
     }
 
     /** The use whose trigger is named by `node` (the node of a callee, `created` or field name). */
-    useAt(node: AstNode): TriggerUse | undefined {
+    useAt(node: AstNode): TriggerGraphUse | undefined {
         return this.byNode.get(node);
     }
 
@@ -75,7 +76,7 @@ export class TriggerGraph {
 export function triggerGraph(services: AlliumServices, modules: Iterable<ast.Module>): TriggerGraph {
     const all = [...modules];
     const sets = new SpecSets(services, all);
-    const uses: TriggerUse[] = [];
+    const uses: TriggerGraphUse[] = [];
     for (const module of all) {
         for (const declaration of module.declarations ?? []) {
             if (ast.isRuleDecl(declaration)) {
@@ -88,7 +89,7 @@ export function triggerGraph(services: AlliumServices, modules: Iterable<ast.Mod
     return new TriggerGraph(uses, sets);
 }
 
-function listened(services: AlliumServices, sets: SpecSets, rule: ast.RuleDecl): TriggerUse[] {
+function listened(services: AlliumServices, sets: SpecSets, rule: ast.RuleDecl): TriggerGraphUse[] {
     return rule.items.filter(ast.isTriggerClause).flatMap(clause => {
         const expr = clause.trigger?.expr;
         const found = ast.isCall(expr) ? external(sets, expr)
@@ -99,8 +100,8 @@ function listened(services: AlliumServices, sets: SpecSets, rule: ast.RuleDecl):
     });
 }
 
-function emitted(services: AlliumServices, sets: SpecSets, rule: ast.RuleDecl): TriggerUse[] {
-    const uses: TriggerUse[] = [];
+function emitted(services: AlliumServices, sets: SpecSets, rule: ast.RuleDecl): TriggerGraphUse[] {
+    const uses: TriggerGraphUse[] = [];
     for (const node of nodesOf(rule)) {
         const found = ast.isCall(node) ? external(sets, node) ?? (ast.isMemberAccess(node.callee) ? creation(services, node.callee) : undefined)
             : ast.isBinaryExpr(node) && node.operator === '=' && isStatement(node) ? transition(services, node.left, node.right, 'instance')
@@ -112,19 +113,20 @@ function emitted(services: AlliumServices, sets: SpecSets, rule: ast.RuleDecl): 
     return uses;
 }
 
-function provided(sets: SpecSets, surface: ast.SurfaceDecl): TriggerUse[] {
+function provided(sets: SpecSets, surface: ast.SurfaceDecl): TriggerGraphUse[] {
     return nodesOf(surface).filter(ast.isCall).flatMap(call => {
         const found = clauseOf(call, surface) === 'provides' ? external(sets, call) : undefined;
         return found ? [{ ...found, role: 'provides' as const, declaration: surface, node: call }] : [];
     });
 }
 
-type Found = Pick<TriggerUse, 'key' | 'name' | 'at'>;
+type Found = Pick<TriggerGraphUse, 'key' | 'name' | 'at'>;
 
 /** `ShipOrder(order)`, `payments/AuthorisePayment(...)`: a capitalised name called. */
 function external(sets: SpecSets, call: ast.Call): Found | undefined {
     const callee = call.callee;
-    const trigger = ast.isNameRef(callee) ? sets.triggerKey(callee) : undefined;
+    // `Address(street: s)` builds a value; it is no trigger.
+    const trigger = ast.isNameRef(callee) && !isTypeDecl(callee.ref.ref) ? sets.triggerKey(callee) : undefined;
     return trigger && callee.$cstNode ? { ...trigger, at: callee.$cstNode } : undefined;
 }
 

@@ -2,23 +2,24 @@ import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type Stream, ty
 import { AbstractCallHierarchyProvider } from 'langium/lsp';
 import { SymbolKind, type CallHierarchyIncomingCall, type CallHierarchyItem, type CallHierarchyOutgoingCall, type CallHierarchyPrepareParams, type Range } from 'vscode-languageserver';
 import * as ast from '@allium/language';
-import type { TriggerUse } from '@allium/language';
+import type { TriggerGraphUse } from '@allium/language';
 import type { AlliumLspServices } from '../allium-server-module.js';
-import type { TriggerFlow } from '../analysis/trigger-flow.js';
+import type { WorkspaceTriggerGraph } from '../analysis/workspace-trigger-graph.js';
 
 /**
  * Calls in Allium are triggers: a rule is called by the surfaces that provide its trigger and the rules that emit
- * it, and calls the rules listening to the triggers it emits. Across files, as `use` connects them.
+ * it (or create the entity, or set the field value, it listens to), and calls the rules listening to what it emits.
+ * Across files, as `use` joins them; the trigger graph (`@allium/language`'s flow/trigger-graph.ts) says who is who.
  */
 export class TriggerCallHierarchyProvider extends AbstractCallHierarchyProvider {
-    private readonly flow: TriggerFlow;
+    private readonly flow: WorkspaceTriggerGraph;
 
     constructor(services: AlliumLspServices) {
         super(services);
-        this.flow = services.analysis.TriggerFlow;
+        this.flow = services.analysis.TriggerGraph;
     }
 
-    /** On a rule's or surface's name, that declaration; on a trigger's name in a call, the rules it fires. */
+    /** On a rule's or surface's name, that declaration; on a trigger where it is called or listened to, the rules it fires. */
     override prepareCallHierarchy(document: LangiumDocument, params: CallHierarchyPrepareParams): CallHierarchyItem[] | undefined {
         const root = document.parseResult.value.$cstNode;
         const leaf = root && CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
@@ -65,7 +66,7 @@ export class TriggerCallHierarchyProvider extends AbstractCallHierarchyProvider 
     }
 }
 
-function rangeOf(use: TriggerUse): Range {
+function rangeOf(use: TriggerGraphUse): Range {
     return use.at.range;
 }
 

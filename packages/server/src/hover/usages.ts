@@ -39,7 +39,7 @@ export class Usages {
 
     /** An external trigger's life, as the trigger graph has it: the rules that handle it, the surfaces that offer it, the rules that emit it. */
     ofTrigger(callee: ast.NameRef): { handledBy: string[]; providedBy: string[]; emittedBy: string[] } {
-        const graph = this.services.analysis.TriggerFlow.graph();
+        const graph = this.services.analysis.TriggerGraph.graph();
         const key = graph.useAt(callee)?.key;
         const of = (role: TriggerRole) => key ? distinctLabels(graph.usesOf(key, role).map(u => u.declaration)) : [];
         return { handledBy: of('listens'), providedBy: of('provides'), emittedBy: of('emits') };

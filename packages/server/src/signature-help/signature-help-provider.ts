@@ -4,7 +4,7 @@ import { AbstractSignatureHelpProvider } from 'langium/lsp';
 import { MarkupKind, type ParameterInformation, type SignatureHelp, type SignatureHelpParams, type SignatureInformation } from 'vscode-languageserver';
 import * as ast from '@allium/language';
 import type { AlliumLspServices } from '../allium-server-module.js';
-import type { TriggerFlow } from '../analysis/trigger-flow.js';
+import type { WorkspaceTriggerGraph } from '../analysis/workspace-trigger-graph.js';
 import { annotationSections, comment } from '../hover/describe.js';
 
 /** A parameter of a signature: its name, what it is written as, and what documents it. */
@@ -21,12 +21,12 @@ interface Parameter {
  */
 export class AlliumSignatureHelpProvider extends AbstractSignatureHelpProvider {
     private readonly types: ast.SpecTypes;
-    private readonly flow: TriggerFlow;
+    private readonly flow: WorkspaceTriggerGraph;
 
     constructor(services: AlliumLspServices) {
         super();
         this.types = services.typing.SpecTypes;
-        this.flow = services.analysis.TriggerFlow;
+        this.flow = services.analysis.TriggerGraph;
     }
 
     override provideSignatureHelp(document: LangiumDocument, params: SignatureHelpParams): SignatureHelp | undefined {

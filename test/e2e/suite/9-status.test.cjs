@@ -2,7 +2,7 @@ const assert = require('node:assert');
 const vscode = require('vscode');
 const { EXTENSION_ID, until, workspaceFile, screenshot } = require('./support.cjs');
 
-describe('Scenario 8: the language status, restart and logs, and type hints behind their setting', () => {
+describe('Scenario 9: the language status, restart and logs, and type hints behind their setting', () => {
     it('shows the server, its version and the spec set of the file, and comes back after a restart', async () => {
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
         const document = await vscode.workspace.openTextDocument(workspaceFile('checkout.allium'));
@@ -13,7 +13,7 @@ describe('Scenario 8: the language status, restart and logs, and type hints behi
         const shown = await until(() => status()?.detail.includes('payments.allium') && status(), 'the spec set in the language status');
         assert.strictEqual(shown.text, `Allium ${version}`);
         assert.strictEqual(shown.detail, 'strict diagnostics · spec set checkout.allium, payments.allium');
-        await screenshot('scenario-8-status');
+        await screenshot('scenario-9-status');
 
         await vscode.commands.executeCommand('allium.showLogs');
         await vscode.commands.executeCommand('allium.restartServer');
@@ -37,7 +37,7 @@ describe('Scenario 8: the language status, restart and logs, and type hints behi
             const shown = await until(async () => { const h = await hints(); return h.length > 0 && h; }, 'type hints after turning them on');
             const parameter = document.positionAt(document.getText().indexOf('ShipOrder(order)') + 'ShipOrder(order'.length);
             assert.ok(shown.some(h => label(h) === ': Order' && h.position.isEqual(parameter)), JSON.stringify(shown.map(h => [label(h), h.position])));
-            await screenshot('scenario-8-inlay-hints');
+            await screenshot('scenario-9-inlay-hints');
         } finally {
             await settings.update('inlayHints.enabled', undefined, vscode.ConfigurationTarget.Workspace);
         }

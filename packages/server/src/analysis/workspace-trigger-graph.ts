@@ -2,7 +2,7 @@ import { WorkspaceCache } from 'langium';
 import { triggerGraph, type AlliumServices, type Module, type TriggerGraph } from '@allium/language';
 
 /** The trigger graph of every spec of the workspace, read once per state of the workspace. */
-export class TriggerFlow {
+export class WorkspaceTriggerGraph {
     private readonly graphs: WorkspaceCache<'workspace', TriggerGraph>;
 
     constructor(private readonly services: AlliumServices) {
