@@ -25,6 +25,7 @@ import { TraceImplementationProvider } from './trace/implementation-provider.js'
 import { GuardedDocumentUpdateHandler } from './workspace/guarded-update-handler.js';
 import { CheckedTextDocuments } from './workspace/checked-text-documents.js';
 import { InitializedWorkspaceManager } from './workspace/initialized-workspace-manager.js';
+import { ProjectConfigs } from './workspace/project-configs.js';
 import { registerUseTargetCheck } from './workspace/use-target-check.js';
 
 /** Readings of a spec that several editor features share. */
@@ -35,6 +36,7 @@ export type AlliumAnalysisServices = {
     editor: {
         ClientOptions: ClientOptions;
         DiagnosticsModes: DiagnosticsModes;
+        ProjectConfigs: ProjectConfigs;
     };
     /** The generated code of the workspace and its links to the specs. */
     trace: {
@@ -52,14 +54,15 @@ export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumService
     },
     editor: {
         ClientOptions: services => new ClientOptions(services.shared),
-        DiagnosticsModes: services => new DiagnosticsModes(services.shared)
+        DiagnosticsModes: services => new DiagnosticsModes(services.shared),
+        ProjectConfigs: services => new ProjectConfigs(services.shared)
     },
     trace: {
         CodeIndex: services => new CodeIndex(services.shared),
         TraceLinks: services => new TraceLinks(services, services.trace.CodeIndex)
     },
     validation: {
-        DocumentValidator: services => new ModalDocumentValidator(services, () => services.editor.DiagnosticsModes, () => services.trace.TraceLinks)
+        DocumentValidator: services => new ModalDocumentValidator(services, () => services.editor.DiagnosticsModes, () => services.trace.TraceLinks, () => services.editor.ProjectConfigs)
     },
     references: {
         References: services => new AlliumReferences(services)
@@ -97,6 +100,6 @@ export function createAlliumLspServices(context: DefaultSharedModuleContext): { 
     registerAlliumValidators(Allium);
     registerUseTargetCheck(Allium);
     // Created now, not on first use, so that they hear the initialize request.
-    [Allium.editor.ClientOptions, Allium.editor.DiagnosticsModes, Allium.trace.TraceLinks].forEach(service => service.constructor);
+    [Allium.editor.ClientOptions, Allium.editor.DiagnosticsModes, Allium.editor.ProjectConfigs, Allium.trace.TraceLinks].forEach(service => service.constructor);
     return { shared, Allium };
 }
