@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CONFIG_FILE_NAME, configuredSeverity, DEFAULT_CONFIG, isSpecIncluded, parseAlliumConfig, type AlliumConfig, type FindingSeverity } from '@allium/language';
-import { DiagnosticSeverity, FileChangeType, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, FileChangeType, MessageType, ShowMessageNotification, type Diagnostic } from 'vscode-languageserver';
 
 interface Project {
     dir: string;
@@ -65,7 +65,8 @@ export class ProjectConfigs {
         } catch (error) {
             const message = `Allium: ${error instanceof Error ? error.message : String(error)}\nIts settings are not applied until it is fixed.`;
             this.shared.lsp.Connection?.console.warn(message);
-            void this.shared.lsp.Connection?.window.showWarningMessage(message);
+            // A notification, not window.showWarningMessage: that is a request, which editors without message actions refuse.
+            void this.shared.lsp.Connection?.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
             return { dir: path.dirname(file), config: DEFAULT_CONFIG };
         }
     }
