@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { minimatch } from 'minimatch';
 import schema from './allium-config.schema.json' with { type: 'json' };
 
@@ -33,7 +33,8 @@ export const DEFAULT_CONFIG: AlliumConfig = Object.freeze({ severity: {}, ignore
 /** A config file that is not JSON or does not follow the schema; the message names the file and the setting. */
 export class ConfigError extends Error {}
 
-const validate = new Ajv({ allErrors: true }).compile(schema);
+/** Compiled on first use: most runs of the server and the CLI never meet a config file. */
+let validator: ValidateFunction | undefined;
 
 /** Reads a config file's text, `source` naming it in errors; throws {@link ConfigError} when it is not valid. */
 export function parseAlliumConfig(text: string, source: string): AlliumConfig {
@@ -43,8 +44,9 @@ export function parseAlliumConfig(text: string, source: string): AlliumConfig {
     } catch (error) {
         throw new ConfigError(`${source} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
     }
+    const validate = validator ??= new Ajv({ allErrors: true }).compile(schema);
     if (!validate(value)) {
-        throw new ConfigError(`${source} does not follow the allium.config.json schema:\n${(validate.errors ?? []).map(e => `  ${describe(e)}`).join('\n')}`);
+        throw new ConfigError(`${source} does not follow the allium.config.json schema:\n${(validate.errors ?? []).filter(e => e.propertyName === undefined).map(e => `  ${describe(e)}`).join('\n')}`);
     }
     const given = value as Partial<AlliumConfig>;
     return { ...DEFAULT_CONFIG, ...given, generate: { ...given.generate } };
@@ -54,6 +56,9 @@ function describe(error: ErrorObject): string {
     const at = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'the top level';
     if (error.keyword === 'additionalProperties') {
         return `${at}: unknown setting '${(error.params as { additionalProperty: string }).additionalProperty}'`;
+    }
+    if (error.keyword === 'propertyNames') {
+        return `${at}: '${(error.params as { propertyName: string }).propertyName}' is not a diagnostic code (allium.<area>.<check>)`;
     }
     if (error.keyword === 'enum') {
         return `${at}: ${error.message} (${(error.params as { allowedValues: unknown[] }).allowedValues.map(v => JSON.stringify(v)).join(', ')})`;
