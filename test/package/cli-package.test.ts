@@ -47,10 +47,11 @@ describe('the CLI package, packed and installed into an empty folder', () => {
         writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name: 'someone-elses-project', private: true }));
         npm(['install', tarball], folder, cache);
         writeFileSync(path.join(folder, 'orders.allium'), SPEC);
+        writeFileSync(path.join(folder, 'broken.allium'), SPEC.replace('= pending', '== pending'));
     }, 240_000);
 
     const npx = (args: string[]) => spawnSync('npx', ['--offline', ...args], {
-        cwd: folder, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: folder, npm_config_cache: cache }
+        cwd: folder, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: folder, npm_config_cache: cache, npm_config_update_notifier: 'false' }
     });
 
     it('holds the two bundles, the config schema, README and licence, and needs no dependency', () => {
@@ -77,7 +78,6 @@ describe('the CLI package, packed and installed into an empty folder', () => {
         ]);
         expect(result.status).toBe(1);
         expect(npx(['allium', 'check', '--json', '--fail-on', 'error', 'orders.allium']).status).toBe(0);
-        writeFileSync(path.join(folder, 'broken.allium'), SPEC.replace('= pending', '== pending'));
         const broken = npx(['allium', 'check', '--json', 'broken.allium']);
         expect(broken.status).toBe(1);
         expect(checkJson(broken.stdout).diagnostics.some(d => d.code === 'allium.syntax' && d.line === 9 && d.severity === 'error')).toBe(true);

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkJson } from '../../../test/support/check-json.js';
 import { tempDir } from '../../../test/support/temp-dir.js';
+import { parseCheckArgs } from '../src/check-command.js';
 
 const CLI = path.resolve(__dirname, '../../../out/cli/allium.cjs');
 
@@ -50,6 +51,13 @@ const BROKEN = WARNED.replace('= pending', '== pending');
 const codes = (stdout: string) => checkJson(stdout).diagnostics.map(d => `${d.file}:${d.line} ${d.severity} ${d.code}`);
 
 describe('allium check options', () => {
+    it('prints text on a terminal and the reference JSON to a pipe or file, unless told', () => {
+        expect(parseCheckArgs(['a.allium'], true)).toMatchObject({ format: 'text', inputs: ['a.allium'] });
+        expect(parseCheckArgs(['a.allium'], false)).toMatchObject({ format: 'json' });
+        expect(parseCheckArgs(['--format', 'sarif', 'a.allium'], true)).toMatchObject({ format: 'sarif' });
+        expect(parseCheckArgs(['--json', '--format', 'text', 'a.allium'], true)).toBe('--json and --format text contradict each other.');
+    });
+
     it('prints the reference JSON when piped and text with --format text; refuses an unknown format or option', () => {
         const dir = workspace({ 'a.allium': INFO_ONLY });
         expect(checkJson(run(['check', 'a.allium'], dir).stdout).files).toEqual(['a.allium']);
