@@ -1,5 +1,5 @@
-// Bundles the runnable entry points: the VS Code client, the language server and the CLI, and the npm package of
-// the CLI (packages/cli/dist: both bins, self-contained, with the config schema).
+// Bundles the runnable entry points: the VS Code client with its webview scripts, the language server and the CLI,
+// and the npm package of the CLI (packages/cli/dist: both bins, self-contained, with the config schema).
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
@@ -25,6 +25,8 @@ const entries = [
     { entryPoints: ['packages/client/src/extension.ts'], outfile: 'out/client/extension.cjs', external: ['vscode'] },
     { entryPoints: ['packages/server/src/main.ts'], outfile: 'out/server/main.cjs' },
     { entryPoints: ['packages/client/src/preview/webview.ts'], outfile: 'out/client/preview.js', platform: 'browser', format: 'iife', target: 'es2022', define: {}, banner: {} },
+    { entryPoints: ['packages/client/src/diagram/diagram-webview.ts'], outfile: 'out/client/diagram.js', platform: 'browser', format: 'iife', target: 'es2022', define: {}, banner: {} },
+    { entryPoints: ['packages/client/src/diagram/diagram.css'], outfile: 'out/client/diagram.css', platform: 'browser', format: undefined, define: {}, banner: {} },
     { ...cli, outfile: 'out/cli/allium.cjs' },
     { ...cli, ...published, outfile: 'packages/cli/dist/allium.cjs' },
     { entryPoints: ['packages/server/src/main.ts'], ...published, banner: executable, outfile: 'packages/cli/dist/allium-language-server.cjs' }

@@ -1,4 +1,5 @@
 import { CHECK_USAGE, runCheck } from './check-command.js';
+import { DIAGRAM_USAGE, parseDiagramArgs, runDiagram } from './diagram-command.js';
 import { FORMAT_USAGE, runFormat } from './format-command.js';
 import { GENERATE_USAGE, parseGenerateArgs, runGenerate } from './generate-command.js';
 import { PLAN_USAGE, runPlan } from './plan-command.js';
@@ -9,7 +10,8 @@ import { CLI_VERSION } from './version.js';
 interface Command {
     /** One line for the overview. */
     summary: string;
-    usage: string;
+    /** Printed for --help; a command without it prints its own. */
+    usage?: string;
     run(args: string[]): Promise<number>;
 }
 
@@ -36,7 +38,10 @@ const COMMANDS: Record<string, Command> = {
     format: { summary: 'list (--check) or rewrite (--write) specs the formatter would change', usage: FORMAT_USAGE, run: runFormat },
     generate: { summary: 'stream an implementation of a spec set from Claude', usage: GENERATE_USAGE, run: generateWithDefaults },
     plan: { summary: 'test obligations of a spec, as the reference allium plan', usage: PLAN_USAGE, run: runPlan },
-    trace: { summary: 'spec-to-code links, drift and untested obligations', usage: TRACE_USAGE, run: parsed(TRACE_USAGE, parseTraceArgs, runTrace) }
+    trace: { summary: 'spec-to-code links, drift and untested obligations', usage: TRACE_USAGE, run: parsed(TRACE_USAGE, parseTraceArgs, runTrace) },
+    // The MCP SDK loads only for `mcp`, which prints its own help.
+    mcp: { summary: 'an MCP server on stdio for agents (allium mcp --help)', run: async args => (await import('./mcp/mcp-command.js')).runMcp(args) },
+    diagram: { summary: 'state machines or event flow as SVG, Mermaid or D2', usage: DIAGRAM_USAGE, run: parsed(DIAGRAM_USAGE, parseDiagramArgs, runDiagram) }
 };
 
 const USAGE = `Usage: allium <command> [arguments]   (allium <command> --help for each)
@@ -54,6 +59,9 @@ async function main(argv: string[]): Promise<number> {
     }
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
         const topic = name === 'help' && rest[0] ? COMMANDS[rest[0]] : undefined;
+        if (topic && !topic.usage) {
+            return topic.run(['--help']);
+        }
         process.stdout.write(`${topic?.usage ?? USAGE}\n`);
         return name === undefined ? 2 : 0;
     }
@@ -62,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`Unknown command '${name}'.\n${USAGE}\n`);
         return 2;
     }
-    if (rest.includes('--help') || rest.includes('-h')) {
+    if (command.usage && (rest.includes('--help') || rest.includes('-h'))) {
         process.stdout.write(`${command.usage}\n`);
         return 0;
     }

@@ -4,7 +4,7 @@ const { until, workspaceFile, screenshot } = require('./support.cjs');
 
 const write = (uri, value) => vscode.workspace.fs.writeFile(uri, Buffer.from(typeof value === 'string' ? value : JSON.stringify(value, null, 2)));
 
-describe('Scenario 7: allium.config.json, completed and checked by its schema, sets what the editor reports', () => {
+describe('Scenario 9: allium.config.json, completed and checked by its schema, sets what the editor reports', () => {
     const config = workspaceFile('allium.config.json');
 
     after(() => vscode.workspace.fs.delete(config).then(undefined, () => undefined));
@@ -25,7 +25,7 @@ describe('Scenario 7: allium.config.json, completed and checked by its schema, s
         const completions = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', config, new vscode.Position(1, document.lineAt(1).text.indexOf('"loud"') + 1));
         const offered = completions.items.map(item => (typeof item.label === 'string' ? item.label : item.label.label).replace(/"/g, ''));
         assert.ok(['error', 'warning', 'info', 'off'].every(value => offered.includes(value)), `completions: ${offered.join(', ')}`);
-        await screenshot('scenario-7-config-schema');
+        await screenshot('scenario-9-config-schema');
 
         // A valid config changes the findings of the open spec without a restart.
         await write(config, { severity: { 'allium.rule.unreachableTrigger': 'error' } });
