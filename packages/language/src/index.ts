@@ -14,3 +14,4 @@ export { nodesOf, referencesOf } from './ast-nodes.js';
 export { GuardedNodeFileSystem, unreadableBecause, unreadableUseMessage, UNREADABLE_USE_CODE, useTargetProblem } from './workspace/guarded-file-system.js';
 export { TriggerFlow, type TriggerRef, type TriggerUse, type ConditionTrigger } from './flow/trigger-flow.js';
 export { triggerGraph, TriggerGraph, type TriggerRole, type TriggerGraphUse } from './flow/trigger-graph.js';
+export * from './config/project-config.js';

@@ -25,6 +25,7 @@ import { TraceImplementationProvider } from './trace/implementation-provider.js'
 import { GuardedDocumentUpdateHandler } from './workspace/guarded-update-handler.js';
 import { CheckedTextDocuments } from './workspace/checked-text-documents.js';
 import { InitializedWorkspaceManager } from './workspace/initialized-workspace-manager.js';
+import { ProjectConfigs } from './workspace/project-configs.js';
 import { registerUseTargetCheck } from './workspace/use-target-check.js';
 import { AlliumLanguageServer } from './workspace/allium-language-server.js';
 import { WorkspaceTriggerGraph } from './analysis/workspace-trigger-graph.js';
@@ -46,6 +47,7 @@ export type AlliumAnalysisServices = {
         ClientOptions: ClientOptions;
         DiagnosticsModes: DiagnosticsModes;
         InlayHintSettings: InlayHintSettings;
+        ProjectConfigs: ProjectConfigs;
     };
     /** Editor features Langium has no service for; their handlers are added in main.ts. */
     lsp: {
@@ -70,14 +72,15 @@ export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumService
     editor: {
         ClientOptions: services => new ClientOptions(services.shared),
         DiagnosticsModes: services => new DiagnosticsModes(services.shared),
-        InlayHintSettings: services => new InlayHintSettings(services.shared)
+        InlayHintSettings: services => new InlayHintSettings(services.shared),
+        ProjectConfigs: services => new ProjectConfigs(services.shared)
     },
     trace: {
         CodeIndex: services => new CodeIndex(services.shared),
         TraceLinks: services => new TraceLinks(services, services.trace.CodeIndex)
     },
     validation: {
-        DocumentValidator: services => new ModalDocumentValidator(services, () => services.editor.DiagnosticsModes, () => services.trace.TraceLinks)
+        DocumentValidator: services => new ModalDocumentValidator(services, () => services.editor.DiagnosticsModes, () => services.trace.TraceLinks, () => services.editor.ProjectConfigs)
     },
     references: {
         References: services => new AlliumReferences(services)
@@ -122,6 +125,6 @@ export function createAlliumLspServices(context: DefaultSharedModuleContext): { 
     registerAlliumValidators(Allium);
     registerUseTargetCheck(Allium);
     // Created now, not on first use, so that they hear the initialize request.
-    [Allium.editor.ClientOptions, Allium.editor.DiagnosticsModes, Allium.editor.InlayHintSettings, Allium.trace.TraceLinks].forEach(service => service.constructor);
+    [Allium.editor.ClientOptions, Allium.editor.DiagnosticsModes, Allium.editor.InlayHintSettings, Allium.editor.ProjectConfigs, Allium.trace.TraceLinks].forEach(service => service.constructor);
     return { shared, Allium };
 }
