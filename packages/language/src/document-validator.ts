@@ -1,3 +1,4 @@
+import { IssueCodes } from './diagnostics/catalogue.js';
 import { DiagnosticSeverity, type Diagnostic, type Position } from 'vscode-languageserver-types';
 import type { IToken } from 'chevrotain';
 import { applySuppressions } from './suppression.js';
@@ -7,8 +8,6 @@ import { nodesOf } from './ast-nodes.js';
 import { operatorHint } from './operator-hints.js';
 import { budgetNotice, overBudget } from './document-budget.js';
 
-/** Diagnostics of the parser carry this code, like the reference checker's syntax errors (which have none). */
-export const SYNTAX_ERROR_CODE = 'allium.syntax';
 
 /**
  * Reports one syntax error per line, as the reference checker does: after the first error on a line the
@@ -54,7 +53,7 @@ export class AlliumDocumentValidator extends DefaultDocumentValidator {
             const position = errorPosition(error.token, text);
             diagnostics.push({
                 severity: DiagnosticSeverity.Error, range: { start: position, end: position }, message: error.message,
-                data: diagnosticData(DocumentValidator.ParsingError), source: 'allium', code: SYNTAX_ERROR_CODE
+                data: diagnosticData(DocumentValidator.ParsingError), source: 'allium', code: IssueCodes.Syntax
             });
         }
     }
@@ -106,7 +105,7 @@ function unexpectedCharacter(text: string, offset: number): string {
 
 function firstSyntaxErrorPerLine(diagnostics: Diagnostic[]): Diagnostic[] {
     const byPosition = (a: Diagnostic, b: Diagnostic) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
-    const syntax = diagnostics.filter(d => d.code === SYNTAX_ERROR_CODE).sort(byPosition);
+    const syntax = diagnostics.filter(d => d.code === IssueCodes.Syntax).sort(byPosition);
     const kept = new Set<Diagnostic>();
     const lines = new Set<number>();
     for (const diagnostic of syntax) {
@@ -115,12 +114,12 @@ function firstSyntaxErrorPerLine(diagnostics: Diagnostic[]): Diagnostic[] {
             kept.add(diagnostic);
         }
     }
-    return diagnostics.filter(d => d.code !== SYNTAX_ERROR_CODE || kept.has(d));
+    return diagnostics.filter(d => d.code !== IssueCodes.Syntax || kept.has(d));
 }
 
 function markSyntax(diagnostics: Diagnostic[], from: number): void {
     for (let i = from; i < diagnostics.length; i++) {
-        diagnostics[i].code = SYNTAX_ERROR_CODE;
+        diagnostics[i].code = IssueCodes.Syntax;
         diagnostics[i].source = 'allium';
     }
 }

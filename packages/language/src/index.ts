@@ -11,5 +11,6 @@ export { isTemporalComparison } from './validation/rule-shape-validator.js';
 export { formattingEdits } from './formatting/format-edits.js';
 export { importedDocument, usePathTarget } from './scoping/imports.js';
 export { nodesOf, referencesOf } from './ast-nodes.js';
-export { GuardedNodeFileSystem, unreadableBecause, unreadableUseMessage, UNREADABLE_USE_CODE, useTargetProblem } from './workspace/guarded-file-system.js';
+export { GuardedNodeFileSystem, unreadableBecause, unreadableUseMessage, useTargetProblem } from './workspace/guarded-file-system.js';
 export * from './diagnostics/catalogue.js';
+export * from './diagnostics/validation-categories.js';

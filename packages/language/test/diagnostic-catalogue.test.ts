@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueEntries, parseAllium } from '../src/index.js';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { catalogueEntries, catalogueEntry, parseAllium, REFERENCE_CATEGORIES } from '../src/index.js';
 
 /**
  * The examples of the catalogue are real: each `bad` spec reports its code (at its default severity) and each `good`
@@ -23,4 +24,35 @@ describe('diagnostic catalogue', () => {
 
 function withMarker(spec: string): string {
     return spec.startsWith('-- allium:') || spec.startsWith('-- orders') ? spec : `-- allium: 3\n${spec}`;
+}
+
+describe('validation categories', () => {
+    // The examples of the catalogue, which between them report every code (the corpus tests hold the rest).
+    const specs = catalogueEntries().flatMap(e => [withMarker(e.bad), withMarker(e.good)]);
+
+    it('every code a check reports is in the catalogue', async () => {
+        const unknown = new Set<string>();
+        for (const spec of specs) {
+            for (const d of (await parseAllium(spec)).diagnostics) {
+                if (!catalogueEntry(d.code)) {
+                    unknown.add(String(d.code));
+                }
+            }
+        }
+        expect([...unknown]).toEqual([]);
+    });
+
+    it('the reference categories report no extended code, and with the extended category they report the rest', async () => {
+        for (const spec of specs) {
+            const all = (await parseAllium(spec)).diagnostics.map(key);
+            const reference = (await parseAllium(spec, undefined, undefined, REFERENCE_CATEGORIES)).diagnostics;
+            expect(reference.filter(d => catalogueEntry(d.code)?.kind === 'extended').map(key)).toEqual([]);
+            const extended = all.filter(k => catalogueEntry(k.split(' ')[1])?.kind === 'extended');
+            expect([...reference.map(key), ...extended].sort()).toEqual([...all].sort());
+        }
+    });
+});
+
+function key(d: Diagnostic): string {
+    return `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${d.message}`;
 }

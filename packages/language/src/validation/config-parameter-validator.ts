@@ -1,3 +1,4 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { localName } from '../typing/spec-nodes.js';
@@ -14,7 +15,7 @@ export function checkConfigParameters(config: ast.ConfigDecl, accept: Validation
     for (const parameter of config.items.filter(ast.isAssignment)) {
         if (!isTypeExpression(typePart(parameter.value))) {
             accept('error', `Config parameter '${parameter.name}' has no type. Write its type after the colon: '${parameter.name}: Type = default', or '${parameter.name}: Type' when importing modules must supply the value.`,
-                { node: parameter, property: 'name', code: 'allium.config.invalidParameter' });
+                { node: parameter, property: 'name', code: IssueCodes.ConfigInvalidParameter });
         }
     }
 }

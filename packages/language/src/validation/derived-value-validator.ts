@@ -1,3 +1,4 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import { AstUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { nodesOf } from '../ast-nodes.js';
@@ -11,7 +12,7 @@ export function checkDerivedCycles(entity: ast.EntityDecl, accept: ValidationAcc
     for (const [name, field] of derived) {
         if (reaches(name, name, uses, new Set())) {
             accept('error', `Derived value '${entity.name}.${name}' depends on itself through other derived values, so it has no value. Break the loop.`,
-                { node: field, property: 'name', code: 'allium.derived.circularDependency' });
+                { node: field, property: 'name', code: IssueCodes.DerivedCircularDependency });
         }
     }
 }

@@ -1,3 +1,4 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 
@@ -7,20 +8,20 @@ export function checkDuplicateNames(module: ast.Module, accept: ValidationAccept
         if (ast.isEnumDecl(declaration)) {
             repeated(declaration.literals, literal => literal.name).forEach(literal =>
                 accept('error', `'${literal.name}' appears twice in enum '${declaration.name}'. Remove the repeat.`,
-                    { node: literal, property: 'name', code: 'allium.enum.duplicateLiteral' }));
+                    { node: literal, property: 'name', code: IssueCodes.EnumDuplicateLiteral }));
         } else if (ast.isConfigDecl(declaration)) {
             repeated(declaration.items.filter(isNamedItem), item => item.name).forEach(item =>
                 accept('error', `This config block declares '${item.name}' twice. Keep one.`,
-                    { node: item, property: 'name', code: 'allium.config.duplicateKey' }));
+                    { node: item, property: 'name', code: IssueCodes.ConfigDuplicateKey }));
         } else if (ast.isGivenDecl(declaration)) {
             repeated(declaration.items.filter(isNamedItem), item => item.name).forEach(item =>
                 accept('error', `'given' binds '${item.name}' more than once. Rename or remove one binding.`,
-                    { node: item, property: 'name', code: 'allium.context.duplicateBinding' }));
+                    { node: item, property: 'name', code: IssueCodes.ContextDuplicateBinding }));
         }
     }
     repeated(module.declarations.filter(ast.isDefaultDecl), d => d.name).forEach(d =>
         accept('error', `Two defaults are named '${d.name}'. Rename or remove one.`,
-            { node: d, property: 'name', code: 'allium.default.duplicateName' }));
+            { node: d, property: 'name', code: IssueCodes.DefaultDuplicateName }));
 }
 
 function isNamedItem(item: ast.BlockItem): item is ast.Assignment | ast.ParamAssignment {

@@ -1,3 +1,4 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import { isCompositeCstNode, isLeafCstNode, MultiMap, type AstNode, type CstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { blocks, sameSet, valueItems } from './ast-views.js';
@@ -31,7 +32,7 @@ export function checkNeverFires(rule: ast.RuleDecl, accept: ValidationAcceptor):
         if (constraint.allowed && [...constraint.allowed].every(v => constraint.excluded.has(v))) {
             const other = triggered?.path === atom.path ? 'its trigger' : 'its earlier preconditions';
             accept('warning', `Rule '${rule.name}' can never fire: no value of '${atom.path}' meets this precondition and ${other} together. Correct or remove the conflicting condition.`,
-                { node: atom.node, code: 'allium.rule.neverFires' });
+                { node: atom.node, code: IssueCodes.RuleNeverFires });
             return;
         }
     }
@@ -189,7 +190,7 @@ function compareWithEarlier(shape: RuleShape, earlier: RuleShape[], shadowed: Se
     const copy = same.find(other => sameSet(other.requires, shape.requires));
     if (copy) {
         accept('warning', `Rule '${shape.rule.name}' repeats rule '${copy.rule.name}': same trigger, preconditions and outcome. Remove one of them.`,
-            { node: shape.rule, property: 'name', code: 'allium.rule.duplicateBehavior' });
+            { node: shape.rule, property: 'name', code: IssueCodes.RuleDuplicateBehavior });
         return;
     }
     for (const other of same) {
@@ -197,7 +198,7 @@ function compareWithEarlier(shape: RuleShape, earlier: RuleShape[], shadowed: Se
         if (!shadowed.has(narrower) && [...broader.requires].every(r => narrower.requires.has(r))) {
             shadowed.add(narrower);
             accept('info', `Rule '${narrower.rule.name}' does what rule '${broader.rule.name}' does on the same trigger, under stricter preconditions: whenever it fires, '${broader.rule.name}' fires as well. Merge them, or make their preconditions exclusive.`,
-                { node: narrower.rule, property: 'name', code: 'allium.rule.potentialShadow' });
+                { node: narrower.rule, property: 'name', code: IssueCodes.RulePotentialShadow });
         }
     }
 }

@@ -1,3 +1,4 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { nodesOf } from '../ast-nodes.js';
@@ -11,16 +12,16 @@ export function checkRuleShape(rule: ast.RuleDecl, accept: ValidationAcceptor): 
     const triggers = rule.items.filter(ast.isTriggerClause);
     if (triggers.length === 0) {
         accept('error', `Rule '${rule.name}' has no 'when:' trigger, so nothing can start it. Add 'when:' with what triggers it.`,
-            { node: rule, property: 'name', code: 'allium.rule.missingWhen' });
+            { node: rule, property: 'name', code: IssueCodes.RuleMissingWhen });
     }
     if (!hasClause(rule.items, 'ensures')) {
         accept('error', `Rule '${rule.name}' has no 'ensures:' clause, so it changes nothing. Add 'ensures:' with its outcome.`,
-            { node: rule, property: 'name', code: 'allium.rule.missingEnsures' });
+            { node: rule, property: 'name', code: IssueCodes.RuleMissingEnsures });
     }
     const temporal = triggers.find(t => isTemporalComparison(t.trigger?.expr));
     if (temporal && !hasClause(rule.items, 'requires')) {
         accept('warning', `Rule '${rule.name}' has a temporal trigger, which stays true after the rule fires. Add a 'requires:' guard so it fires once.`,
-            { node: temporal, code: 'allium.temporal.missingGuard' });
+            { node: temporal, code: IssueCodes.TemporalMissingGuard });
     }
 }
 

@@ -1,3 +1,4 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import { AstUtils, MultiMap, type AstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
@@ -25,7 +26,7 @@ export function checkMissingVariantKeyword(module: ast.Module, accept: Validatio
         if (offset >= 0 && line && lineStart + line[0].indexOf(line[1]) === offset) {
             const [, name, base] = line;
             accept('error', `'${name} : ${base}' is written like a variant of '${base}' but lacks the 'variant' keyword, so it declares nothing. Write 'variant ${name} : ${base} { ... }'.`,
-                { node: stray, code: 'allium.sum.missingVariantKeyword' });
+                { node: stray, code: IssueCodes.SumMissingVariantKeyword });
         }
     }
 }
@@ -41,7 +42,7 @@ export function checkMissingDiscriminator(module: ast.Module, accept: Validation
         // A base with a discriminator that misses some variant is reported as allium.sum.variantMissingInDiscriminator.
         if (variants && discriminatorFields(entity.items).length === 0 && !variants.some(v => listed.has(v))) {
             accept('error', `'${entity.name}' is extended by ${variants.map(v => `'${v}'`).join(', ')}, but no field of '${entity.name}' lists its variants. Add a discriminator field that lists every variant, e.g. 'kind: ${variants.join(' | ')}${variants.length === 1 ? ' | ...' : ''}'.`,
-                { node: entity, property: 'name', code: 'allium.sum.missingDiscriminator' });
+                { node: entity, property: 'name', code: IssueCodes.SumMissingDiscriminator });
         }
     }
 }
@@ -86,7 +87,7 @@ function checkAccess(access: ast.MemberAccess, sums: Map<AstNode, SumType>, guar
     const guard = `${path}.${sum.discriminators[0]} = ${variants[0]}`;
     const owners = variants.length === 1 ? `variant '${variants[0]}'` : `variants ${variants.map(v => `'${v}'`).join(', ')}`;
     accept('error', `'${field}' exists only on ${owners} of '${base.name}', but '${path}' is not narrowed to a variant here. Guard the access with 'requires: ${guard}' or 'if ${guard}:'.`,
-        { node: access, property: 'member', code: 'allium.sum.unguardedVariantFieldAccess' });
+        { node: access, property: 'member', code: IssueCodes.SumUnguardedVariantFieldAccess });
 }
 
 /** Base entities of this file's variants that have a discriminator, keyed by the base's declaration. */

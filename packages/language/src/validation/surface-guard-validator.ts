@@ -1,3 +1,4 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
@@ -63,7 +64,7 @@ function checkGuard(guard: ast.WhenGuard, paths: SurfacePaths, types: SpecTypes,
         const keys = comparison.literals.map(l => l.key);
         if (comparison.positive && state.domain && keys.every(k => !state.domain?.includes(k))) {
             accept('warning', `'${textOf(comparison.literals[0].node)}' is not a value of '${comparison.path}' (${state.domain.join(' | ')}), so this guard can never hold and the item it guards is never available. Compare with one of its values.`,
-                { node: comparison.literals[0].node, code: 'allium.surface.impossibleWhen' });
+                { node: comparison.literals[0].node, code: IssueCodes.SurfaceImpossibleWhen });
             return;
         }
         if (comparison.positive) {
@@ -75,7 +76,7 @@ function checkGuard(guard: ast.WhenGuard, paths: SurfacePaths, types: SpecTypes,
         if (state.allowed && [...state.allowed].every(k => state.excluded.has(k))) {
             const values = state.domain ? `, whose values are ${state.domain.join(' | ')},` : '';
             accept('warning', `'${comparison.path}'${values} can never satisfy '${state.seen.map(textOf).join(' and ')}' at once, so this guard never holds and the item it guards is never available. Fix the condition.`,
-                { node: comparison.node, code: 'allium.surface.impossibleWhen' });
+                { node: comparison.node, code: IssueCodes.SurfaceImpossibleWhen });
             return;
         }
     }

@@ -1,3 +1,4 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import { AstUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
@@ -199,7 +200,7 @@ export function surfacePathCheck(services: AlliumServices) {
     return (surface: ast.SurfaceDecl, accept: ValidationAcceptor): void => {
         const paths = new SurfacePaths(surface, services.typing.SpecTypes, (access, type) =>
             accept('error', `${describe(type, services.typing.SpecTypes)} has no field '${access.member.$refText}', so surface '${surface.name}' cannot reach '${textOf(access)}'. Declare the field, or fix the path.`,
-                { node: access, property: 'member', code: 'allium.surface.undefinedPath', data: { fields: fieldNames(type, services.typing.SpecTypes) } }));
+                { node: access, property: 'member', code: IssueCodes.SurfaceUndefinedPath, data: { fields: fieldNames(type, services.typing.SpecTypes) } }));
         const nodes = nodesOf(surface);
         for (const access of nodes.filter(ast.isMemberAccess)) {
             paths.reach(access);
@@ -215,7 +216,7 @@ function checkIteration(surface: ast.SurfaceDecl, loop: ast.ForBlock | ast.ForEx
     if (reach?.kind === 'one' || reach?.kind === 'scalar') {
         const what = reach.kind === 'one' ? `a single ${reach.type.name}` : 'a single value';
         accept('error', `'${textOf(loop.collection)}' is ${what}, not a collection, so surface '${surface.name}' cannot iterate over it. Iterate over a collection (a List<...>, Set<...> or relationship field), or use the value directly.`,
-            { node: loop.collection, code: 'allium.surface.nonCollectionIteration' });
+            { node: loop.collection, code: IssueCodes.SurfaceNonCollectionIteration });
     }
 }
 
@@ -227,7 +228,7 @@ function checkExposedFields(surface: ast.SurfaceDecl, paths: SurfacePaths, accep
         if (field && isStoredField(field) && (ast.isEntityDecl(owner) && !owner.external || ast.isVariantDecl(owner))
             && AstUtils.findRootNode(owner) === module && !namesOutsideSurfaces(module).has(field.name)) {
             accept('info', `Surface '${surface.name}' exposes '${owner.name}.${field.name}', but nothing in this file outside surfaces reads or sets it (no rule, creation or derived value), so it may be dead data. Set or use it in a rule, or stop exposing it.`,
-                { node: access, property: 'member', code: 'allium.surface.unusedPath' });
+                { node: access, property: 'member', code: IssueCodes.SurfaceUnusedPath });
         }
     }
 }

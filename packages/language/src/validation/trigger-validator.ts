@@ -1,3 +1,4 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, LangiumCoreServices, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { blocks, calleeName, clausesOf, startsUppercase, valueItems } from './ast-views.js';
@@ -17,7 +18,7 @@ export function triggerReachabilityCheck(services: LangiumCoreServices) {
             const name = trigger.ref.$refText;
             if (!offered.has(name)) {
                 accept('info', `Nothing in this spec makes '${name}' happen, so rule '${rule.name}' only fires from outside. Provide it from a surface (provides:), or emit it from a rule's ensures:.`,
-                    { node: trigger, code: 'allium.rule.unreachableTrigger' });
+                    { node: trigger, code: IssueCodes.RuleUnreachableTrigger });
             }
         }
     };

@@ -1,3 +1,4 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { clausesOf, fieldsOf, identName, pipeNames, startsUppercase } from './ast-views.js';
@@ -16,7 +17,7 @@ export function checkTypeReferences(module: ast.Module, accept: ValidationAccept
             for (const field of fieldsOf(declaration.items)) {
                 for (const name of typeNames(fieldType(field.value))) {
                     if (!known.has(name.ref.$refText)) {
-                        report(name, 'allium.type.undefinedReference');
+                        report(name, IssueCodes.TypeUndefinedReference);
                     }
                 }
             }
@@ -24,7 +25,7 @@ export function checkTypeReferences(module: ast.Module, accept: ValidationAccept
             for (const clause of clausesOf(declaration.items).filter(c => c.keyword === 'when' || c.keyword === 'ensures' || c.keyword === 'requires')) {
                 for (const name of clause.value.flatMap(ruleTypeNames)) {
                     if (!known.has(name.ref.$refText)) {
-                        report(name, 'allium.rule.undefinedTypeReference');
+                        report(name, IssueCodes.RuleUndefinedTypeReference);
                     }
                 }
             }

@@ -1,3 +1,4 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { nodesOfType } from '../ast-nodes.js';
@@ -19,19 +20,19 @@ export function checkVariants(module: ast.Module, accept: ValidationAcceptor): v
     for (const variant of module.declarations.filter(ast.isVariantDecl)) {
         if (variant.base && !variant.base.includes('/') && !entities.has(variant.base)) {
             accept('error', `'${variant.name}' extends '${variant.base}', which is not an entity of this file. Declare 'entity ${variant.base}' with a field listing its variants, or fix the name.`,
-                { node: variant, property: 'base', code: 'allium.sum.undefinedBase' });
+                { node: variant, property: 'base', code: IssueCodes.SumUndefinedBase });
         }
         const variants = listed.get(variant.base);
         if (variants && !variants.has(variant.name)) {
             accept('error', `'${variant.name}' extends '${variant.base}', but '${variant.base}' does not list it among its variants. Add '${variant.name}' to the discriminator of '${variant.base}'.`,
-                { node: variant, property: 'name', code: 'allium.sum.variantMissingInDiscriminator' });
+                { node: variant, property: 'name', code: IssueCodes.SumVariantMissingInDiscriminator });
         }
     }
     for (const call of nodesOfType<ast.Call>(module, 'Call')) {
         const base = ast.isMemberAccess(call.callee) && call.callee.member.$refText === 'created' ? identName(call.callee.receiver) : undefined;
         if (base && listed.has(base)) {
             accept('error', `'${base}' is a base entity with variants, so it is never created itself. Create one of its variants: ${[...listed.get(base)!].join(', ')}.`,
-                { node: call.callee, code: 'allium.sum.baseInstantiation' });
+                { node: call.callee, code: IssueCodes.SumBaseInstantiation });
         }
     }
 }

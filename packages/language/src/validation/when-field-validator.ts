@@ -1,3 +1,4 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
@@ -56,10 +57,10 @@ export function whenFieldCheck(services: AlliumServices) {
                     const write = ensures.find(n => isWriteOf(n, change.binding, field.name));
                     if (entering && !write) {
                         accept('warning', `Rule '${rule.name}' moves ${change.binding}.${statusField} to '${change.to}', where '${field.name}' is present (when ${statusField} = ${[...states].join(' | ')}). Set ${change.binding}.${field.name} in its ensures.`,
-                            { node: change.node, code: 'allium.field.whenNotSet' });
+                            { node: change.node, code: IssueCodes.FieldWhenNotSet });
                     } else if (leaving && (!write || !ast.isNullLiteral(write.right))) {
                         accept('warning', `Rule '${rule.name}' moves ${change.binding}.${statusField} to '${change.to}', where '${field.name}' is absent. Clear it: ${change.binding}.${field.name} = null.`,
-                            { node: change.node, code: 'allium.field.whenNotCleared' });
+                            { node: change.node, code: IssueCodes.FieldWhenNotCleared });
                     }
                 }
             }
@@ -131,7 +132,7 @@ function checkCreation(call: ast.Call, qualified: Map<ast.EntityDecl, QualifiedF
         const initial = identName(call.args.find(a => a.name === statusField)?.value);
         if (initial && states.has(initial) && !call.args.some(a => a.name === field.name)) {
             accept('warning', `'${entity!.name}' is created in state '${initial}', where '${field.name}' is present. Pass ${field.name}: ... to .created(...).`,
-                { node: call, code: 'allium.field.whenNotSet' });
+                { node: call, code: IssueCodes.FieldWhenNotSet });
         }
     }
 }

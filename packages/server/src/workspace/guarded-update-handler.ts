@@ -1,3 +1,4 @@
+import { IssueCodes } from '@allium/language';
 import { URI, type LangiumSharedCoreServices } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, type TextDocumentChangeEvent } from 'vscode-languageserver';
@@ -115,7 +116,7 @@ function reportFailedBuild(shared: LangiumSharedServices, uris: URI[], error: un
                 range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
                 severity: DiagnosticSeverity.Error,
                 source: 'allium',
-                code: 'allium.internal',
+                code: IssueCodes.Internal,
                 message: `The Allium checker failed on this document (${message}); its findings are not shown. The server log has the details.`
             }]
         });
