@@ -7,13 +7,15 @@ import { Cancellation, CstUtils, DefaultDocumentValidator, diagnosticData, Docum
 import { nodesOf } from './ast-nodes.js';
 import { operatorHint } from './operator-hints.js';
 import { budgetNotice, overBudget } from './document-budget.js';
+import { withCodeDescription } from './diagnostics/catalogue-doc.js';
 
 
 /**
  * Reports one syntax error per line, as the reference checker does: after the first error on a line the
  * parser's recovery tends to produce follow-on errors that only repeat it. Unresolved names are reported by
  * the reference-compatible validators, which know which names must resolve (a trigger name or black-box
- * function is legitimately declared nowhere), so Langium's generic linking errors are not reported.
+ * function is legitimately declared nowhere), so Langium's generic linking errors are not reported. Each finding links
+ * to its entry of the diagnostics catalogue.
  */
 export class AlliumDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
@@ -21,10 +23,10 @@ export class AlliumDocumentValidator extends DefaultDocumentValidator {
             const syntax: Diagnostic[] = [];
             this.processLexingErrors(document.parseResult, syntax, options);
             this.processParsingErrors(document.parseResult, syntax, options);
-            return [budgetNotice(document), ...firstSyntaxErrorPerLine(syntax)];
+            return [budgetNotice(document), ...firstSyntaxErrorPerLine(syntax)].map(withCodeDescription);
         }
         const diagnostics = firstSyntaxErrorPerLine(await super.validateDocument(document, options, cancelToken));
-        return applySuppressions(document.textDocument.getText(), diagnostics);
+        return applySuppressions(document.textDocument.getText(), diagnostics).map(withCodeDescription);
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {

@@ -14,3 +14,4 @@ export { nodesOf, referencesOf } from './ast-nodes.js';
 export { GuardedNodeFileSystem, unreadableBecause, unreadableUseMessage, useTargetProblem } from './workspace/guarded-file-system.js';
 export * from './diagnostics/catalogue.js';
 export * from './diagnostics/validation-categories.js';
+export * from './diagnostics/catalogue-doc.js';

@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { catalogueEntries, catalogueEntry, parseAllium, REFERENCE_CATEGORIES } from '../src/index.js';
+import { catalogueEntries, catalogueEntry, Diagnostics, DIAGNOSTICS_DOC_URL, IssueCodes, parseAllium, REFERENCE_CATEGORIES, renderDiagnosticsDoc } from '../src/index.js';
 
 /**
  * The examples of the catalogue are real: each `bad` spec reports its code (at its default severity) and each `good`
@@ -55,4 +57,39 @@ describe('validation categories', () => {
 
 function key(d: Diagnostic): string {
     return `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${d.message}`;
+}
+
+describe('diagnostics documentation', () => {
+    const ROOT = path.resolve(__dirname, '../../..');
+
+    it('docs/diagnostics.md is the catalogue as written by scripts/diagnostics-doc.mjs', () => {
+        // When this fails: npm run build && node scripts/diagnostics-doc.mjs
+        expect(readFileSync(path.join(ROOT, 'docs/diagnostics.md'), 'utf8')).toBe(renderDiagnosticsDoc());
+    });
+
+    it('links each finding to the heading of its entry, in the repository package.json names', async () => {
+        const repository = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { repository: { url: string } }).repository.url;
+        expect(DIAGNOSTICS_DOC_URL).toBe(`${repository.replace(/\.git$/, '')}/blob/main/docs/diagnostics.md`);
+        const [finding] = (await parseAllium(withMarker(Diagnostics.OpenQuestionPresent.bad))).diagnostics.filter(d => d.code === IssueCodes.OpenQuestionPresent);
+        expect(finding.codeDescription?.href).toBe(`${DIAGNOSTICS_DOC_URL}#alliumopenquestionpresent`);
+        expect(renderDiagnosticsDoc()).toContain('\n### allium.openQuestion.present\n');
+    });
+
+    it('no source outside the catalogue spells a code', () => {
+        const literal = /['"]allium\.[a-z]+[A-Za-z]*(\.[a-z][A-Za-z]*)?['"]/g;
+        const spelt = sourceFiles(path.join(ROOT, 'packages'))
+            .filter(file => !file.endsWith('catalogue.ts'))
+            .flatMap(file => [...readFileSync(file, 'utf8').matchAll(literal)].map(m => m[0].slice(1, -1)).filter(isCode => catalogueEntry(isCode)).map(code => `${path.relative(ROOT, file)}: ${code}`));
+        expect(spelt).toEqual([]);
+    });
+});
+
+function sourceFiles(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+            return ['node_modules', 'out', 'generated', 'test'].includes(entry.name) ? [] : sourceFiles(full);
+        }
+        return entry.name.endsWith('.ts') ? [full] : [];
+    });
 }

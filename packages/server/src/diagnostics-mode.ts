@@ -1,4 +1,4 @@
-import { ALL_CATEGORIES, AlliumDocumentValidator, catalogueEntry, REFERENCE_CATEGORIES } from '@allium/language';
+import { ALL_CATEGORIES, AlliumDocumentValidator, catalogueEntry, REFERENCE_CATEGORIES, withCodeDescription } from '@allium/language';
 import type { Cancellation, LangiumDocument, ValidationCategory, ValidationOptions } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver';
@@ -82,6 +82,6 @@ export class ModalDocumentValidator extends AlliumDocumentValidator {
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         const categories = this.modes().categories(options?.categories);
         const diagnostics = this.modes().apply(await super.validateDocument(document, { ...options, categories }, cancelToken));
-        return this.modes().mode === 'reference' || document.parseResult.parserErrors.length > 0 ? diagnostics : [...diagnostics, ...this.trace().diagnostics(document)];
+        return this.modes().mode === 'reference' || document.parseResult.parserErrors.length > 0 ? diagnostics : [...diagnostics, ...this.trace().diagnostics(document).map(withCodeDescription)];
     }
 }

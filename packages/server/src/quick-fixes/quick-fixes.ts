@@ -1,7 +1,6 @@
-import { IssueCodes } from '@allium/language';
+import { IssueCodes, type IssueCode, type SpecTypes } from '@allium/language';
 import type { LangiumDocument } from 'langium';
 import type { CodeAction, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
-import type { SpecTypes } from '@allium/language';
 import { undefinedTypeFixes, unknownVariantFixes } from './declaration-fixes.js';
 import { isSafe } from './edits.js';
 import { explicitLambdaFix } from './lambda-fix.js';
@@ -12,7 +11,8 @@ import { undefinedPathFixes, undefinedValueFixes, variantKeywordFixes } from './
 
 type Fixer = (document: LangiumDocument, diagnostic: Diagnostic) => CodeAction[];
 
-const BY_CODE: Record<string, Fixer> = {
+/** The fixes of each code the catalogue lists fixes for (the temporal guard, which needs the spec's types, apart). */
+export const FIXERS: Partial<Record<IssueCode, Fixer>> = {
     [IssueCodes.StatusUndeclaredTransition]: undeclaredTransitionFixes,
     [IssueCodes.CreatedInvalidStatus]: invalidCreatedStatusFixes,
     [IssueCodes.TypeUndefinedReference]: undefinedTypeFixes,
@@ -34,7 +34,7 @@ export const FIX_ALL_KIND = 'source.fixAll.allium';
  */
 export function quickFixes(document: LangiumDocument, params: CodeActionParams, types: SpecTypes): CodeAction[] {
     const diagnostics = params.context.diagnostics;
-    const fixes = diagnostics.flatMap(diagnostic => BY_CODE[String(diagnostic.code)]?.(document, diagnostic) ?? []);
+    const fixes = diagnostics.flatMap(diagnostic => FIXERS[diagnostic.code as IssueCode]?.(document, diagnostic) ?? []);
     const guardDiagnostic = diagnostics.find(d => d.code === IssueCodes.TemporalMissingGuard);
     const guard = temporalGuardFix(document, document.textDocument.offsetAt(guardDiagnostic?.range.start ?? params.range.start), types, guardDiagnostic);
     const suppressions = diagnostics.map(d => suppressFix(document, d)).filter(a => a !== undefined);
@@ -55,7 +55,7 @@ export function fixAll(document: LangiumDocument, types: SpecTypes): CodeAction 
     for (const diagnostic of document.diagnostics ?? []) {
         const fix = diagnostic.code === IssueCodes.TemporalMissingGuard
             ? temporalGuardFix(document, document.textDocument.offsetAt(diagnostic.range.start), types, diagnostic)
-            : BY_CODE[String(diagnostic.code)]?.(document, diagnostic).find(isSafe);
+            : FIXERS[diagnostic.code as IssueCode]?.(document, diagnostic).find(isSafe);
         const edits = (isSafe(fix) ? fix!.edit?.changes?.[document.uri.toString()] ?? [] : []).filter(e => !seen.has(key(e)));
         if (edits.length === 0 || edits.some(e => taken.some(t => overlaps(e, t)))) {
             continue;

@@ -1,4 +1,4 @@
-import { IssueCodes } from '@allium/language';
+import { IssueCodes, withCodeDescription } from '@allium/language';
 import { URI, WorkspaceCache, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, type Diagnostic, type Location, type Range } from 'vscode-languageserver';
@@ -154,7 +154,7 @@ export class TraceLinks {
         const connection = shared.lsp.Connection;
         const files = new Set([...this.index.files(), ...this.reported]);
         for (const uri of files) {
-            const diagnostics = this.unknownMarkers(uri).map(unknownMarkerDiagnostic);
+            const diagnostics = this.unknownMarkers(uri).map(unknownMarkerDiagnostic).map(withCodeDescription);
             if (diagnostics.length || this.reported.has(uri)) {
                 void connection?.sendDiagnostics({ uri, diagnostics });
             }
