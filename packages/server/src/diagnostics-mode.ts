@@ -1,6 +1,7 @@
 import { ALL_CATEGORIES, AlliumDocumentValidator, catalogueEntry, REFERENCE_CATEGORIES, withCodeDescription } from '@allium/language';
 import type { Cancellation, LangiumDocument, ValidationCategory, ValidationOptions } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
+import { DIAGNOSTICS_MODES, Settings, type AlliumInitializationOptions, type DiagnosticsMode } from '@allium/generate';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TraceLinks } from './trace/trace-links.js';
 
@@ -13,17 +14,15 @@ import type { TraceLinks } from './trace/trace-links.js';
  * - `reference`: only what the reference `allium check` reports.
  * The reference mode leaves out the `extended` validation category; relaxed mode's changes are the catalogue's.
  */
-export type DiagnosticsMode = 'strict' | 'relaxed' | 'reference';
-
-const MODES = new Set<string>(['strict', 'relaxed', 'reference']);
+const MODES = new Set<string>(DIAGNOSTICS_MODES);
 
 export class DiagnosticsModes {
-    mode: DiagnosticsMode = 'strict';
+    mode: DiagnosticsMode = Settings['allium.diagnostics.mode'];
 
     constructor(private readonly shared: LangiumSharedServices) {
         this.askForCategories();
         shared.lsp.LanguageServer.onInitialize(params => {
-            this.mode = modeOf((params.initializationOptions as { diagnosticsMode?: unknown } | undefined)?.diagnosticsMode) ?? this.mode;
+            this.mode = modeOf((params.initializationOptions as AlliumInitializationOptions | undefined)?.diagnosticsMode) ?? this.mode;
             this.askForCategories();
         });
         const configuration = shared.workspace.ConfigurationProvider;

@@ -1,5 +1,5 @@
 import type { CodeAction, CodeActionParams } from 'vscode-languageserver';
-import { REGENERATE_CLAUSE_COMMAND } from '@allium/generate';
+import { Commands } from '@allium/generate';
 import { IssueCodes } from '@allium/language';
 
 /** "Regenerate this clause" on a clause that changed since its code was generated. */
@@ -8,7 +8,7 @@ export function regenerateActions(params: CodeActionParams): CodeAction[] {
         const clauseId = (diagnostic.data as { clauseId?: unknown } | undefined)?.clauseId;
         return typeof clauseId === 'string' ? [{
             title: `Regenerate ${clauseId}`, kind: 'quickfix', diagnostics: [diagnostic], isPreferred: true,
-            command: { title: 'Regenerate this clause', command: REGENERATE_CLAUSE_COMMAND, arguments: [clauseId] }
+            command: { title: 'Regenerate this clause', command: Commands.regenerateClause, arguments: [clauseId] }
         }] : [];
     });
 }
