@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { AstUtils, URI, type LangiumDocument } from 'langium';
-import { ALL_CATEGORIES, createAlliumCoreServices, GuardedNodeFileSystem, isUseDecl, IssueCodes, REFERENCE_CATEGORIES, unreadableUseMessage, usePathTarget, useTargetProblem, type AlliumServices, type Module, type UseDecl } from '@allium/language';
+import { ALL_CATEGORIES, createAlliumCoreServices, isUseDecl, IssueCodes, REFERENCE_CATEGORIES, usePathTarget, type AlliumServices, type Module, type UseDecl } from '@allium/language';
+import { GuardedNodeFileSystem, unreadableUseMessage, useTargetProblem } from '@allium/language/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 export type Severity = 'error' | 'warning' | 'info';

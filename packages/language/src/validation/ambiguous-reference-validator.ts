@@ -2,9 +2,9 @@ import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, LangiumCoreServices, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { nodesOf } from '../ast-nodes.js';
-import { identName, startsUppercase } from './ast-views.js';
+import { identName, startsUppercase } from '../ast/ast-views.js';
 import { aliasList, declaredTypeNames, importedModules, offeredByMany } from './imported-modules.js';
-import { offeredTriggers, subscriptions } from './trigger-validator.js';
+import { offeredTriggers, subscriptions } from '../ast/triggers.js';
 
 /**
  * An unqualified name that two imported modules both declare, and this module does not, could mean either.

@@ -1,8 +1,8 @@
 import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { blocks, identName } from './ast-views.js';
-import { BUILT_IN_TYPES } from './type-reference-validator.js';
+import { blocks, identName } from '../ast/ast-views.js';
+import { BUILT_IN_TYPES } from '../ast/type-expressions.js';
 
 /**
  * What a `given` binding or a surface's `facing` party is must be declared: a `given` binds an entity of this

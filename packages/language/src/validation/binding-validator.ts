@@ -1,7 +1,7 @@
 import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { identName, startsUppercase, valueItems } from './ast-views.js';
+import { identName, startsUppercase, valueItems } from '../ast/ast-views.js';
 
 const BUILT_IN = new Set(['config', 'now', 'this', 'within', 'true', 'false', 'null']);
 const WALKED = new Set(['=', '!=', '<', '<=', '>', '>=', 'in', 'not in', 'and', 'or', 'implies', '+', '-', '*', '/']);

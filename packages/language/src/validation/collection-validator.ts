@@ -1,7 +1,7 @@
 import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { identName } from './ast-views.js';
+import { identName } from '../ast/ast-views.js';
 
 const LAMBDA_OPERATORS = new Set(['any', 'all', 'each']);
 

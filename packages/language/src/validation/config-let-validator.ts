@@ -1,7 +1,7 @@
 import { IssueCodes } from '../diagnostics/catalogue.js';
 import { AstUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { allNodes, identName } from './ast-views.js';
+import { allNodes, identName } from '../ast/ast-views.js';
 import { nodesOf } from '../ast-nodes.js';
 
 /** `config.x` must name a parameter some config block of the file declares. */

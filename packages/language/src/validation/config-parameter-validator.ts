@@ -1,8 +1,9 @@
 import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { localName } from '../typing/spec-nodes.js';
-import { pipeNames, startsUppercase } from './ast-views.js';
+import { localName } from '../ast/names.js';
+import { startsUppercase } from '../ast/ast-views.js';
+import { pipeRefs } from '../ast/names.js';
 
 /**
  * Each parameter of a module's own `config` block declares its type: `max: Integer = 5`, or `max: Integer` for
@@ -36,5 +37,5 @@ function isTypeExpression(node: AstNode | undefined): boolean {
     if (ast.isOptionalType(node)) {
         return isTypeExpression(node.inner);
     }
-    return pipeNames(node).length > 1;
+    return pipeRefs(node).length > 1;
 }

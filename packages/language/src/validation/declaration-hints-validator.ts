@@ -1,8 +1,7 @@
 import { IssueCodes } from '../diagnostics/catalogue.js';
-import { existsSync } from 'node:fs';
-import { AstUtils, URI, type ValidationAcceptor } from 'langium';
+import { AstUtils, type LangiumCoreServices, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { allNodes, blocks, identName } from './ast-views.js';
+import { allNodes, blocks, identName } from '../ast/ast-views.js';
 import { usePathTarget } from '../scoping/imports.js';
 
 /** An external entity with no `use` import in the module has no visible governing specification. */
@@ -34,19 +33,18 @@ export function checkDeferredLocationHint(deferred: ast.DeferredDecl, accept: Va
         { node: deferred, code: IssueCodes.DeferredMissingLocationHint });
 }
 
-/** A `use` path must name a file that exists relative to the importing spec. */
-export function checkUsePath(use: ast.UseDecl, accept: ValidationAcceptor): void {
-    const document = AstUtils.getDocument(use);
-    if (resolvesToFile(document.uri, use.path)) {
-        return;
-    }
-    accept('warning', `No file found at "${use.path}" (paths are relative to this file). Fix the path, or add the file.`,
-        { node: use, property: 'path', code: IssueCodes.UseUnresolvedPath });
-}
-
-function resolvesToFile(base: URI, target: string): boolean {
-    const uri = base.scheme === 'file' ? usePathTarget(base, target) : undefined;
-    return uri !== undefined && existsSync(uri.fsPath);
+/** A `use` path must name a file that exists relative to the importing spec (asked of the workspace's file system). */
+export function usePathCheck(services: LangiumCoreServices) {
+    const files = services.shared.workspace.FileSystemProvider;
+    return (use: ast.UseDecl, accept: ValidationAcceptor): void => {
+        const base = AstUtils.getDocument(use).uri;
+        const target = base.scheme === 'file' ? usePathTarget(base, use.path) : undefined;
+        if (target && files.existsSync(target)) {
+            return;
+        }
+        accept('warning', `No file found at "${use.path}" (paths are relative to this file). Fix the path, or add the file.`,
+            { node: use, property: 'path', code: IssueCodes.UseUnresolvedPath });
+    };
 }
 
 /** A surface's `context` binding, or its `facing` binding where it provides actions, should be used in its body. */

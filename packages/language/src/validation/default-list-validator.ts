@@ -1,7 +1,7 @@
 import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { fieldsOf, identName } from './ast-views.js';
+import { fieldsOf, identName } from '../ast/ast-views.js';
 
 /** `default Type name = { ... }` may only set fields `Type` declares; an empty list needs a `List<T>` field. */
 export function checkDefaultLiterals(module: ast.Module, accept: ValidationAcceptor): void {

@@ -3,7 +3,7 @@ import type { LangiumCoreServices, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { typeIn } from '../typing/spec-nodes.js';
 import { importedModules } from './imported-modules.js';
-import { BUILT_IN_TYPES } from './type-reference-validator.js';
+import { BUILT_IN_TYPES } from '../ast/type-expressions.js';
 
 const BUILT_IN = new Set(BUILT_IN_TYPES);
 

@@ -2,7 +2,8 @@ import { IssueCodes } from '../diagnostics/catalogue.js';
 import { AstUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { nodesOf } from '../ast-nodes.js';
-import { fieldsOf, identName, pipeNames } from './ast-views.js';
+import { fieldsOf, identName } from '../ast/ast-views.js';
+import { isTypeExpression } from '../ast/type-expressions.js';
 
 /** Derived values (`total: items.sum(i => i.price)`) that depend on each other in a loop have no value. */
 export function checkDerivedCycles(entity: ast.EntityDecl, accept: ValidationAcceptor): void {
@@ -49,13 +50,3 @@ function reaches(from: string, target: string, uses: Map<string, Set<string>>, s
     return false;
 }
 
-/** `String`, `Customer?`, `List<Item>`, `pending | done`, `Timestamp when status = x`: a declared type, not a derivation. */
-export function isTypeExpression(value: AstNode): boolean {
-    if (ast.isWhenGuard(value)) {
-        return isTypeExpression(value.action);
-    }
-    if (ast.isNameRef(value)) {
-        return /^[A-Z]/.test(value.ref.$refText.slice(value.ref.$refText.indexOf('/') + 1));
-    }
-    return ast.isOptionalType(value) || ast.isGenericType(value) || ast.isExprBlock(value) || pipeNames(value).length > 1;
-}

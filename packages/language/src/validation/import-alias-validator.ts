@@ -1,7 +1,7 @@
 import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, LangiumCoreServices, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { allNodes, calleeName, startsUppercase } from './ast-views.js';
+import { allNodes, calleeName, startsUppercase } from '../ast/ast-views.js';
 import { importedDocument } from '../scoping/imports.js';
 
 /**

@@ -5,7 +5,7 @@ import {
 import * as ast from '../generated/ast.js';
 import { nodesOf } from '../ast-nodes.js';
 import { importedDocument } from '../scoping/imports.js';
-import { fieldsOf, identName, sameSet, startsUppercase } from './ast-views.js';
+import { fieldsOf, identName, sameSet, startsUppercase } from '../ast/ast-views.js';
 import { declaredTypeNames } from './imported-modules.js';
 
 /** What the files importing a module use of it: names of its entities, values and enums, and of its entity fields. */

@@ -10,7 +10,7 @@ import { checkRuleBindings } from './binding-validator.js';
 import { importAliasCheck } from './import-alias-validator.js';
 import { checkTypeReferences } from './type-reference-validator.js';
 import { checkTriggerForm } from './trigger-form-validator.js';
-import { checkDeferredLocationHint, checkExternalEntitySources, checkSurfaceBindings, checkUsePath } from './declaration-hints-validator.js';
+import { checkDeferredLocationHint, checkExternalEntitySources, checkSurfaceBindings, usePathCheck } from './declaration-hints-validator.js';
 import { checkStatusLifecycles } from './status-validator.js';
 import { triggerReachabilityCheck } from './trigger-validator.js';
 import { ambiguousReferenceCheck } from './ambiguous-reference-validator.js';
@@ -70,7 +70,7 @@ export function registerAlliumValidators(services: AlliumServices): void {
         Assignment: checkColonFormAnnotation,
         TriggerClause: checkTriggerForm,
         DeferredDecl: checkDeferredLocationHint,
-        UseDecl: checkUsePath,
+        UseDecl: usePathCheck(services),
         SurfaceDecl: checkSurfaceBindings
     };
     const extended: ValidationChecks<AlliumAstType> = {

@@ -3,7 +3,7 @@ import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { nodesOfType } from '../ast-nodes.js';
 import { typeIn } from '../typing/spec-nodes.js';
-import { fieldsOf, identName, startsUppercase } from './ast-views.js';
+import { fieldsOf, identName, startsUppercase } from '../ast/ast-views.js';
 
 /**
  * Relationships (`slots: InterviewSlot with candidacy = this`) name the singular entity and link it back to `this`;

@@ -1,7 +1,7 @@
 import { IssueCodes } from '../diagnostics/catalogue.js';
-import type { AstNode, ValidationAcceptor } from 'langium';
+import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { nodesOf } from '../ast-nodes.js';
+import { isTemporalComparison } from '../ast/type-expressions.js';
 
 /**
  * A rule needs a trigger and an outcome: without `when:` nothing starts it, without `ensures:` it changes nothing.
@@ -25,11 +25,6 @@ export function checkRuleShape(rule: ast.RuleDecl, accept: ValidationAcceptor): 
     }
 }
 
-/** `x.field <= now`, `x.at + 1.day < now`: a comparison with `now`. */
-export function isTemporalComparison(expr: AstNode | undefined): boolean {
-    return ast.isBinaryExpr(expr) && ['<', '<=', '>', '>='].includes(expr.operator)
-        && [expr.left, expr.right].some(side => side !== undefined && nodesOf(side).some(ast.isNowLiteral));
-}
 
 /** Whether `keyword:` appears among the items, directly or inside `if`/`for` blocks. */
 function hasClause(items: ast.BlockItem[], keyword: string): boolean {

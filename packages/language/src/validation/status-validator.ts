@@ -1,7 +1,8 @@
 import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { blocks, calleeName, clausesOf, identName, memberOfIdent, nestedMember, pipeNames, startsUppercase, valueItems } from './ast-views.js';
+import { blocks, calleeName, clausesOf, identName, memberOfIdent, nestedMember, startsUppercase, valueItems } from '../ast/ast-views.js';
+import { pipeRefs } from '../ast/names.js';
 
 interface StatusEnum {
     literals: ast.NameRef[];
@@ -23,7 +24,7 @@ export function checkStatusLifecycles(module: ast.Module, accept: ValidationAcce
     for (const entity of blocks(module, ast.isEntityDecl).filter(e => !e.external)) {
         for (const item of entity.items) {
             if (ast.isAssignment(item) && item.name === 'status' && !ast.isExprBlock(item.value)) {
-                const literals = pipeNames(item.value);
+                const literals = pipeRefs(item.value);
                 if (literals.length >= 2 && !literals.some(l => startsUppercase(l.ref.$refText))) {
                     statusByEntity.set(entity.name, { literals, values: new Set(literals.map(l => l.ref.$refText)) });
                 }

@@ -3,7 +3,7 @@ import { AstUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import { isField, type Field, type Structured } from '../typing/spec-nodes.js';
-import { blocks, clausesOf, identName, valueItems } from './ast-views.js';
+import { blocks, clausesOf, identName, valueItems } from '../ast/ast-views.js';
 import { importedModules } from './imported-modules.js';
 
 /**

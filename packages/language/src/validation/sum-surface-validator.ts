@@ -1,13 +1,14 @@
 import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { clausesOf, identName, pipeNames, startsUppercase, variantsByBase } from './ast-views.js';
+import { clausesOf, identName, startsUppercase, variantsByBase } from '../ast/ast-views.js';
+import { pipeRefs } from '../ast/names.js';
 
 /** `kind: Branch | Leaf` names variants: each needs `variant X : Entity`, and the names are all capitalised. */
 export function checkDiscriminators(module: ast.Module, accept: ValidationAcceptor): void {
     for (const entity of module.declarations.filter(ast.isEntityDecl).filter(e => !e.external)) {
         for (const field of entity.items.filter(ast.isAssignment)) {
-            const names = pipeNames(field.value);
+            const names = pipeRefs(field.value);
             if (names.length < 2 || !names.some(n => startsUppercase(n.ref.$refText)) || !field.value) {
                 continue;
             }

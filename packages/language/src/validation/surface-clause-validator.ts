@@ -3,8 +3,8 @@ import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import type { TypeDecl } from '../typing/spec-nodes.js';
-import { blocks, clausesOf, identName } from './ast-views.js';
-import { isTemporalComparison } from './rule-shape-validator.js';
+import { blocks, clausesOf, identName } from '../ast/ast-views.js';
+import { isTemporalComparison } from '../ast/type-expressions.js';
 
 /**
  * What a surface's `timeout:` and `related:` clauses point at must fit: a timeout names a rule with a temporal

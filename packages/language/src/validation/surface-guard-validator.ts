@@ -5,7 +5,8 @@ import type { AlliumServices } from '../allium-module.js';
 import { nodesOf } from '../ast-nodes.js';
 import type { SpecTypes } from '../typing/spec-types.js';
 import type { Field } from '../typing/spec-nodes.js';
-import { SurfacePaths } from './surface-path-validator.js';
+import { SurfacePaths } from '../typing/surface-paths.js';
+import { pathOf, textOf } from '../ast/names.js';
 
 /** A literal a path is compared with; `key` tells values apart (`"a"`, `a` and `` `a` `` differ). */
 interface Literal {
@@ -115,18 +116,6 @@ function comparisonOf(node: AstNode, paths: SurfacePaths, types: SpecTypes): Com
     return [];
 }
 
-/** `order.customer.status` as written, for a chain of names. */
-function pathOf(node: AstNode): string | undefined {
-    if (ast.isNameRef(node)) {
-        return node.ref.$refText;
-    }
-    if (ast.isMemberAccess(node)) {
-        const receiver = pathOf(node.receiver);
-        return receiver && `${receiver}.${node.member.$refText}`;
-    }
-    return undefined;
-}
-
 /**
  * A name is an enum value when it names one (`pending` linked to a literal), or when the compared field is an enum
  * and the name is not some binding of the spec (then it is a value the enum lacks, likely misspelt).
@@ -175,8 +164,4 @@ function pipeOperands(node: AstNode | undefined): AstNode[] {
 
 function valueName(node: AstNode): string | undefined {
     return ast.isNameRef(node) ? node.ref.$refText : ast.isBacktickLiteral(node) ? node.value : undefined;
-}
-
-function textOf(node: AstNode): string {
-    return node.$cstNode?.text ?? '';
 }

@@ -2,8 +2,8 @@ import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { nodesOf } from '../ast-nodes.js';
-import { blocks, clausesOf, identName } from './ast-views.js';
-import { providedTriggers, subscriptions } from './trigger-validator.js';
+import { blocks, clausesOf, identName } from '../ast/ast-views.js';
+import { providedTriggers, subscriptions } from '../ast/triggers.js';
 
 /** An actor no surface of the file faces is declared for nothing. */
 export function checkUnusedActors(module: ast.Module, accept: ValidationAcceptor): void {

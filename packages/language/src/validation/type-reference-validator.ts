@@ -1,9 +1,9 @@
 import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { clausesOf, fieldsOf, identName, pipeNames, startsUppercase } from './ast-views.js';
-
-export const BUILT_IN_TYPES = ['String', 'Integer', 'Decimal', 'Boolean', 'Timestamp', 'Duration', 'List', 'Set', 'Map', 'Any', 'Void'];
+import { clausesOf, fieldsOf, identName, startsUppercase } from '../ast/ast-views.js';
+import { pipeRefs } from '../ast/names.js';
+import { BUILT_IN_TYPES } from '../ast/type-expressions.js';
 
 /** Capitalised names used as field types, or as the entity of a rule's trigger or creation, must be declared. */
 export function checkTypeReferences(module: ast.Module, accept: ValidationAcceptor): void {
@@ -50,7 +50,7 @@ function fieldType(value: ast.ClauseValue | undefined): AstNode | undefined {
     if (ast.isWhenGuard(value)) {
         const condition = value.condition;
         const isPresenceClause = ast.isBinaryExpr(condition) && condition.operator === '=' && identName(condition.left) !== undefined
-            && pipeNames(condition.right).length > 0;
+            && pipeRefs(condition.right).length > 0;
         return isPresenceClause ? value.action : undefined;
     }
     return value;

@@ -1,7 +1,7 @@
 import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, LangiumCoreServices, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { allNodes, fieldsOf, identName, startsUppercase } from './ast-views.js';
+import { allNodes, fieldsOf, identName, startsUppercase } from '../ast/ast-views.js';
 import { importerUsesOf } from './importer-uses.js';
 
 /** Entities, value types and enums nothing in the file, nor in the files importing it under an alias, refers to. */

@@ -2,7 +2,8 @@ import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { nodesOfType } from '../ast-nodes.js';
-import { discriminatorFields, identName, pipeNames } from './ast-views.js';
+import { discriminatorFields, identName } from '../ast/ast-views.js';
+import { pipeRefs } from '../ast/names.js';
 
 /**
  * A variant extends an entity of this file (or `alias/Entity` of an imported one). A base entity with a discriminator
@@ -13,7 +14,7 @@ export function checkVariants(module: ast.Module, accept: ValidationAcceptor): v
     const listed = new Map<string, Set<string>>();
     for (const entity of module.declarations.filter(ast.isEntityDecl)) {
         for (const field of discriminatorFields(entity.items)) {
-            listed.set(entity.name, new Set(pipeNames(field.value).map(n => n.ref.$refText)));
+            listed.set(entity.name, new Set(pipeRefs(field.value).map(n => n.ref.$refText)));
         }
     }
     const entities = new Set(module.declarations.filter(ast.isEntityDecl).map(e => e.name));

@@ -3,8 +3,9 @@ import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import { nodesOf } from '../ast-nodes.js';
-import { blocks, clausesOf, identName, pipeNames } from './ast-views.js';
-import { isTypeExpression } from './derived-value-validator.js';
+import { blocks, clausesOf, identName } from '../ast/ast-views.js';
+import { pipeRefs } from '../ast/names.js';
+import { isTypeExpression } from '../ast/type-expressions.js';
 
 /** `tracking_number: String when status = shipped | delivered`: present only in those states of `status`. */
 interface QualifiedField {
@@ -83,7 +84,7 @@ function qualifiedFields(entity: ast.EntityDecl, types: AlliumServices['typing']
         }
         const condition = item.value.condition;
         const statusField = ast.isBinaryExpr(condition) && condition.operator === '=' ? identName(condition.left) : undefined;
-        const states = ast.isBinaryExpr(condition) ? pipeNames(condition.right).map(n => n.ref.$refText) : [];
+        const states = ast.isBinaryExpr(condition) ? pipeRefs(condition.right).map(n => n.ref.$refText) : [];
         const status = statusField ? entity.items.find((i): i is ast.Assignment => ast.isAssignment(i) && i.name === statusField) : undefined;
         const values = status ? types.literalsOf(status) : [];
         if (statusField && states.length > 0) {

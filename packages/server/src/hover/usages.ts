@@ -1,7 +1,7 @@
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import * as ast from '@allium/language';
 import type { AlliumLspServices } from '../allium-server-module.js';
-import type { Field } from '@allium/language';
+import { localName, type Field } from '@allium/language';
 import type { FieldUse } from '../analysis/field-uses.js';
 
 type TopLevel = ast.Module['declarations'][number];
@@ -98,8 +98,4 @@ const KEYWORDS: Record<string, string> = {
 
 function distinctLabels(declarations: TopLevel[]): string[] {
     return [...new Set(declarations.map(label))];
-}
-
-function localName(name: string): string {
-    return name.slice(name.indexOf('/') + 1);
 }

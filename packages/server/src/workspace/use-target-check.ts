@@ -1,6 +1,7 @@
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import * as ast from '@allium/language';
-import { IssueCodes, unreadableUseMessage, usePathTarget, useTargetProblem } from '@allium/language';
+import { IssueCodes, usePathTarget } from '@allium/language';
+import { unreadableUseMessage, useTargetProblem } from '@allium/language/node';
 import type { AlliumLspServices } from '../allium-server-module.js';
 
 /**
