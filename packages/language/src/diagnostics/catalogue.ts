@@ -263,6 +263,13 @@ export const Diagnostics = {
         bad: 'value Basket {\n    items: List<String>\n}\n\ndefault Basket some = { items: ["a", 1] }\n',
         good: 'value Basket {\n    items: List<String>\n}\n\ndefault Basket some = { items: ["a", "b"] }\n'
     },
+    FieldDuplicate: {
+        code: 'allium.field.duplicate', severity: 'error', kind: 'extended',
+        title: 'Field declared twice',
+        explanation: 'An entity, value or variant declares the same field twice, so which declaration holds is unclear.',
+        bad: 'entity Order {\n    total: Integer\n    total: Decimal\n}\n',
+        good: 'entity Order {\n    total: Decimal\n}\n'
+    },
     EnumEmpty: {
         code: 'allium.enum.empty', severity: 'warning', kind: 'extended',
         title: 'Enum without values',

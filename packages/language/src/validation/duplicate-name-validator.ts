@@ -1,8 +1,9 @@
 import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
+import { fieldsOf } from '../ast/ast-views.js';
 
-/** Names that must be unique where they are declared: enum literals, config keys, `given` bindings, defaults. */
+/** Names that must be unique where they are declared: enum literals, config keys, `given` bindings, fields, defaults. */
 export function checkDuplicateNames(module: ast.Module, accept: ValidationAcceptor): void {
     for (const declaration of module.declarations) {
         if (ast.isEnumDecl(declaration)) {
@@ -17,6 +18,10 @@ export function checkDuplicateNames(module: ast.Module, accept: ValidationAccept
             repeated(declaration.items.filter(isNamedItem), item => item.name).forEach(item =>
                 accept('error', `'given' binds '${item.name}' more than once. Rename or remove one binding.`,
                     { node: item, property: 'name', code: IssueCodes.ContextDuplicateBinding }));
+        } else if (ast.isEntityDecl(declaration) || ast.isValueDecl(declaration) || ast.isVariantDecl(declaration)) {
+            repeated(fieldsOf(declaration.items), field => field.name).forEach(field =>
+                accept('error', `'${declaration.name}' declares the field '${field.name}' twice, so which one holds is unclear. Keep one, or rename it.`,
+                    { node: field, property: 'name', code: IssueCodes.FieldDuplicate }));
         }
     }
     repeated(module.declarations.filter(ast.isDefaultDecl), d => d.name).forEach(d =>
