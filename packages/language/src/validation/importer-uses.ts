@@ -127,17 +127,6 @@ export class ImporterUses {
     }
 }
 
-const importerUses = new WeakMap<LangiumCoreServices, ImporterUses>();
-
-/** The one `ImporterUses` of a language's services, created with its validators so it sees every build. */
-export function importerUsesOf(services: LangiumCoreServices): ImporterUses {
-    let uses = importerUses.get(services);
-    if (!uses) {
-        importerUses.set(services, uses = new ImporterUses(services));
-    }
-    return uses;
-}
-
 /** What a module refers to by name, before it is matched with the files it imports. */
 interface Mentions {
     /** Type names written without a qualifier that the module does not declare: they may name an import's. */

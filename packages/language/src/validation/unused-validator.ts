@@ -1,18 +1,18 @@
 import { IssueCodes } from '../diagnostics/catalogue.js';
-import type { AstNode, LangiumCoreServices, ValidationAcceptor } from 'langium';
+import type { AstNode, ValidationAcceptor } from 'langium';
+import type { AlliumServices } from '../allium-module.js';
 import * as ast from '../generated/ast.js';
 import { allNodes, fieldsOf, identName, startsUppercase } from '../ast/ast-views.js';
-import { importerUsesOf } from './importer-uses.js';
 
 /** Entities, value types and enums nothing in the file, nor in the files importing it under an alias, refers to. */
-export function unusedDeclarationsCheck(services: LangiumCoreServices) {
-    const importers = importerUsesOf(services);
+export function unusedDeclarationsCheck(services: AlliumServices) {
+    const importers = services.validation.ImporterUses;
     return (module: ast.Module, accept: ValidationAcceptor): void => checkUnusedDeclarations(module, importers.of(module).types, accept);
 }
 
 /** Entity fields nothing in the file, nor `alias/Entity.field` in the files importing it, reads or sets. */
-export function unusedFieldsCheck(services: LangiumCoreServices) {
-    const importers = importerUsesOf(services);
+export function unusedFieldsCheck(services: AlliumServices) {
+    const importers = services.validation.ImporterUses;
     return (module: ast.Module, accept: ValidationAcceptor): void => checkUnusedFields(module, importers.of(module).fields, accept);
 }
 
