@@ -31,13 +31,14 @@ function place(file: string): { pkg: string; inSrc: string } | undefined {
     return m ? { pkg: m[1], inSrc: m[2] } : undefined;
 }
 
-/** What each package may import of the others: data flows language -> generate -> server/cli -> client. */
+/** What each package may import of the others: data flows language -> generate (and diagram) -> server/cli -> client. */
 const MAY_IMPORT: Record<string, string[]> = {
     language: [],
     generate: ['language'],
-    server: ['language', 'generate'],
-    cli: ['language', 'generate'],
-    client: ['generate']
+    diagram: ['language', 'generate'],
+    server: ['language', 'generate', 'diagram'],
+    cli: ['language', 'generate', 'diagram'],
+    client: ['generate', 'diagram']
 };
 
 function importedPackage(specifier: string, from: string): string | undefined {
