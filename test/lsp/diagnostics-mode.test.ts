@@ -40,6 +40,20 @@ describe('diagnostics mode', () => {
         expect(codes(await next)).toEqual(EXTENDED);
     });
 
+    it('keeps editing in strict mode with the extended checks, and links every finding to its entry of docs/diagnostics.md', async () => {
+        client = new LspClient();
+        await client.initialize();
+        await client.open(URI, SPEC);
+        await client.diagnosticsFor(URI);
+        const next = client.nextDiagnostics(URI);
+        await client.change(URI, SPEC.replace('Who may', 'Who can'), 2);
+        const edited = await next;
+        expect(codes(edited)).toEqual(EXTENDED);
+        for (const d of edited as Array<{ code?: unknown; codeDescription?: { href: string } }>) {
+            expect(d.codeDescription?.href).toMatch(new RegExp(`/docs/diagnostics\\.md#${String(d.code).toLowerCase().replace(/\./g, '')}$`));
+        }
+    });
+
     it('leaves out the temporal guard warning in relaxed mode', async () => {
         client = new LspClient();
         await client.initialize(undefined, { initializationOptions: { diagnosticsMode: 'relaxed' } });

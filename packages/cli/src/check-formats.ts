@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from './check.js';
-import { codeHelp, REFERENCE_DOCS } from './code-help.js';
+import { codeHelp, DIAGNOSTICS_DOCS } from './code-help.js';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type Format = typeof FORMATS[number];
@@ -52,14 +52,14 @@ export function formatSarif(report: CheckReport, root: string, version: string):
     const codes = [...new Set(report.findings.map(ruleId))].sort();
     const rules = codes.map(id => {
         const example = report.findings.find(f => ruleId(f) === id);
-        const { title, help } = codeHelp(id, example?.message);
+        const { title, help, helpUri } = codeHelp(id, example?.message);
         return {
             id,
             name: title,
             shortDescription: { text: title },
             fullDescription: { text: help },
             help: { text: help },
-            helpUri: REFERENCE_DOCS,
+            helpUri,
             defaultConfiguration: { level: SARIF_LEVEL[example?.severity ?? 'warning'] }
         };
     });
@@ -80,7 +80,7 @@ export function formatSarif(report: CheckReport, root: string, version: string):
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
         runs: [{
-            tool: { driver: { name: 'allium', informationUri: REFERENCE_DOCS, semanticVersion: version, rules } },
+            tool: { driver: { name: 'allium', informationUri: DIAGNOSTICS_DOCS, semanticVersion: version, rules } },
             originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(root).href.replace(/\/$/, '')}/` } },
             columnKind: 'utf16CodeUnits',
             results

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { AstUtils, URI, type LangiumDocument } from 'langium';
-import { createAlliumCoreServices, EXTENDED_CODES, GuardedNodeFileSystem, isUseDecl, UNREADABLE_USE_CODE, unreadableUseMessage, usePathTarget, useTargetProblem, type AlliumServices, type Module, type UseDecl } from '@allium/language';
+import { ALL_CATEGORIES, createAlliumCoreServices, isUseDecl, IssueCodes, REFERENCE_CATEGORIES, usePathTarget, type AlliumServices, type Module, type UseDecl } from '@allium/language';
+import { GuardedNodeFileSystem, unreadableUseMessage, useTargetProblem } from '@allium/language/node';
 import { declarationId } from '@allium/generate';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
@@ -49,11 +50,10 @@ export class Checker {
         try {
             // Imports that cannot be read are findings on the `use` lines of the files given.
             const badImports: Finding[] = [];
-            await workspace.DocumentBuilder.build([...documents, ...await this.imports(documents, badImports, relativeTo)], { validation: true });
+            await workspace.DocumentBuilder.build([...documents, ...await this.imports(documents, badImports, relativeTo)], { validation: { categories: [...(this.extended ? ALL_CATEGORIES : REFERENCE_CATEGORIES)] } });
             return documents.map(document => {
                 const file = path.relative(relativeTo, document.uri.fsPath) || document.uri.fsPath;
                 const findings = (document.diagnostics ?? [])
-                    .filter(diagnostic => this.extended || !EXTENDED_CODES.has(String(diagnostic.code)))
                     .map(diagnostic => toFinding(file, diagnostic))
                     .concat(badImports.filter(f => f.file === file))
                     .map(finding => withDeclaration(finding, document.parseResult.value as Module));
@@ -116,7 +116,7 @@ function badUse(use: UseDecl, file: URI, problem: string, relativeTo: string): F
         line: start.line + 1,
         column: start.character + 1,
         severity: 'error',
-        code: UNREADABLE_USE_CODE,
+        code: IssueCodes.UseUnreadable,
         message: unreadableUseMessage(use.path, problem)
     };
 }

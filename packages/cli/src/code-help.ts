@@ -1,36 +1,25 @@
-import { EXTENDED_CODES } from '@allium/language';
+import { catalogueAnchor, catalogueEntry, DIAGNOSTICS_DOC_URL } from '@allium/language';
 
-/** What a diagnostic code is about, for SARIF rule metadata. */
+/** What a diagnostic code is about, for SARIF rule metadata: the catalogue's entry, as the editor's hover shows it. */
 export interface CodeHelp {
-    /** A short title: `allium.status.noExit` -> "Status: no exit". */
     title: string;
-    /** What the check is and where it comes from; `example` is one message the code was reported with. */
+    /** The catalogue's explanation, with a bad and a good spec. */
     help: string;
+    /** The code's entry in docs/diagnostics.md. */
+    helpUri: string;
 }
 
-export const REFERENCE_DOCS = 'https://github.com/juxt/allium/blob/main/skills/allium/references/language-reference.md';
+/** The diagnostics catalogue as a page, for SARIF's tool information. */
+export const DIAGNOSTICS_DOCS = DIAGNOSTICS_DOC_URL;
 
-/**
- * Title and help text of a code, from what is known today: the code's own name and a message it was reported with.
- * The single place SARIF output asks, so a catalogue of codes can answer here later.
- */
 export function codeHelp(code: string, example?: string): CodeHelp {
-    const [, area = code, check = ''] = code.split('.');
-    const words = spaced(check);
-    const title = `${sentenceCase(spaced(area))}${words ? `: ${words}` : ''}`;
-    const origin = code === 'allium.syntax' ? 'The spec does not parse here.'
-        : EXTENDED_CODES.has(code) ? "One of the checks of JUXT's editor extension beyond the reference `allium check`."
-            : 'A check of the reference `allium check`.';
-    const help = [origin, example ? `Reported as, for example: "${example}"` : undefined,
-        `Suppress one finding with \`-- allium-ignore ${code}\` on its line, or set its severity in allium.config.json. Language reference: ${REFERENCE_DOCS}`]
-        .filter(Boolean).join(' ');
-    return { title, help };
-}
-
-function spaced(word: string): string {
-    return word.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-}
-
-function sentenceCase(text: string): string {
-    return text.charAt(0).toUpperCase() + text.slice(1);
+    const helpUri = `${DIAGNOSTICS_DOC_URL}#${catalogueAnchor(code)}`;
+    const entry = catalogueEntry(code);
+    if (!entry) {
+        // Codes the catalogue lacks cannot be reported (a test holds validators to it); this keeps SARIF valid regardless.
+        return { title: code, help: example ? `Reported as, for example: "${example}"` : code, helpUri };
+    }
+    const help = [entry.explanation, `Reports:\n${entry.bad}`, `Fixed:\n${entry.good}`,
+        `Suppress one finding with \`-- allium-ignore ${code}\` on its line, or set its severity in allium.config.json.`].join('\n\n');
+    return { title: entry.title, help, helpUri };
 }

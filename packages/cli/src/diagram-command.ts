@@ -1,7 +1,8 @@
 import { URI } from 'langium';
 import { buildDiagram, renderDiagram, type DiagramFormat, type DiagramKind } from '@allium/diagram';
 import { loadSpecSet } from '@allium/generate';
-import { createAlliumCoreServices, GuardedNodeFileSystem } from '@allium/language';
+import { createAlliumCoreServices } from '@allium/language';
+import { GuardedNodeFileSystem } from '@allium/language/node';
 import { resolveInputs, warnSkipped } from './input-files.js';
 
 export const DIAGRAM_USAGE = `Usage: allium diagram [--format svg|mermaid|d2] [--kind states|flow] <file-or-directory>...

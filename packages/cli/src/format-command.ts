@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument, URI } from 'langium';
-import { createAlliumCoreServices, formattingEdits, GuardedNodeFileSystem } from '@allium/language';
+import { createAlliumCoreServices, formattingEdits } from '@allium/language';
+import { GuardedNodeFileSystem } from '@allium/language/node';
 import { resolveInputs, warnSkipped } from './input-files.js';
 
 export const FORMAT_USAGE = `Usage: allium format [--check | --write] <file-or-directory>...

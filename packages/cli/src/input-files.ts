@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { unreadableBecause } from '@allium/language';
+import { unreadableBecause } from '@allium/language/node';
 
 /**
  * Expands files and directories (recursively) into the `.allium` files they name, sorted for stable output. Each

@@ -1,3 +1,4 @@
+import { IssueCodes } from '@allium/language';
 import * as path from 'node:path';
 import { obligationsOf, type Obligation } from '@allium/generate';
 import type { Module } from '@allium/language';
@@ -49,7 +50,7 @@ export async function runPlan(args: string[]): Promise<number> {
     const plans = await checker.inspect(files, process.cwd(), (document, findings): FilePlan => {
         const file = single ?? (path.relative(process.cwd(), document.uri.fsPath) || document.uri.fsPath);
         const marker = versionMarker(document.textDocument.getText());
-        const syntax = findings.filter(f => f.code === 'allium.syntax').sort((a, b) => a.line - b.line || a.column - b.column)
+        const syntax = findings.filter(f => f.code === IssueCodes.Syntax).sort((a, b) => a.line - b.line || a.column - b.column)
             .map((f): ReferenceDiagnostic => ({ code: null, location: { col: f.column, file, line: f.line }, message: f.message, severity: 'error' }));
         return {
             file,

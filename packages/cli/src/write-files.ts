@@ -182,5 +182,6 @@ function reasonOf(error: unknown): string {
 
 /** A path as it can be shown in a terminal: quoted when it holds control characters. */
 export function printablePath(name: string): string {
+    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
     return /[\u0000-\u001f\u007f]/.test(name) ? JSON.stringify(name) : name;
 }

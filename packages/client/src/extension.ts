@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { GENERATE_COMMAND, REGENERATE_CLAUSE_COMMAND } from '@allium/generate/streaming';
+import { API_KEY_SECRET, Commands, SETTINGS_SECTION } from '@allium/generate/streaming';
 import { generateImplementation, previewPrompt, type GenerationHost, type GenerationTarget } from './generation/generation-session.js';
-import { API_KEY_SECRET } from './generation/generation-settings.js';
 import { PromptDocuments } from './generation/prompt-documents.js';
 import type { PreviewPanel } from './generation/preview-panel.js';
 import { MarkerLinkProvider, registerShowLocations } from './trace/trace-commands.js';
@@ -32,14 +31,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Allium
     client = createClient(context, output);
     status.follow(client);
     context.subscriptions.push(
-        vscode.commands.registerCommand('allium.restartServer', async () => {
+        vscode.commands.registerCommand(Commands.restartServer, async () => {
             output.info('Restarting the Allium language server.');
             await client?.stop();
             client = createClient(context, output);
             status.follow(client);
             await client.start();
         }),
-        vscode.commands.registerCommand('allium.showLogs', () => output.show(true))
+        vscode.commands.registerCommand(Commands.showLogs, () => output.show(true))
     );
     registerGenerationCommands(context, output);
     context.subscriptions.push(...registerLanguageModelTools(() => client));
@@ -79,16 +78,16 @@ function registerGenerationCommands(context: vscode.ExtensionContext, output: vs
         status,
         registerShowLocations(),
         vscode.languages.registerDocumentLinkProvider(CODE_FILES, new MarkerLinkProvider(() => client)),
-        vscode.commands.registerCommand(REGENERATE_CLAUSE_COMMAND, (clauseId: string) => client && regenerateClause(context, client, output, clauseId).catch(error => {
+        vscode.commands.registerCommand(Commands.regenerateClause, (clauseId: string) => client && regenerateClause(context, client, output, clauseId).catch(error => {
             output.error(`Regeneration failed: ${error instanceof Error ? error.message : String(error)}`);
             void vscode.window.showErrorMessage(`Allium: ${error instanceof Error ? error.message : String(error)}`);
         })),
         vscode.workspace.registerTextDocumentContentProvider(PromptDocuments.scheme, prompts),
-        vscode.commands.registerCommand(GENERATE_COMMAND, (uri?: string, selection?: string[]) => run(fileTarget(uri, selection), generate)),
-        vscode.commands.registerCommand('allium.generateFile', (uri?: vscode.Uri) => run(fileTarget(uri), generate)),
-        vscode.commands.registerCommand('allium.generateFolder', async (folder?: vscode.Uri) => run(await folderTarget(folder), generate)),
-        vscode.commands.registerCommand('allium.previewPrompt', (uri?: string, selection?: string[]) => run(fileTarget(uri, selection), t => previewPrompt(client!, prompts, t))),
-        vscode.commands.registerCommand('allium.setApiKey', async () => {
+        vscode.commands.registerCommand(Commands.generate, (uri?: string, selection?: string[]) => run(fileTarget(uri, selection), generate)),
+        vscode.commands.registerCommand(Commands.generateFile, (uri?: vscode.Uri) => run(fileTarget(uri), generate)),
+        vscode.commands.registerCommand(Commands.generateFolder, async (folder?: vscode.Uri) => run(await folderTarget(folder), generate)),
+        vscode.commands.registerCommand(Commands.previewPrompt, (uri?: string, selection?: string[]) => run(fileTarget(uri, selection), t => previewPrompt(client!, prompts, t))),
+        vscode.commands.registerCommand(Commands.setApiKey, async () => {
             const key = await vscode.window.showInputBox({ prompt: 'Anthropic API key for Allium generation (kept in VS Code secret storage)', password: true, ignoreFocusOut: true });
             if (key) {
                 await context.secrets.store(API_KEY_SECRET, key.trim());
@@ -111,7 +110,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'allium', scheme: 'file' }, { language: 'allium', scheme: 'untitled' }],
-        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.allium'), configurationSection: 'allium' },
+        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.allium'), configurationSection: SETTINGS_SECTION },
         outputChannel: output
     };
     return new LanguageClient('allium', 'Allium Language Server', serverOptions, clientOptions);

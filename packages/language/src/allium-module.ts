@@ -16,11 +16,14 @@ import { AlliumScopeProvider } from './scoping/scope-provider.js';
 import { AlliumScopeComputation } from './scoping/scope-computation.js';
 import { AlliumNameProvider } from './scoping/name-provider.js';
 import { SpecTypes } from './typing/spec-types.js';
+import { ImporterUses } from './validation/importer-uses.js';
 
 /** Services Allium adds to Langium's; extended as scoping and validation land. */
 export type AlliumAddedServices = {
     validation: {
         DocumentValidator: AlliumDocumentValidator;
+        /** What importing files use of each file; created with the validators, so it sees every build. */
+        ImporterUses: ImporterUses;
     };
     typing: {
         SpecTypes: SpecTypes;
@@ -38,7 +41,8 @@ export const AlliumModule: Module<AlliumServices, PartialLangiumCoreServices & A
         ValueConverter: () => new AlliumValueConverter()
     },
     validation: {
-        DocumentValidator: services => new AlliumDocumentValidator(services)
+        DocumentValidator: services => new AlliumDocumentValidator(services),
+        ImporterUses: services => new ImporterUses(services)
     },
     typing: {
         SpecTypes: services => new SpecTypes(services)

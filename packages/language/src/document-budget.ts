@@ -1,3 +1,4 @@
+import { IssueCodes } from './diagnostics/catalogue.js';
 import type { LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 
@@ -11,7 +12,6 @@ export const FULL_CHECK_LIMIT = 2_000_000;
 /** Characters above which a document is not parsed at all: parsing takes seconds and memory in gigabytes there. */
 export const PARSE_LIMIT = 4_000_000;
 
-export const BUDGET_CODE = 'allium.budget';
 
 export function overBudget(document: LangiumDocument): boolean {
     return document.textDocument.getText().length > FULL_CHECK_LIMIT;
@@ -32,7 +32,7 @@ export function budgetNotice(document: LangiumDocument): Diagnostic {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: DiagnosticSeverity.Information,
         source: 'allium',
-        code: BUDGET_CODE,
+        code: IssueCodes.Budget,
         message: `This file has ${size} million characters, ${skipped} This keeps the editor responsive; split the file to have it checked.`
     };
 }

@@ -1,3 +1,4 @@
+import { IssueCodes } from './diagnostics/catalogue.js';
 import { DiagnosticSeverity, type Diagnostic, type Position } from 'vscode-languageserver-types';
 import type { IToken } from 'chevrotain';
 import { applySuppressions } from './suppression.js';
@@ -6,15 +7,15 @@ import { Cancellation, CstUtils, DefaultDocumentValidator, diagnosticData, Docum
 import { nodesOf } from './ast-nodes.js';
 import { operatorHint } from './operator-hints.js';
 import { budgetNotice, overBudget } from './document-budget.js';
+import { withCodeDescription } from './diagnostics/catalogue-doc.js';
 
-/** Diagnostics of the parser carry this code, like the reference checker's syntax errors (which have none). */
-export const SYNTAX_ERROR_CODE = 'allium.syntax';
 
 /**
  * Reports one syntax error per line, as the reference checker does: after the first error on a line the
  * parser's recovery tends to produce follow-on errors that only repeat it. Unresolved names are reported by
  * the reference-compatible validators, which know which names must resolve (a trigger name or black-box
- * function is legitimately declared nowhere), so Langium's generic linking errors are not reported.
+ * function is legitimately declared nowhere), so Langium's generic linking errors are not reported. Each finding links
+ * to its entry of the diagnostics catalogue.
  */
 export class AlliumDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
@@ -22,10 +23,10 @@ export class AlliumDocumentValidator extends DefaultDocumentValidator {
             const syntax: Diagnostic[] = [];
             this.processLexingErrors(document.parseResult, syntax, options);
             this.processParsingErrors(document.parseResult, syntax, options);
-            return [budgetNotice(document), ...firstSyntaxErrorPerLine(syntax)];
+            return [budgetNotice(document), ...firstSyntaxErrorPerLine(syntax)].map(withCodeDescription);
         }
         const diagnostics = firstSyntaxErrorPerLine(await super.validateDocument(document, options, cancelToken));
-        return applySuppressions(document.textDocument.getText(), diagnostics);
+        return applySuppressions(document.textDocument.getText(), diagnostics).map(withCodeDescription);
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -54,7 +55,7 @@ export class AlliumDocumentValidator extends DefaultDocumentValidator {
             const position = errorPosition(error.token, text);
             diagnostics.push({
                 severity: DiagnosticSeverity.Error, range: { start: position, end: position }, message: error.message,
-                data: diagnosticData(DocumentValidator.ParsingError), source: 'allium', code: SYNTAX_ERROR_CODE
+                data: diagnosticData(DocumentValidator.ParsingError), source: 'allium', code: IssueCodes.Syntax
             });
         }
     }
@@ -106,7 +107,7 @@ function unexpectedCharacter(text: string, offset: number): string {
 
 function firstSyntaxErrorPerLine(diagnostics: Diagnostic[]): Diagnostic[] {
     const byPosition = (a: Diagnostic, b: Diagnostic) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
-    const syntax = diagnostics.filter(d => d.code === SYNTAX_ERROR_CODE).sort(byPosition);
+    const syntax = diagnostics.filter(d => d.code === IssueCodes.Syntax).sort(byPosition);
     const kept = new Set<Diagnostic>();
     const lines = new Set<number>();
     for (const diagnostic of syntax) {
@@ -115,12 +116,12 @@ function firstSyntaxErrorPerLine(diagnostics: Diagnostic[]): Diagnostic[] {
             kept.add(diagnostic);
         }
     }
-    return diagnostics.filter(d => d.code !== SYNTAX_ERROR_CODE || kept.has(d));
+    return diagnostics.filter(d => d.code !== IssueCodes.Syntax || kept.has(d));
 }
 
 function markSyntax(diagnostics: Diagnostic[], from: number): void {
     for (let i = from; i < diagnostics.length; i++) {
-        diagnostics[i].code = SYNTAX_ERROR_CODE;
+        diagnostics[i].code = IssueCodes.Syntax;
         diagnostics[i].source = 'allium';
     }
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAllium, SYNTAX_ERROR_CODE } from '../src/index.js';
+import { IssueCodes, parseAllium } from '../src/index.js';
 import { corpusFiles, corpusText, referenceDiagnostics } from './corpus-support.js';
 
 // Files where we knowingly differ from the reference on syntax, with the reason; see the file itself.
@@ -18,7 +18,7 @@ describe('syntax agreement with the reference checker on the whole corpus', () =
         const disagreements: string[] = [];
         for (const file of files) {
             const { diagnostics } = await parseAllium(corpusText(file));
-            const ours = diagnostics.filter(d => d.code === SYNTAX_ERROR_CODE).map(d => d.range.start.line + 1);
+            const ours = diagnostics.filter(d => d.code === IssueCodes.Syntax).map(d => d.range.start.line + 1);
             const theirs = referenceDiagnostics(file).filter(d => d.code === null && d.severity === 'error').map(d => d.line);
             const missed = theirs.filter(line => !ours.some(o => Math.abs(o - line) <= 1));
             const extra = ours.filter(line => !theirs.some(t => Math.abs(t - line) <= 1));

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EXTENDED_CODES, parseAllium } from '../src/index.js';
+import { parseAllium, REFERENCE_CATEGORIES } from '../src/index.js';
 
 // Rules found by differential testing against the reference checker (npm run parity:fuzz): each spec here is one
 // the reference accepts or rejects as stated, written down as the smallest text that shows the rule.
 
 /** What `allium check` reports (no extended checks), on a version 3 spec. */
 async function checked(text: string) {
-    const { diagnostics } = await parseAllium(`-- allium: 3\n${text}`);
-    return diagnostics.filter(d => !EXTENDED_CODES.has(String(d.code)));
+    return (await parseAllium(`-- allium: 3\n${text}`, undefined, undefined, REFERENCE_CATEGORIES)).diagnostics;
 }
 
 /** `line:code` of every finding, syntax errors as `line:allium.syntax`. */

@@ -1,4 +1,5 @@
 import type { LangiumSharedServices } from 'langium/lsp';
+import type { AlliumInitializationOptions } from '@allium/generate';
 
 /**
  * What the editor said about itself when it started the server (`initializationOptions`). "Generate
@@ -10,7 +11,7 @@ export class ClientOptions {
 
     constructor(shared: LangiumSharedServices) {
         shared.lsp.LanguageServer.onInitialize(params => {
-            const options = params.initializationOptions as { generationCommands?: unknown } | undefined;
+            const options = params.initializationOptions as AlliumInitializationOptions | undefined;
             this.generationCommands = options?.generationCommands !== false;
         });
     }

@@ -2,7 +2,7 @@ import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { AlliumLspServices } from './allium-server-module.js';
 import type { CodeLens, CodeLensParams, Range } from 'vscode-languageserver';
-import { declarationId, SHOW_LOCATIONS_COMMAND } from '@allium/generate';
+import { declarationId, Commands } from '@allium/generate';
 import { regionLocation } from './trace/trace-links.js';
 import * as ast from '@allium/language';
 import { generateCommand } from './generation/generation-actions.js';
@@ -53,7 +53,7 @@ export class AlliumCodeLensProvider implements CodeLensProvider {
         const title = [`implemented in ${places.length} place${places.length === 1 ? '' : 's'}`, `${tests.length} test${tests.length === 1 ? '' : 's'}`,
             ...(drifted ? [`${drifted} clause${drifted === 1 ? '' : 's'} changed since`] : [])].join(' · ');
         const locations = [...places, ...tests].map(regionLocation);
-        const command = this.services.editor.ClientOptions.generationCommands ? SHOW_LOCATIONS_COMMAND : '';
+        const command = this.services.editor.ClientOptions.generationCommands ? Commands.showLocations : '';
         return { range, command: { title, command, arguments: command ? [document.uri.toString(), range.start, locations] : undefined } };
     }
 }

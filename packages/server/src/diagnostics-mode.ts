@@ -1,6 +1,7 @@
-import { AlliumDocumentValidator, EXTENDED_CODES } from '@allium/language';
-import type { Cancellation, LangiumDocument, ValidationOptions } from 'langium';
+import { ALL_CATEGORIES, AlliumDocumentValidator, catalogueEntry, REFERENCE_CATEGORIES, withCodeDescription } from '@allium/language';
+import type { Cancellation, LangiumDocument, ValidationCategory, ValidationOptions } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
+import { DIAGNOSTICS_MODES, Settings, type AlliumInitializationOptions, type DiagnosticsMode } from '@allium/generate';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TraceLinks } from './trace/trace-links.js';
 import type { ProjectConfigs } from './workspace/project-configs.js';
@@ -12,17 +13,18 @@ import type { ProjectConfigs } from './workspace/project-configs.js';
  * - `relaxed`: as JUXT's relaxed mode, without the temporal-guard warning and with undeclared config
  *   references as information;
  * - `reference`: only what the reference `allium check` reports.
+ * The reference mode leaves out the `extended` validation category; relaxed mode's changes are the catalogue's.
  */
-export type DiagnosticsMode = 'strict' | 'relaxed' | 'reference';
-
-const MODES = new Set<string>(['strict', 'relaxed', 'reference']);
+const MODES = new Set<string>(DIAGNOSTICS_MODES);
 
 export class DiagnosticsModes {
-    mode: DiagnosticsMode = 'strict';
+    mode: DiagnosticsMode = Settings['allium.diagnostics.mode'];
 
     constructor(private readonly shared: LangiumSharedServices) {
+        this.askForCategories();
         shared.lsp.LanguageServer.onInitialize(params => {
-            this.mode = modeOf((params.initializationOptions as { diagnosticsMode?: unknown } | undefined)?.diagnosticsMode) ?? this.mode;
+            this.mode = modeOf((params.initializationOptions as AlliumInitializationOptions | undefined)?.diagnosticsMode) ?? this.mode;
+            this.askForCategories();
         });
         const configuration = shared.workspace.ConfigurationProvider;
         configuration.onConfigurationSectionUpdate(update => {
@@ -33,15 +35,18 @@ export class DiagnosticsModes {
         void configuration.ready.then(async () => this.change(modeOf((await configuration.getConfiguration('allium', 'diagnostics') as { mode?: unknown } | undefined)?.mode)));
     }
 
+    /** The validation categories the mode runs, of those a build asks for (all, when it names none). */
+    categories(requested: readonly ValidationCategory[] = ALL_CATEGORIES): ValidationCategory[] {
+        const allowed = this.mode === 'reference' ? REFERENCE_CATEGORIES : ALL_CATEGORIES;
+        return requested.filter(category => allowed.includes(category));
+    }
+
     apply(diagnostics: Diagnostic[]): Diagnostic[] {
-        if (this.mode === 'reference') {
-            return diagnostics.filter(d => !EXTENDED_CODES.has(String(d.code)));
+        if (this.mode !== 'relaxed') {
+            return diagnostics;
         }
-        if (this.mode === 'relaxed') {
-            return diagnostics.filter(d => d.code !== 'allium.temporal.missingGuard')
-                .map(d => (d.code === 'allium.config.undefinedReference' ? { ...d, severity: 3 /* Information */ } : d));
-        }
-        return diagnostics;
+        return diagnostics.filter(d => catalogueEntry(d.code)?.relaxed !== 'off')
+            .map(d => (catalogueEntry(d.code)?.relaxed === 'info' ? { ...d, severity: 3 /* Information */ } : d));
     }
 
     /** A new mode re-checks every open spec, so the editor shows what the mode reports. */
@@ -50,8 +55,14 @@ export class DiagnosticsModes {
             return;
         }
         this.mode = mode;
+        this.askForCategories();
         const documents = this.shared.workspace.LangiumDocuments.all.toArray();
         void this.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    }
+
+    /** Edits re-check with the mode's categories (Langium's default, `fast`, would leave the extended checks out). */
+    private askForCategories(): void {
+        this.shared.workspace.DocumentBuilder.updateBuildOptions = { validation: { categories: this.categories() } };
     }
 }
 
@@ -71,8 +82,9 @@ export class ModalDocumentValidator extends AlliumDocumentValidator {
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = this.modes().apply(await super.validateDocument(document, options, cancelToken));
-        const all = this.modes().mode === 'reference' || document.parseResult.parserErrors.length > 0 ? diagnostics : [...diagnostics, ...this.trace().diagnostics(document)];
+        const categories = this.modes().categories(options?.categories);
+        const diagnostics = this.modes().apply(await super.validateDocument(document, { ...options, categories }, cancelToken));
+        const all = this.modes().mode === 'reference' || document.parseResult.parserErrors.length > 0 ? diagnostics : [...diagnostics, ...this.trace().diagnostics(document).map(withCodeDescription)];
         return this.configs().apply(document.uri, all);
     }
 }

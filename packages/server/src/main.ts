@@ -1,6 +1,6 @@
 import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { GuardedNodeFileSystem } from '@allium/language';
+import { GuardedNodeFileSystem } from '@allium/language/node';
 import { createAlliumLspServices } from './allium-server-module.js';
 import { registerGenerationRequests } from './generation/generation-request.js';
 import { registerTraceRequests } from './trace/trace-requests.js';

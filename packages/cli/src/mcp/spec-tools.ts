@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'langium';
-import { createAlliumCoreServices, GuardedNodeFileSystem, type Module } from '@allium/language';
+import { createAlliumCoreServices, type Module } from '@allium/language';
+import { GuardedNodeFileSystem } from '@allium/language/node';
 import {
     buildPrompt, checkResult, declarationWithClosure, loadSpecSet, planObligations, planResult, promptResult, setClauses, setObligations,
     targetLanguageNamed, traceReport, traceResult, AgentToolError, agentToolErrors, type AgentToolName, type AgentTools

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-    formatUsd, promptIdResolver, promptText, runGeneration, TARGETS,
+    Commands, formatUsd, GENERATE_SECTION, promptIdResolver, promptText, runGeneration, TARGETS,
     type GenerationPrompt, type GenerationPromptResult, type GenerationResult
 } from '@allium/generate/streaming';
 import { requestPrompt } from './server-requests.js';
@@ -95,7 +95,7 @@ async function run(host: GenerationHost, target: GenerationTarget, prompt: Gener
                 }
             }
         } else if (message.type === 'action' && message.action === 'settings') {
-            await vscode.commands.executeCommand('workbench.action.openSettings', 'allium.generate');
+            await vscode.commands.executeCommand('workbench.action.openSettings', GENERATE_SECTION);
         } else if (message.type === 'open') {
             await vscode.window.showTextDocument(vscode.Uri.parse(message.uri), { viewColumn: vscode.ViewColumn.One });
         }
@@ -212,6 +212,6 @@ async function reveal(client: LanguageClient, prompt: GenerationPromptResult, cl
 }
 
 async function setKeyAndConfirm(): Promise<boolean> {
-    await vscode.commands.executeCommand('allium.setApiKey');
+    await vscode.commands.executeCommand(Commands.setApiKey);
     return true;
 }

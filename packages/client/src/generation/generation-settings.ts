@@ -1,21 +1,20 @@
 import * as vscode from 'vscode';
-import { DEFAULT_MODEL, targetLanguageNamed } from '@allium/generate/streaming';
+import { API_KEY_SECRET, GENERATE_SECTION, Settings, targetLanguageNamed, type SettingName } from '@allium/generate/streaming';
 
-export const API_KEY_SECRET = 'allium.anthropicApiKey';
-
-/** The `allium.generate.*` settings; `maxTokens` 0 means the model's own default (models.ts). */
+/** The `allium.generate.*` settings, defaults from the protocol module; `maxTokens` 0 means the model's own default (models.ts). */
 export function generationSettings() {
-    const config = vscode.workspace.getConfiguration('allium.generate');
-    const maxTokens = config.get<number>('maxTokens', 0);
+    const config = vscode.workspace.getConfiguration(GENERATE_SECTION);
+    const get = <N extends SettingName & `${typeof GENERATE_SECTION}.${string}`>(name: N) => config.get(name.slice(GENERATE_SECTION.length + 1), Settings[name]);
+    const maxTokens = get('allium.generate.maxTokens');
     return {
-        targetLanguage: targetLanguageNamed(config.get<string>('targetLanguage')) ?? 'TypeScript',
-        model: config.get<string>('model', DEFAULT_MODEL) || DEFAULT_MODEL,
+        targetLanguage: targetLanguageNamed(get('allium.generate.targetLanguage')) ?? Settings['allium.generate.targetLanguage'],
+        model: get('allium.generate.model') || Settings['allium.generate.model'],
         maxTokens: maxTokens > 0 ? maxTokens : undefined,
-        maxRounds: Math.max(1, config.get<number>('maxRounds', 4)),
-        idleTimeoutSeconds: Math.max(1, config.get<number>('idleTimeoutSeconds', 60)),
-        baseUrl: config.get<string>('baseUrl', ''),
-        extraInstructions: config.get<string>('extraInstructions', ''),
-        outputFolder: config.get<string>('outputFolder', 'generated') || 'generated'
+        maxRounds: Math.max(1, get('allium.generate.maxRounds')),
+        idleTimeoutSeconds: Math.max(1, get('allium.generate.idleTimeoutSeconds')),
+        baseUrl: get('allium.generate.baseUrl'),
+        extraInstructions: get('allium.generate.extraInstructions'),
+        outputFolder: get('allium.generate.outputFolder') || Settings['allium.generate.outputFolder']
     };
 }
 

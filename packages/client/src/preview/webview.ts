@@ -39,7 +39,7 @@ h3 { font-size: 1em; margin: 1em 0 .3em; }
 .hljs-title, .hljs-type { color: var(--vscode-symbolIcon-classForeground, #4ec9b0); }`;
 document.head.appendChild(style);
 
-let regions: PreviewRegion[] = [];
+const regions: PreviewRegion[] = [];
 let activeClauses = new Set<string>();
 
 /** A file as shown: its text so far, and how many of its lines are complete (and rendered for good). */

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-    parseTraceRecord, promptIdResolver, recordGeneration, REGENERATION_PROMPT_REQUEST, runGeneration, serialiseTraceRecord, textWithMarkers, TRACE_FILE,
-    type RegenerationPromptResult
+    Commands, parseTraceRecord, promptIdResolver, recordGeneration, REGENERATION_PROMPT_REQUEST, runGeneration, sendAlliumRequest, serialiseTraceRecord, textWithMarkers, TRACE_FILE
 } from '@allium/generate/streaming';
 import { apiKey, generationSettings } from '../generation/generation-settings.js';
 
@@ -16,12 +15,12 @@ export async function regenerateClause(context: vscode.ExtensionContext, client:
     const key = await apiKey(context);
     if (!key) {
         if (await vscode.window.showErrorMessage('No Anthropic API key is set for Allium generation.', 'Set API key')) {
-            await vscode.commands.executeCommand('allium.setApiKey');
+            await vscode.commands.executeCommand(Commands.setApiKey);
         }
         return;
     }
     const config = generationSettings();
-    const { prompt, region } = await client.sendRequest<RegenerationPromptResult>(REGENERATION_PROMPT_REQUEST, { id: clauseId, targetLanguage: config.targetLanguage, extraInstructions: config.extraInstructions });
+    const { prompt, region } = await sendAlliumRequest(client, REGENERATION_PROMPT_REQUEST, { id: clauseId, targetLanguage: config.targetLanguage, extraInstructions: config.extraInstructions });
     log.info(`Regenerating ${clauseId} (${region.path}:${region.beginLine + 1}) with ${config.model}.`);
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Allium: regenerating ${clauseId}`, cancellable: true }, (_progress, token) => {
         const controller = new AbortController();

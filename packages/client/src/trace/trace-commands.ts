@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { MARKER_LINKS_REQUEST, RESOLVE_CLAUSE_REQUEST, SHOW_LOCATIONS_COMMAND, type MarkerLink, type ResolvedClause } from '@allium/generate/streaming';
+import { Commands, MARKER_LINKS_REQUEST, RESOLVE_CLAUSE_REQUEST, sendAlliumRequest } from '@allium/generate/streaming';
 
 interface LspLocation {
     uri: string;
@@ -11,7 +11,7 @@ const toRange = (r: LspLocation['range']) => new vscode.Range(r.start.line, r.st
 
 /** The lens "implemented in 2 places · 5 tests" lists its locations in VS Code's peek view. */
 export function registerShowLocations(): vscode.Disposable {
-    return vscode.commands.registerCommand(SHOW_LOCATIONS_COMMAND, (uri: string, position: { line: number; character: number }, locations: LspLocation[]) =>
+    return vscode.commands.registerCommand(Commands.showLocations, (uri: string, position: { line: number; character: number }, locations: LspLocation[]) =>
         vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), new vscode.Position(position.line, position.character),
             locations.map(l => new vscode.Location(vscode.Uri.parse(l.uri), toRange(l.range)))));
 }
@@ -28,7 +28,7 @@ export class MarkerLinkProvider implements vscode.DocumentLinkProvider {
         if (!client || !document.getText().includes('@allium-begin')) {
             return [];
         }
-        const links = await client.sendRequest<MarkerLink[]>(MARKER_LINKS_REQUEST, { uri: document.uri.toString(), text: document.getText() });
+        const links = await sendAlliumRequest(client, MARKER_LINKS_REQUEST, { uri: document.uri.toString(), text: document.getText() });
         return links.map(link => {
             const line = document.lineAt(link.line).text;
             const at = line.indexOf(link.id);
@@ -42,6 +42,6 @@ export class MarkerLinkProvider implements vscode.DocumentLinkProvider {
 
 /** Where a clause is in the spec now, for links made when it was elsewhere (the preview's). */
 export async function resolveClause(client: LanguageClient, id: string): Promise<vscode.Location | undefined> {
-    const found = await client.sendRequest<ResolvedClause | null>(RESOLVE_CLAUSE_REQUEST, { id });
+    const found = await sendAlliumRequest(client, RESOLVE_CLAUSE_REQUEST, { id });
     return found ? new vscode.Location(vscode.Uri.parse(found.uri), toRange(found.range)) : undefined;
 }

@@ -35,6 +35,7 @@ const tables = new Map<string, (offset: number) => number>();
 function byteOffsets(text: string): (offset: number) => number {
     let table = tables.get(text);
     if (!table) {
+        // eslint-disable-next-line no-control-regex -- ASCII, control characters included
         if (/^[\x00-\x7f]*$/.test(text)) {
             table = offset => offset;
         } else {

@@ -2,7 +2,8 @@ import { AstUtils, MultiMap, type AstNode, type LangiumCoreServices } from 'lang
 import * as ast from '../generated/ast.js';
 import { nodesOf } from '../ast-nodes.js';
 import { importedDocument } from '../scoping/imports.js';
-import { isTypeDecl, localName } from '../typing/spec-nodes.js';
+import { isTypeDecl } from '../typing/spec-nodes.js';
+import { localName } from '../ast/names.js';
 
 /** A trigger as the flow knows it: its name and the module whose namespace it lives in (`payments/Captured` meets `Captured` in payments). */
 export interface TriggerRef {

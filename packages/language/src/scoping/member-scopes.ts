@@ -3,7 +3,7 @@ import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import type { SpecTypes } from '../typing/spec-types.js';
 import type { Field, TypeDecl } from '../typing/spec-nodes.js';
-import { pipeNames } from '../validation/ast-views.js';
+import { pipeRefs } from '../ast/names.js';
 
 const EQUALITY = new Set(['=', '!=', 'in', 'not in']);
 
@@ -88,7 +88,7 @@ export class MemberScopes {
             return undefined;
         }
         const value = ast.isWhenGuard(field.value) ? field.value.action : field.value;
-        const inline = pipeNames(value);
+        const inline = pipeRefs(value);
         if (inline.length > 1) {
             return inline.map(literal => ({ node: literal, name: literal.ref.$refText }));
         }

@@ -51,18 +51,6 @@ export function typeIn(module: ast.Module, name: string): TypeDecl | undefined {
     return index.get(name);
 }
 
-export function localName(name: string): string {
-    return name.slice(name.indexOf('/') + 1);
-}
-
-/** The names of `a | b | c`. */
-export function pipeNames(node: AstNode | undefined): string[] {
-    if (ast.isBinaryExpr(node) && node.operator === '|') {
-        return [...pipeNames(node.left), ...pipeNames(node.right)];
-    }
-    return ast.isNameRef(node) ? [node.ref.$refText] : [];
-}
-
 /** The first name of an expression read left to right: `Order` in `Order.placed_at + 1.day <= now`. */
 export function leftmostName(node: AstNode | undefined): ast.NameRef | undefined {
     if (ast.isNameRef(node)) {

@@ -2,7 +2,8 @@ import { AstUtils, GrammarUtils, MultiMap, WorkspaceCache, type AstNode, type Cs
 import * as ast from '../generated/ast.js';
 import { nodesOf } from '../ast-nodes.js';
 import { importedDocument } from '../scoping/imports.js';
-import { isField, isStructured, isTypeDecl, leftmostName, localName, pipeNames, typeIn, within, type Denoted, type Field, type Structured, type TypeDecl } from './spec-nodes.js';
+import { localName, pipeNames } from '../ast/names.js';
+import { isField, isStructured, isTypeDecl, leftmostName, typeIn, within, type Denoted, type Field, type Structured, type TypeDecl } from './spec-nodes.js';
 
 const MAX_DEPTH = 8;
 

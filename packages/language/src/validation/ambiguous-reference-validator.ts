@@ -1,9 +1,10 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, LangiumCoreServices, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { nodesOf } from '../ast-nodes.js';
-import { identName, startsUppercase } from './ast-views.js';
+import { identName, startsUppercase } from '../ast/ast-views.js';
 import { aliasList, declaredTypeNames, importedModules, offeredByMany } from './imported-modules.js';
-import { offeredTriggers, subscriptions } from './trigger-validator.js';
+import { offeredTriggers, subscriptions } from '../ast/triggers.js';
 
 /**
  * An unqualified name that two imported modules both declare, and this module does not, could mean either.
@@ -27,7 +28,7 @@ export function ambiguousReferenceCheck(services: LangiumCoreServices) {
             }
             reported.add(use.name);
             accept('warning', `'${use.name}' is ambiguous: imported modules ${aliasList(aliases)} both declare it. Qualify it, e.g. '${aliases[0]}/${use.name}', or declare '${use.name}' here.`,
-                { node, property: use.property, code: 'allium.use.ambiguousReference' });
+                { node, property: use.property, code: IssueCodes.UseAmbiguousReference });
         }
 
         const triggers = offeredByMany(imports, offeredTriggers);
@@ -36,7 +37,7 @@ export function ambiguousReferenceCheck(services: LangiumCoreServices) {
             const aliases = triggers.get(trigger.ref.$refText);
             if (aliases && !offeredHere.has(trigger.ref.$refText)) {
                 accept('warning', `'${trigger.ref.$refText}' could be the trigger of imported modules ${aliasList(aliases)} alike, so rule '${rule.name}' is ambiguous. Qualify it, e.g. '${aliases[0]}/${trigger.ref.$refText}'.`,
-                    { node: trigger, code: 'allium.use.ambiguousReference' });
+                    { node: trigger, code: IssueCodes.UseAmbiguousReference });
             }
         }
     };

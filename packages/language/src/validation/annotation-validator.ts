@@ -1,6 +1,6 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { SYNTAX_ERROR_CODE } from '../document-validator.js';
 
 const KINDS = new Set(['guidance', 'invariant', 'guarantee']);
 const COLON_FORMS = new Set(['guidance', 'guarantee', 'invariant']);
@@ -13,25 +13,25 @@ export function checkAnnotation(annotation: ast.Annotation, accept: ValidationAc
     const kind = annotation.kind;
     if (!KINDS.has(kind)) {
         accept('error', `Unknown annotation '@${kind}'. Use '@invariant Name', '@guarantee Name' or '@guidance'.`,
-            { node: annotation, property: 'kind', code: SYNTAX_ERROR_CODE });
+            { node: annotation, property: 'kind', code: IssueCodes.Syntax });
         return;
     }
     if (kind === 'guidance' && annotation.name !== undefined) {
-        accept('error', `'@guidance' takes no name. Remove '${annotation.name}'.`, { node: annotation, property: 'name', code: SYNTAX_ERROR_CODE });
+        accept('error', `'@guidance' takes no name. Remove '${annotation.name}'.`, { node: annotation, property: 'name', code: IssueCodes.Syntax });
         return;
     }
     if (kind !== 'guidance' && annotation.name === undefined) {
-        accept('error', `'@${kind}' needs a PascalCase name: '@${kind} Name'.`, { node: annotation, property: 'kind', code: SYNTAX_ERROR_CODE });
+        accept('error', `'@${kind}' needs a PascalCase name: '@${kind} Name'.`, { node: annotation, property: 'kind', code: IssueCodes.Syntax });
         return;
     }
     if (annotation.name !== undefined && !/^[A-Z]/.test(annotation.name)) {
         accept('error', `Annotation names are PascalCase: write '${annotation.name.charAt(0).toUpperCase()}${annotation.name.slice(1)}'.`,
-            { node: annotation, property: 'name', code: SYNTAX_ERROR_CODE });
+            { node: annotation, property: 'name', code: IssueCodes.Syntax });
         return;
     }
     if (annotation.prose.length === 0) {
         accept('error', `'@${kind}' must be followed by at least one indented '--' comment line holding its prose.`,
-            { node: annotation, property: annotation.name !== undefined ? 'name' : 'kind', code: SYNTAX_ERROR_CODE });
+            { node: annotation, property: annotation.name !== undefined ? 'name' : 'kind', code: IssueCodes.Syntax });
     }
 }
 
@@ -39,7 +39,7 @@ export function checkAnnotation(annotation: ast.Annotation, accept: ValidationAc
 export function checkColonFormAnnotation(item: ast.Assignment, accept: ValidationAcceptor): void {
     if (COLON_FORMS.has(item.name) && !ast.isModule(item.$container) && item.$container !== undefined && !ast.isConfigDecl(item.$container)) {
         accept('error', `'${item.name}:' was replaced by '@${item.name}'. Write '@${item.name}${item.name === 'guidance' ? '' : ' Name'}' followed by indented '--' comment lines.`,
-            { node: item, property: 'name', code: SYNTAX_ERROR_CODE });
+            { node: item, property: 'name', code: IssueCodes.Syntax });
     }
 }
 
@@ -59,13 +59,13 @@ export function checkAnnotationPlacement(items: ast.BlockItem[], accept: Validat
         if (ast.isAnnotation(item)) {
             if (seenGuidance) {
                 accept('warning', `'@${item.kind}' comes after '@guidance', which must be the last item of its construct. Move '@guidance' to the end.`,
-                    { node: item, property: 'kind', code: 'allium.annotation.placement' });
+                    { node: item, property: 'kind', code: IssueCodes.AnnotationPlacement });
             }
             seenAnnotation = true;
             seenGuidance ||= item.kind === 'guidance';
         } else if (seenAnnotation && !ast.isStray(item) && !ast.isOpenQuestion(item) && !(ast.isAssignment(item) && trailing.has(item.name))) {
             accept('warning', `Structural items go before the annotations of a construct. Move this above the first annotation.`,
-                { node: item, code: 'allium.annotation.placement' });
+                { node: item, code: IssueCodes.AnnotationPlacement });
             return;
         }
     }

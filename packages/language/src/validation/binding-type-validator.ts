@@ -1,7 +1,8 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { blocks, identName } from './ast-views.js';
-import { BUILT_IN_TYPES } from './type-reference-validator.js';
+import { blocks, identName } from '../ast/ast-views.js';
+import { BUILT_IN_TYPES } from '../ast/type-expressions.js';
 
 /**
  * What a `given` binding or a surface's `facing` party is must be declared: a `given` binds an entity of this
@@ -19,7 +20,7 @@ export function checkBindingTypes(module: ast.Module, accept: ValidationAcceptor
             const type = named(binding.value);
             if (type && !known(type, givable, aliases)) {
                 accept('error', `'given ${binding.name}' is bound to '${type.ref.$refText}', which is not a built-in type nor an entity of this file or an imported one. Declare the entity, or import it ('use ... as alias' and alias/${type.ref.$refText}).`,
-                    { node: type, code: 'allium.context.undefinedType' });
+                    { node: type, code: IssueCodes.ContextUndefinedType });
             }
         }
     }
@@ -28,7 +29,7 @@ export function checkBindingTypes(module: ast.Module, accept: ValidationAcceptor
             const type = named(facing.value);
             if (type && !known(type, parties, aliases)) {
                 accept('warning', `Surface '${surface.name}' faces '${type.ref.$refText}', which is not an actor or entity of this file. Declare 'actor ${type.ref.$refText}', or fix the name.`,
-                    { node: type, code: 'allium.surface.missingActor' });
+                    { node: type, code: IssueCodes.SurfaceMissingActor });
             }
         }
     }

@@ -1,6 +1,7 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { identName, startsUppercase, valueItems } from './ast-views.js';
+import { identName, startsUppercase, valueItems } from '../ast/ast-views.js';
 
 const BUILT_IN = new Set(['config', 'now', 'this', 'within', 'true', 'false', 'null']);
 const WALKED = new Set(['=', '!=', '<', '<=', '>', '>=', 'in', 'not in', 'and', 'or', 'implies', '+', '-', '*', '/']);
@@ -26,7 +27,7 @@ export function checkRuleBindings(module: ast.Module, accept: ValidationAcceptor
         }
         const report = (node: ast.NameRef) => accept('error',
             `'${node.ref.$refText}' is not bound anywhere rule '${rule.name}' can see: not by its trigger, a let, a for, a given or a default. Bind it (e.g. when: Event(${node.ref.$refText})), or fix the name.`,
-            { node, code: 'allium.rule.undefinedBinding' });
+            { node, code: IssueCodes.RuleUndefinedBinding });
         checkItems(rule.items, bound, report);
     }
 }

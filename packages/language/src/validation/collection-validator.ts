@@ -1,6 +1,7 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { identName } from './ast-views.js';
+import { identName } from '../ast/ast-views.js';
 
 const LAMBDA_OPERATORS = new Set(['any', 'all', 'each']);
 
@@ -11,6 +12,6 @@ export function checkImplicitLambda(call: ast.Call, accept: ValidationAcceptor):
     const shorthand = identName(argument);
     if (operator && LAMBDA_OPERATORS.has(operator) && shorthand !== undefined && /^[a-z_]/.test(shorthand)) {
         accept('error', `'.${operator}(${shorthand})' needs an explicit lambda: write '.${operator}(x => x.${shorthand})'.`,
-            { node: argument!, code: 'allium.expression.implicitLambda' });
+            { node: argument!, code: IssueCodes.ExpressionImplicitLambda });
     }
 }

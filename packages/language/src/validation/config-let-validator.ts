@@ -1,6 +1,7 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import { AstUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { allNodes, identName } from './ast-views.js';
+import { allNodes, identName } from '../ast/ast-views.js';
 import { nodesOf } from '../ast-nodes.js';
 
 /** `config.x` must name a parameter some config block of the file declares. */
@@ -12,7 +13,7 @@ export function checkConfigReferences(module: ast.Module, accept: ValidationAcce
         if (ast.isMemberAccess(node) && identName(node.receiver) === 'config' && !params.has(node.member.$refText)
             && !AstUtils.getContainerOfType(node, ast.isEntityInvariant)) {
             accept('warning', `No config block of this file declares '${node.member.$refText}', so 'config.${node.member.$refText}' has no value. Add it to config { ... }, or fix the name.`,
-                { node, property: 'member', code: 'allium.config.undefinedReference' });
+                { node, property: 'member', code: IssueCodes.ConfigUndefinedReference });
         }
     }
 }
@@ -24,7 +25,7 @@ export function checkDuplicateLets(rule: ast.RuleDecl, accept: ValidationAccepto
         if (isLet(node)) {
             if (seen.has(node.name)) {
                 accept('error', `'${node.name}' is bound by let twice in this rule. Give one of them another name.`,
-                    { node, property: 'name', code: 'allium.let.duplicateBinding' });
+                    { node, property: 'name', code: IssueCodes.LetDuplicateBinding });
             }
             seen.add(node.name);
         }

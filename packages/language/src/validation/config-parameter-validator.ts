@@ -1,7 +1,9 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { localName } from '../typing/spec-nodes.js';
-import { pipeNames, startsUppercase } from './ast-views.js';
+import { localName } from '../ast/names.js';
+import { startsUppercase } from '../ast/ast-views.js';
+import { pipeRefs } from '../ast/names.js';
 
 /**
  * Each parameter of a module's own `config` block declares its type: `max: Integer = 5`, or `max: Integer` for
@@ -14,7 +16,7 @@ export function checkConfigParameters(config: ast.ConfigDecl, accept: Validation
     for (const parameter of config.items.filter(ast.isAssignment)) {
         if (!isTypeExpression(typePart(parameter.value))) {
             accept('error', `Config parameter '${parameter.name}' has no type. Write its type after the colon: '${parameter.name}: Type = default', or '${parameter.name}: Type' when importing modules must supply the value.`,
-                { node: parameter, property: 'name', code: 'allium.config.invalidParameter' });
+                { node: parameter, property: 'name', code: IssueCodes.ConfigInvalidParameter });
         }
     }
 }
@@ -35,5 +37,5 @@ function isTypeExpression(node: AstNode | undefined): boolean {
     if (ast.isOptionalType(node)) {
         return isTypeExpression(node.inner);
     }
-    return pipeNames(node).length > 1;
+    return pipeRefs(node).length > 1;
 }

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
-import { AstUtils, URI, type ValidationAcceptor } from 'langium';
+import { IssueCodes } from '../diagnostics/catalogue.js';
+import { AstUtils, type LangiumCoreServices, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { allNodes, blocks, identName } from './ast-views.js';
+import { allNodes, blocks, identName } from '../ast/ast-views.js';
 import { usePathTarget } from '../scoping/imports.js';
 
 /** An external entity with no `use` import in the module has no visible governing specification. */
@@ -13,7 +13,7 @@ export function checkExternalEntitySources(module: ast.Module, accept: Validatio
     for (const entity of blocks(module, ast.isEntityDecl).filter(e => e.external)) {
         const usedByRule = rules.some(rule => allNodes(rule.items).some(n => identName(n) === entity.name));
         accept(usedByRule ? 'info' : 'warning', `External entity '${entity.name}' has no obvious governing specification import in this module. Add a 'use' of the spec that governs it.`,
-            { node: entity, property: 'name', code: 'allium.externalEntity.missingSourceHint' });
+            { node: entity, property: 'name', code: IssueCodes.ExternalEntityMissingSourceHint });
     }
 }
 
@@ -30,22 +30,21 @@ export function checkDeferredLocationHint(deferred: ast.DeferredDecl, accept: Va
         return;
     }
     accept('warning', `'${deferred.path}' is deferred without saying where it is specified. Add a hint after it, e.g. -- see: detailed/${deferred.path.split('.')[0].toLowerCase()}.allium`,
-        { node: deferred, code: 'allium.deferred.missingLocationHint' });
+        { node: deferred, code: IssueCodes.DeferredMissingLocationHint });
 }
 
-/** A `use` path must name a file that exists relative to the importing spec. */
-export function checkUsePath(use: ast.UseDecl, accept: ValidationAcceptor): void {
-    const document = AstUtils.getDocument(use);
-    if (resolvesToFile(document.uri, use.path)) {
-        return;
-    }
-    accept('warning', `No file found at "${use.path}" (paths are relative to this file). Fix the path, or add the file.`,
-        { node: use, property: 'path', code: 'allium.use.unresolvedPath' });
-}
-
-function resolvesToFile(base: URI, target: string): boolean {
-    const uri = base.scheme === 'file' ? usePathTarget(base, target) : undefined;
-    return uri !== undefined && existsSync(uri.fsPath);
+/** A `use` path must name a file that exists relative to the importing spec (asked of the workspace's file system). */
+export function usePathCheck(services: LangiumCoreServices) {
+    const files = services.shared.workspace.FileSystemProvider;
+    return (use: ast.UseDecl, accept: ValidationAcceptor): void => {
+        const base = AstUtils.getDocument(use).uri;
+        const target = base.scheme === 'file' ? usePathTarget(base, use.path) : undefined;
+        if (target && files.existsSync(target)) {
+            return;
+        }
+        accept('warning', `No file found at "${use.path}" (paths are relative to this file). Fix the path, or add the file.`,
+            { node: use, property: 'path', code: IssueCodes.UseUnresolvedPath });
+    };
 }
 
 /** A surface's `context` binding, or its `facing` binding where it provides actions, should be used in its body. */
@@ -59,7 +58,7 @@ export function checkSurfaceBindings(surface: ast.SurfaceDecl, accept: Validatio
             || allNodes(binding.value ? [binding.value] : []).some(n => identName(n) === binding.name);
         if (!used) {
             accept('warning', `'${binding.name}' is bound by surface '${surface.name}' but nothing in the surface uses it. Use it in exposes or provides, or remove the binding.`,
-                { node: binding, property: 'name', code: 'allium.surface.unusedBinding' });
+                { node: binding, property: 'name', code: IssueCodes.SurfaceUnusedBinding });
         }
     }
 }

@@ -1,6 +1,7 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { fieldsOf, identName } from './ast-views.js';
+import { fieldsOf, identName } from '../ast/ast-views.js';
 
 /** `default Type name = { ... }` may only set fields `Type` declares; an empty list needs a `List<T>` field. */
 export function checkDefaultLiterals(module: ast.Module, accept: ValidationAcceptor): void {
@@ -18,13 +19,13 @@ export function checkDefaultLiterals(module: ast.Module, accept: ValidationAccep
         for (const field of literal.fields) {
             if (!schema.has(field.name)) {
                 accept('error', `'${typeName}' has no field '${field.name}', yet this default sets it. Declare the field on '${typeName}', or remove it here.`,
-                    { node: field, property: 'name', code: 'allium.default.unknownField' });
+                    { node: field, property: 'name', code: IssueCodes.DefaultUnknownField });
                 continue;
             }
             const fieldType = schema.get(field.name);
             if (ast.isListLiteral(field.value) && field.value.elements.length === 0 && !isListType(fieldType)) {
                 accept('error', `What '[]' holds cannot be told: '${field.name}' is not declared as List<T>. Declare the field as List<T>, or give the list elements.`,
-                    { node: field.value, code: 'allium.list.emptyListNoElementType' });
+                    { node: field.value, code: IssueCodes.ListEmptyListNoElementType });
             }
             const nested = baseTypeName(fieldType);
             if (ast.isObjectLiteral(field.value) && nested) {
@@ -57,7 +58,7 @@ export function checkListLiterals(list: ast.ListLiteral, accept: ValidationAccep
         }
         if (first && kind !== first) {
             accept('error', `This list mixes ${first} and ${kind} elements. Make every element the same kind.`,
-                { node: list, code: 'allium.list.mixedElementTypes' });
+                { node: list, code: IssueCodes.ListMixedElementTypes });
             return;
         }
         first ??= kind;

@@ -1,8 +1,9 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { LangiumCoreServices, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { typeIn } from '../typing/spec-nodes.js';
 import { importedModules } from './imported-modules.js';
-import { BUILT_IN_TYPES } from './type-reference-validator.js';
+import { BUILT_IN_TYPES } from '../ast/type-expressions.js';
 
 const BUILT_IN = new Set(BUILT_IN_TYPES);
 
@@ -32,5 +33,5 @@ function checkUnqualified(services: LangiumCoreServices, module: ast.Module, dec
         ? `Qualify it as '${offering[0].alias}/${declaration.type}', the module that declares it.`
         : `Declare it (entity, value, enum or variant), import it with 'use', or fix the name.`;
     accept('error', `Default '${declaration.name}' is of type '${declaration.type}', which this file neither declares nor imports. ${fix}`,
-        { node: declaration, property: 'type', code: 'allium.default.undefinedType' });
+        { node: declaration, property: 'type', code: IssueCodes.DefaultUndefinedType });
 }

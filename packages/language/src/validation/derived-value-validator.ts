@@ -1,7 +1,9 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import { AstUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { nodesOf } from '../ast-nodes.js';
-import { fieldsOf, identName, pipeNames } from './ast-views.js';
+import { fieldsOf, identName } from '../ast/ast-views.js';
+import { isTypeExpression } from '../ast/type-expressions.js';
 
 /** Derived values (`total: items.sum(i => i.price)`) that depend on each other in a loop have no value. */
 export function checkDerivedCycles(entity: ast.EntityDecl, accept: ValidationAcceptor): void {
@@ -11,7 +13,7 @@ export function checkDerivedCycles(entity: ast.EntityDecl, accept: ValidationAcc
     for (const [name, field] of derived) {
         if (reaches(name, name, uses, new Set())) {
             accept('error', `Derived value '${entity.name}.${name}' depends on itself through other derived values, so it has no value. Break the loop.`,
-                { node: field, property: 'name', code: 'allium.derived.circularDependency' });
+                { node: field, property: 'name', code: IssueCodes.DerivedCircularDependency });
         }
     }
 }
@@ -48,13 +50,3 @@ function reaches(from: string, target: string, uses: Map<string, Set<string>>, s
     return false;
 }
 
-/** `String`, `Customer?`, `List<Item>`, `pending | done`, `Timestamp when status = x`: a declared type, not a derivation. */
-export function isTypeExpression(value: AstNode): boolean {
-    if (ast.isWhenGuard(value)) {
-        return isTypeExpression(value.action);
-    }
-    if (ast.isNameRef(value)) {
-        return /^[A-Z]/.test(value.ref.$refText.slice(value.ref.$refText.indexOf('/') + 1));
-    }
-    return ast.isOptionalType(value) || ast.isGenericType(value) || ast.isExprBlock(value) || pipeNames(value).length > 1;
-}

@@ -1,3 +1,4 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { ValidationAcceptor } from 'langium';
 import type * as ast from '../generated/ast.js';
 
@@ -5,6 +6,6 @@ import type * as ast from '../generated/ast.js';
 export function checkEmptyEnum(declaration: ast.EnumDecl, accept: ValidationAcceptor): void {
     if (declaration.literals.length === 0) {
         accept('warning', `Enum '${declaration.name}' has no values, so no field of this type can hold one. List its values: enum ${declaration.name} { a | b }.`,
-            { node: declaration, property: 'name', code: 'allium.enum.empty' });
+            { node: declaration, property: 'name', code: IssueCodes.EnumEmpty });
     }
 }

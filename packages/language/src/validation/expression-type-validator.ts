@@ -1,3 +1,4 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { nodesOfType } from '../ast-nodes.js';
@@ -47,7 +48,7 @@ function checkEquality(expr: ast.BinaryExpr, types: ExpressionTypes, accept: Val
     if (left.kind === 'inline' && right.kind === 'inline') {
         if (left.field !== right.field) {
             accept('error', `${text(expr.left)} and ${text(expr.right)} are inline enums of different fields, which share no type even when their values match. Declare a named enum and use it for both fields.`,
-                { node: expr, code: 'allium.expression.inlineEnumComparison' });
+                { node: expr, code: IssueCodes.ExpressionInlineEnumComparison });
         }
         return;
     }
@@ -60,7 +61,7 @@ function checkOrdering(expr: ast.BinaryExpr, types: ExpressionTypes, accept: Val
     const string = [expr.left, expr.right].find(ast.isStringLiteral);
     if (string) {
         accept('error', `'${expr.operator}' orders values, and the string ${text(string)} has no order. Compare a number, a Duration or a Timestamp, or test equality with '='.`,
-            { node: expr, code: 'allium.expression.typeMismatch' });
+            { node: expr, code: IssueCodes.ExpressionTypeMismatch });
         return;
     }
     const left = types.scalarOf(expr.left);
@@ -74,7 +75,7 @@ function checkArithmetic(expr: ast.BinaryExpr, types: ExpressionTypes, accept: V
     const string = [expr.left, expr.right].find(ast.isStringLiteral);
     if (string) {
         accept('error', `'${expr.operator}' is arithmetic, and the string ${text(string)} is not a number. Use a number, a Duration or a Timestamp here.`,
-            { node: expr, code: 'allium.expression.typeMismatch' });
+            { node: expr, code: IssueCodes.ExpressionTypeMismatch });
         return;
     }
     const left = types.of(expr.left);
@@ -86,7 +87,7 @@ function checkArithmetic(expr: ast.BinaryExpr, types: ExpressionTypes, accept: V
 
 function mismatch(expr: ast.BinaryExpr, left: ValueType, right: ValueType, problem: string, accept: ValidationAcceptor): void {
     accept('error', `${text(expr.left)} is ${describe(left)} and ${text(expr.right)} is ${describe(right)}: they ${problem}.`,
-        { node: expr, code: 'allium.expression.typeMismatch' });
+        { node: expr, code: IssueCodes.ExpressionTypeMismatch });
 }
 
 /** Values of one type, or of the two numeric types, can be compared for equality; an inline enum with a named one is left open. */

@@ -1,6 +1,7 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, LangiumCoreServices, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { allNodes, calleeName, startsUppercase } from './ast-views.js';
+import { allNodes, calleeName, startsUppercase } from '../ast/ast-views.js';
 import { importedDocument } from '../scoping/imports.js';
 
 /**
@@ -21,7 +22,7 @@ export function importAliasCheck(services: LangiumCoreServices) {
             const use = uses.get(alias);
             if (!use) {
                 accept('error', `No 'use ... as ${alias}' in this file, so '${name}' cannot be found. Import the module with 'use "<path>" as ${alias}', or fix the alias.`,
-                    { node: at, property, code: 'allium.reference.undefinedImportedAlias' });
+                    { node: at, property, code: IssueCodes.ReferenceUndefinedImportedAlias });
                 return;
             }
             if (!offered.has(alias)) {
@@ -30,7 +31,7 @@ export function importAliasCheck(services: LangiumCoreServices) {
             const names = offered.get(alias);
             if (names && !isCollection && !names.has(member) && member !== 'config') {
                 accept('warning', `'${member}' is not declared in ${use.path}, which '${alias}' imports. Declare it there, or fix the name '${name}'.`,
-                    { node: at, property, code: 'allium.reference.unknownName' });
+                    { node: at, property, code: IssueCodes.ReferenceUnknownName });
             }
         };
         for (const node of allNodes([module])) {

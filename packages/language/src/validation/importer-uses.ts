@@ -5,7 +5,7 @@ import {
 import * as ast from '../generated/ast.js';
 import { nodesOf } from '../ast-nodes.js';
 import { importedDocument } from '../scoping/imports.js';
-import { fieldsOf, identName, sameSet, startsUppercase } from './ast-views.js';
+import { fieldsOf, identName, sameSet, startsUppercase } from '../ast/ast-views.js';
 import { declaredTypeNames } from './imported-modules.js';
 
 /** What the files importing a module use of it: names of its entities, values and enums, and of its entity fields. */
@@ -125,17 +125,6 @@ export class ImporterUses {
             }
         }
     }
-}
-
-const importerUses = new WeakMap<LangiumCoreServices, ImporterUses>();
-
-/** The one `ImporterUses` of a language's services, created with its validators so it sees every build. */
-export function importerUsesOf(services: LangiumCoreServices): ImporterUses {
-    let uses = importerUses.get(services);
-    if (!uses) {
-        importerUses.set(services, uses = new ImporterUses(services));
-    }
-    return uses;
 }
 
 /** What a module refers to by name, before it is matched with the files it imports. */

@@ -1,4 +1,5 @@
 import type { ValidationChecks } from 'langium';
+import { EXTENDED_CATEGORY } from '../diagnostics/validation-categories.js';
 import type { AlliumAstType } from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import { checkStray } from './syntax-validator.js';
@@ -9,7 +10,7 @@ import { checkRuleBindings } from './binding-validator.js';
 import { importAliasCheck } from './import-alias-validator.js';
 import { checkTypeReferences } from './type-reference-validator.js';
 import { checkTriggerForm } from './trigger-form-validator.js';
-import { checkDeferredLocationHint, checkExternalEntitySources, checkSurfaceBindings, checkUsePath } from './declaration-hints-validator.js';
+import { checkDeferredLocationHint, checkExternalEntitySources, checkSurfaceBindings, usePathCheck } from './declaration-hints-validator.js';
 import { checkStatusLifecycles } from './status-validator.js';
 import { triggerReachabilityCheck } from './trigger-validator.js';
 import { ambiguousReferenceCheck } from './ambiguous-reference-validator.js';
@@ -39,50 +40,75 @@ import { surfaceGuardCheck } from './surface-guard-validator.js';
 import { checkVersionMarker } from './version-validator.js';
 
 /**
- * Codes of the checks that JUXT's VS Code extension runs, or the language reference's validation rules ask for, but
- * its `allium check` CLI does not. The editor reports them; `allium check` leaves them out unless asked
- * (`--extended`), so it can stand in for the reference CLI in CI.
+ * The checks by the node they look at, as Langium's own validators register them. Checks of codes the reference
+ * `allium check` reports come first; those of the catalogue's `extended` codes are in their own category, which
+ * `allium check` and the editor's reference mode do not ask for. A check reports codes of one kind only.
  */
-export const EXTENDED_CODES: ReadonlySet<string> = new Set([
-    'allium.openQuestion.present', 'allium.rule.missingWhen', 'allium.rule.missingEnsures', 'allium.temporal.missingGuard',
-    'allium.enum.duplicateLiteral', 'allium.config.duplicateKey', 'allium.context.duplicateBinding', 'allium.default.duplicateName',
-    'allium.actor.unused', 'allium.surface.undefinedProvidesTrigger', 'allium.annotation.placement',
-    'allium.field.whenNotSet', 'allium.field.whenNotCleared', 'allium.surface.timeoutUndefined', 'allium.surface.timeoutNotTemporal',
-    'allium.surface.relatedContextMismatch', 'allium.transitions.terminalExit', 'allium.enum.empty',
-    'allium.sum.variantMissingInDiscriminator', 'allium.sum.baseInstantiation', 'allium.context.undefinedType', 'allium.surface.missingActor',
-    'allium.derived.circularDependency', 'allium.expression.implicitLambda',
-    'allium.rule.neverFires', 'allium.rule.duplicateBehavior', 'allium.rule.potentialShadow', 'allium.expression.typeMismatch',
-    'allium.expression.inlineEnumComparison',
-    'allium.default.undefinedType', 'allium.status.undefinedValue', 'allium.config.invalidParameter',
-    'allium.relationship.missingBackreference', 'allium.where.thisReference', 'allium.relationship.nonSingularTarget',
-    'allium.sum.missingVariantKeyword', 'allium.sum.unguardedVariantFieldAccess', 'allium.sum.missingDiscriminator', 'allium.sum.undefinedBase',
-    'allium.surface.undefinedPath', 'allium.surface.unusedPath', 'allium.surface.nonCollectionIteration', 'allium.surface.impossibleWhen'
-]);
-
-/** One entry per concern; each validator lives in its own file in this folder. */
 export function registerAlliumValidators(services: AlliumServices): void {
-    const checks: ValidationChecks<AlliumAstType> = {
+    const registry = services.validation.ValidationRegistry;
+    const reference: ValidationChecks<AlliumAstType> = {
+        Module: [
+            checkVersionMarker,
+            checkStatusLifecycles,
+            triggerReachabilityCheck(services),
+            ambiguousReferenceCheck(services),
+            unusedDeclarationsCheck(services),
+            unusedFieldsCheck(services),
+            checkExternalEntitySources,
+            checkTypeReferences,
+            importAliasCheck(services),
+            checkRuleBindings,
+            checkConfigReferences,
+            checkDiscriminators,
+            checkRelatedSurfaces,
+            checkDefaultLiterals
+        ],
         Stray: checkStray,
-        Module: [checkVersionMarker, checkStatusLifecycles, triggerReachabilityCheck(services), ambiguousReferenceCheck(services), unusedDeclarationsCheck(services), unusedFieldsCheck(services), checkExternalEntitySources, checkTypeReferences, importAliasCheck(services), checkRuleBindings, checkConfigReferences, checkDiscriminators, checkRelatedSurfaces, checkDefaultLiterals,
-            checkDuplicateNames, checkUnusedActors, checkProvidedTriggers, whenFieldCheck(services), surfaceClauseCheck(services),
-            checkVariants, checkBindingTypes, checkMissingVariantKeyword, checkMissingDiscriminator, unguardedVariantFieldCheck(services),
-            defaultTypeCheck(services), statusValueCheck(services), checkRelationships,
-            checkOverlappingRules, checkExpressionTypes],
+        ListLiteral: checkListLiterals,
+        RuleDecl: checkDuplicateLets,
+        Annotation: checkAnnotation,
+        Assignment: checkColonFormAnnotation,
+        TriggerClause: checkTriggerForm,
+        DeferredDecl: checkDeferredLocationHint,
+        UseDecl: usePathCheck(services),
+        SurfaceDecl: checkSurfaceBindings
+    };
+    const extended: ValidationChecks<AlliumAstType> = {
+        Module: [
+            checkDuplicateNames,
+            checkUnusedActors,
+            checkProvidedTriggers,
+            whenFieldCheck(services),
+            surfaceClauseCheck(services),
+            checkVariants,
+            checkBindingTypes,
+            checkMissingVariantKeyword,
+            checkMissingDiscriminator,
+            unguardedVariantFieldCheck(services),
+            defaultTypeCheck(services),
+            statusValueCheck(services),
+            checkRelationships,
+            checkOverlappingRules,
+            checkExpressionTypes
+        ],
         EnumDecl: checkEmptyEnum,
         ConfigDecl: checkConfigParameters,
         EntityDecl: checkDerivedCycles,
         Call: checkImplicitLambda,
         TransitionsBlock: checkTerminalExits,
-        ListLiteral: checkListLiterals,
-        RuleDecl: [checkDuplicateLets, checkRuleShape, checkNeverFires, (rule, accept) => checkAnnotationPlacement(rule.items, accept)],
+        RuleDecl: [
+            checkRuleShape,
+            checkNeverFires,
+            (rule, accept) => checkAnnotationPlacement(rule.items, accept)
+        ],
         ContractDecl: (contract, accept) => checkAnnotationPlacement(contract.items, accept),
-        Annotation: checkAnnotation,
-        Assignment: checkColonFormAnnotation,
         OpenQuestion: checkOpenQuestion,
-        TriggerClause: checkTriggerForm,
-        DeferredDecl: checkDeferredLocationHint,
-        UseDecl: checkUsePath,
-        SurfaceDecl: [checkSurfaceBindings, (surface, accept) => checkAnnotationPlacement(surface.items, accept, SURFACE_TRAILING_CLAUSES), surfacePathCheck(services), surfaceGuardCheck(services)]
+        SurfaceDecl: [
+            (surface, accept) => checkAnnotationPlacement(surface.items, accept, SURFACE_TRAILING_CLAUSES),
+            surfacePathCheck(services),
+            surfaceGuardCheck(services)
+        ]
     };
-    services.validation.ValidationRegistry.register(checks);
+    registry.register(reference);
+    registry.register(extended, undefined, EXTENDED_CATEGORY);
 }

@@ -1,8 +1,9 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { nodesOfType } from '../ast-nodes.js';
 import { typeIn } from '../typing/spec-nodes.js';
-import { fieldsOf, identName, startsUppercase } from './ast-views.js';
+import { fieldsOf, identName, startsUppercase } from '../ast/ast-views.js';
 
 /**
  * Relationships (`slots: InterviewSlot with candidacy = this`) name the singular entity and link it back to `this`;
@@ -22,7 +23,7 @@ export function checkRelationships(module: ast.Module, accept: ValidationAccepto
             }
             if (relationship.condition && !anchored.has(relationship)) {
                 accept('warning', `Relationship '${field.name}' does not refer to 'this', so it does not link its targets to this ${declaration.name}. Name the field that points back, e.g. 'with ${snake(declaration.name)} = this'; to filter a collection, use 'where'.`,
-                    { node: relationship.condition, code: 'allium.relationship.missingBackreference' });
+                    { node: relationship.condition, code: IssueCodes.RelationshipMissingBackreference });
             }
             checkSingularTarget(module, relationship.source, accept);
         }
@@ -30,7 +31,7 @@ export function checkRelationships(module: ast.Module, accept: ValidationAccepto
     for (const [filter, self] of anchored) {
         if ((!ast.isFilter(filter) || filter.op === 'where') && !ast.isActorDecl(declarationOf(filter))) {
             accept('warning', `A 'where' filter selects from a collection already in scope, so it cannot refer to 'this'. Compare the element's fields with a binding instead; a relationship uses 'with ... = this'.`,
-                { node: self, code: 'allium.where.thisReference' });
+                { node: self, code: IssueCodes.WhereThisReference });
         }
     }
 }
@@ -68,7 +69,7 @@ function checkSingularTarget(module: ast.Module, target: AstNode, accept: Valida
     const singular = name && startsUppercase(name) ? singularForms(name).find(s => isEntityLike(module, s)) : undefined;
     if (singular) {
         accept('warning', `Relationship target '${name}' is plural. Name the singular entity '${singular}': the field's name says how many there are.`,
-            { node: target, code: 'allium.relationship.nonSingularTarget' });
+            { node: target, code: IssueCodes.RelationshipNonSingularTarget });
     }
 }
 

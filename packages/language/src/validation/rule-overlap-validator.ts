@@ -1,6 +1,8 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import { isCompositeCstNode, isLeafCstNode, MultiMap, type AstNode, type CstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { blocks, sameSet, valueItems } from './ast-views.js';
+import { blocks, sameSet, valueItems } from '../ast/ast-views.js';
+import { pathOf } from '../ast/names.js';
 
 /**
  * What a rule's preconditions say about one path (`order.status`): the values it may hold (`=`, `in`, a
@@ -31,7 +33,7 @@ export function checkNeverFires(rule: ast.RuleDecl, accept: ValidationAcceptor):
         if (constraint.allowed && [...constraint.allowed].every(v => constraint.excluded.has(v))) {
             const other = triggered?.path === atom.path ? 'its trigger' : 'its earlier preconditions';
             accept('warning', `Rule '${rule.name}' can never fire: no value of '${atom.path}' meets this precondition and ${other} together. Correct or remove the conflicting condition.`,
-                { node: atom.node, code: 'allium.rule.neverFires' });
+                { node: atom.node, code: IssueCodes.RuleNeverFires });
             return;
         }
     }
@@ -61,7 +63,7 @@ function triggerAtom(rule: ast.RuleDecl): Atom | undefined {
     if (!ast.isBinaryExpr(expr) || !['becomes', 'transitions_to'].includes(expr.operator) || !ast.isMemberAccess(expr.left)) {
         return undefined;
     }
-    const path = trigger?.binding ? `${trigger.binding.name}.${expr.left.member.$refText}` : pathOf(expr.left);
+    const path = trigger?.binding ? `${trigger.binding.name}.${expr.left.member.$refText}` : pathOf(expr.left, true);
     const values = constantsOf(expr.right);
     return path && values ? { path, values, negated: false, node: expr } : undefined;
 }
@@ -86,31 +88,16 @@ function atomOf(node: AstNode): Atom | undefined {
         const negated = node.operator === '!=' || node.operator === 'not in';
         const swapped = (node.operator === '=' || node.operator === '!=') && constantOf(node.left) !== undefined;
         const subject = swapped ? node.right : node.left;
-        const path = constantOf(subject) === undefined ? pathOf(subject) : undefined;
+        const path = constantOf(subject) === undefined ? pathOf(subject, true) : undefined;
         const values = constantsOf(swapped ? node.left : node.right);
         return path && values ? { path, values, negated, node } : undefined;
     }
     if (ast.isUnaryExpr(node) && (node.op === 'exists' || node.op === 'not')) {
-        const path = pathOf(node.operand);
+        const path = pathOf(node.operand, true);
         return path ? { path, values: new Set([node.op === 'exists' ? 'null' : 'true']), negated: true, node } : undefined;
     }
-    const path = constantOf(node) === undefined ? pathOf(node) : undefined;
+    const path = constantOf(node) === undefined ? pathOf(node, true) : undefined;
     return path ? { path, values: new Set(['true']), negated: false, node } : undefined;
-}
-
-/** `order.customer.status`: a chain of names, compared by its names alone. */
-function pathOf(node: AstNode | undefined): string | undefined {
-    if (ast.isNameRef(node)) {
-        return node.ref.$refText;
-    }
-    if (ast.isMemberAccess(node)) {
-        const receiver = pathOf(node.receiver);
-        return receiver && `${receiver}.${node.member.$refText}`;
-    }
-    if (ast.isThisLiteral(node)) {
-        return 'this';
-    }
-    return ast.isParenthesized(node) ? pathOf(node.inner) : undefined;
 }
 
 /** The values a literal, an enum literal, a `a | b` or a `{a, b}` stands for; undefined when one is not a constant. */
@@ -189,7 +176,7 @@ function compareWithEarlier(shape: RuleShape, earlier: RuleShape[], shadowed: Se
     const copy = same.find(other => sameSet(other.requires, shape.requires));
     if (copy) {
         accept('warning', `Rule '${shape.rule.name}' repeats rule '${copy.rule.name}': same trigger, preconditions and outcome. Remove one of them.`,
-            { node: shape.rule, property: 'name', code: 'allium.rule.duplicateBehavior' });
+            { node: shape.rule, property: 'name', code: IssueCodes.RuleDuplicateBehavior });
         return;
     }
     for (const other of same) {
@@ -197,7 +184,7 @@ function compareWithEarlier(shape: RuleShape, earlier: RuleShape[], shadowed: Se
         if (!shadowed.has(narrower) && [...broader.requires].every(r => narrower.requires.has(r))) {
             shadowed.add(narrower);
             accept('info', `Rule '${narrower.rule.name}' does what rule '${broader.rule.name}' does on the same trigger, under stricter preconditions: whenever it fires, '${broader.rule.name}' fires as well. Merge them, or make their preconditions exclusive.`,
-                { node: narrower.rule, property: 'name', code: 'allium.rule.potentialShadow' });
+                { node: narrower.rule, property: 'name', code: IssueCodes.RulePotentialShadow });
         }
     }
 }

@@ -1,6 +1,7 @@
-import type { AstNode, ValidationAcceptor } from 'langium';
+import { IssueCodes } from '../diagnostics/catalogue.js';
+import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { nodesOf } from '../ast-nodes.js';
+import { isTemporalComparison } from '../ast/type-expressions.js';
 
 /**
  * A rule needs a trigger and an outcome: without `when:` nothing starts it, without `ensures:` it changes nothing.
@@ -11,24 +12,19 @@ export function checkRuleShape(rule: ast.RuleDecl, accept: ValidationAcceptor): 
     const triggers = rule.items.filter(ast.isTriggerClause);
     if (triggers.length === 0) {
         accept('error', `Rule '${rule.name}' has no 'when:' trigger, so nothing can start it. Add 'when:' with what triggers it.`,
-            { node: rule, property: 'name', code: 'allium.rule.missingWhen' });
+            { node: rule, property: 'name', code: IssueCodes.RuleMissingWhen });
     }
     if (!hasClause(rule.items, 'ensures')) {
         accept('error', `Rule '${rule.name}' has no 'ensures:' clause, so it changes nothing. Add 'ensures:' with its outcome.`,
-            { node: rule, property: 'name', code: 'allium.rule.missingEnsures' });
+            { node: rule, property: 'name', code: IssueCodes.RuleMissingEnsures });
     }
     const temporal = triggers.find(t => isTemporalComparison(t.trigger?.expr));
     if (temporal && !hasClause(rule.items, 'requires')) {
         accept('warning', `Rule '${rule.name}' has a temporal trigger, which stays true after the rule fires. Add a 'requires:' guard so it fires once.`,
-            { node: temporal, code: 'allium.temporal.missingGuard' });
+            { node: temporal, code: IssueCodes.TemporalMissingGuard });
     }
 }
 
-/** `x.field <= now`, `x.at + 1.day < now`: a comparison with `now`. */
-export function isTemporalComparison(expr: AstNode | undefined): boolean {
-    return ast.isBinaryExpr(expr) && ['<', '<=', '>', '>='].includes(expr.operator)
-        && [expr.left, expr.right].some(side => side !== undefined && nodesOf(side).some(ast.isNowLiteral));
-}
 
 /** Whether `keyword:` appears among the items, directly or inside `if`/`for` blocks. */
 function hasClause(items: ast.BlockItem[], keyword: string): boolean {

@@ -1,6 +1,8 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { blocks, calleeName, clausesOf, identName, memberOfIdent, nestedMember, pipeNames, startsUppercase, valueItems } from './ast-views.js';
+import { blocks, calleeName, clausesOf, identName, memberOfIdent, nestedMember, startsUppercase, valueItems } from '../ast/ast-views.js';
+import { pipeRefs } from '../ast/names.js';
 
 interface StatusEnum {
     literals: ast.NameRef[];
@@ -22,7 +24,7 @@ export function checkStatusLifecycles(module: ast.Module, accept: ValidationAcce
     for (const entity of blocks(module, ast.isEntityDecl).filter(e => !e.external)) {
         for (const item of entity.items) {
             if (ast.isAssignment(item) && item.name === 'status' && !ast.isExprBlock(item.value)) {
-                const literals = pipeNames(item.value);
+                const literals = pipeRefs(item.value);
                 if (literals.length >= 2 && !literals.some(l => startsUppercase(l.ref.$refText))) {
                     statusByEntity.set(entity.name, { literals, values: new Set(literals.map(l => l.ref.$refText)) });
                 }
@@ -80,10 +82,10 @@ export function checkStatusLifecycles(module: ast.Module, accept: ValidationAcce
                 visitCreatedCalls(value, statusByEntity, (entity, status) => setOf(assigned, entity).add(status), (call, entity, status) => {
                     if (status) {
                         accept('error', `'${status.ref.$refText}' is not a status of '${entity}', so it cannot start in it. Use one of: ${[...statusByEntity.get(entity)!.values].join(', ')}.`,
-                            { node: status, code: 'allium.created.invalidStatus' });
+                            { node: status, code: IssueCodes.CreatedInvalidStatus });
                     } else if (declaredEdges.has(entity)) {
                         accept('warning', `'${entity}' has a transition graph, so creating it needs a starting state. Add status: <state> to .created(...).`,
-                            { node: call, code: 'allium.created.missingStatus' });
+                            { node: call, code: IssueCodes.CreatedMissingStatus });
                     }
                 });
             }
@@ -100,12 +102,12 @@ export function checkStatusLifecycles(module: ast.Module, accept: ValidationAcce
             const value = literal.ref.$refText;
             if (!assignedValues.has(value)) {
                 accept('warning', `No rule ever sets '${entity}' to '${value}'. Add a rule whose ensures sets it, or remove the value.`,
-                    { node: literal, code: 'allium.status.unreachableValue' });
+                    { node: literal, code: IssueCodes.StatusUnreachableValue });
             }
             const terminal = terminals.get(entity)?.has(value) ?? LIKELY_TERMINAL.has(value);
             if (!terminal && (exits.get(value)?.size ?? 0) === 0) {
                 accept('warning', `Once '${entity}' is '${value}', no rule moves it on. Add a rule that does (with requires: x.status = ${value}), or declare '${value}' terminal.`,
-                    { node: literal, code: 'allium.status.noExit' });
+                    { node: literal, code: IssueCodes.StatusNoExit });
             }
         }
     }
@@ -121,7 +123,7 @@ export function checkStatusLifecycles(module: ast.Module, accept: ValidationAcce
                 if (from !== to && !edges.has(edgeKey(from, to))) {
                     const node = status.literals.find(l => l.ref.$refText === from) ?? status.literals[0];
                     accept('warning', `A rule moves '${entity}' from '${from}' to '${to}', which its transition graph does not allow. Add '${from} -> ${to}' to 'transitions status', or change the rule.`,
-                        { node, code: 'allium.status.undeclaredTransition', data: { entity, from, to } });
+                        { node, code: IssueCodes.StatusUndeclaredTransition, data: { entity, from, to } });
                 }
             }
         }

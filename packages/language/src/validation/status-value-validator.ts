@@ -1,8 +1,9 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import { AstUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import { isField, type Field, type Structured } from '../typing/spec-nodes.js';
-import { blocks, clausesOf, identName, valueItems } from './ast-views.js';
+import { blocks, clausesOf, identName, valueItems } from '../ast/ast-views.js';
 import { importedModules } from './imported-modules.js';
 
 /**
@@ -22,7 +23,7 @@ export function statusValueCheck(services: AlliumServices) {
             // Capitalised values are a sum type's variant names, which a lowercase name never sets.
             if (field && name && literals.length > 0 && literals.every(l => /^[a-z_`]/.test(l)) && !literals.includes(name)) {
                 accept('error', `'${name}' is not a value of ${fieldLabel(field)} (${literals.join(', ')}), nor a binding in scope. Set it to one of those values, or add '${name}' to the field's values.`,
-                    { node: assignment.right, code: 'allium.status.undefinedValue', data: { values: literals } });
+                    { node: assignment.right, code: IssueCodes.StatusUndefinedValue, data: { values: literals } });
             }
         };
         for (const rule of blocks(module, ast.isRuleDecl)) {

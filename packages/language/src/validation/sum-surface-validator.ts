@@ -1,18 +1,20 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { clausesOf, identName, pipeNames, startsUppercase, variantsByBase } from './ast-views.js';
+import { clausesOf, identName, startsUppercase, variantsByBase } from '../ast/ast-views.js';
+import { pipeRefs } from '../ast/names.js';
 
 /** `kind: Branch | Leaf` names variants: each needs `variant X : Entity`, and the names are all capitalised. */
 export function checkDiscriminators(module: ast.Module, accept: ValidationAcceptor): void {
     for (const entity of module.declarations.filter(ast.isEntityDecl).filter(e => !e.external)) {
         for (const field of entity.items.filter(ast.isAssignment)) {
-            const names = pipeNames(field.value);
+            const names = pipeRefs(field.value);
             if (names.length < 2 || !names.some(n => startsUppercase(n.ref.$refText)) || !field.value) {
                 continue;
             }
             if (!names.every(n => startsUppercase(n.ref.$refText))) {
                 accept('error', `'${entity.name}.${field.name}' mixes capitalised and lowercase names. Capitalise them all for variants of a sum type, or write them all in lowercase for an enum.`,
-                    { node: field.value, code: 'allium.sum.invalidDiscriminator' });
+                    { node: field.value, code: IssueCodes.SumInvalidDiscriminator });
                 continue;
             }
             const declared = new Set(variantsByBase(module).get(entity.name)?.map(v => v.name));
@@ -24,7 +26,7 @@ export function checkDiscriminators(module: ast.Module, accept: ValidationAccept
             }
             for (const name of missing) {
                 accept('error', `'${name.ref.$refText}' is listed as a variant of '${entity.name}' but not declared. Add 'variant ${name.ref.$refText} : ${entity.name}', or remove it from the list.`,
-                    { node: name, code: 'allium.sum.discriminatorUnknownVariant' });
+                    { node: name, code: IssueCodes.SumDiscriminatorUnknownVariant });
             }
         }
     }
@@ -38,7 +40,7 @@ export function checkRelatedSurfaces(module: ast.Module, accept: ValidationAccep
             for (const name of clause.value.flatMap(relatedNames)) {
                 if (!surfaces.has(name.ref.$refText)) {
                     accept('error', `No surface '${name.ref.$refText}' in this file, so '${surface.name}' cannot relate to it. Declare the surface, or fix the name.`,
-                        { node: name, code: 'allium.surface.relatedUndefined' });
+                        { node: name, code: IssueCodes.SurfaceRelatedUndefined });
                 }
             }
         }

@@ -1,8 +1,11 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import { AstUtils, MultiMap, type AstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import { nodesOf, nodesOfType } from '../ast-nodes.js';
-import { discriminatorFields, fieldsOf, identName, pipeNames, variantsByBase } from './ast-views.js';
+import { discriminatorFields, fieldsOf, identName, variantsByBase } from '../ast/ast-views.js';
+import { pipeRefs } from '../ast/names.js';
+import { pathOf } from '../ast/names.js';
 
 type SpecTypes = AlliumServices['typing']['SpecTypes'];
 
@@ -25,7 +28,7 @@ export function checkMissingVariantKeyword(module: ast.Module, accept: Validatio
         if (offset >= 0 && line && lineStart + line[0].indexOf(line[1]) === offset) {
             const [, name, base] = line;
             accept('error', `'${name} : ${base}' is written like a variant of '${base}' but lacks the 'variant' keyword, so it declares nothing. Write 'variant ${name} : ${base} { ... }'.`,
-                { node: stray, code: 'allium.sum.missingVariantKeyword' });
+                { node: stray, code: IssueCodes.SumMissingVariantKeyword });
         }
     }
 }
@@ -37,11 +40,11 @@ export function checkMissingVariantKeyword(module: ast.Module, accept: Validatio
 export function checkMissingDiscriminator(module: ast.Module, accept: ValidationAcceptor): void {
     for (const entity of module.declarations.filter(ast.isEntityDecl).filter(e => !e.external)) {
         const variants = variantsByBase(module).get(entity.name)?.map(v => v.name);
-        const listed = new Set(fieldsOf(entity.items).flatMap(f => pipeNames(f.value)).map(n => n.ref.$refText));
+        const listed = new Set(fieldsOf(entity.items).flatMap(f => pipeRefs(f.value)).map(n => n.ref.$refText));
         // A base with a discriminator that misses some variant is reported as allium.sum.variantMissingInDiscriminator.
         if (variants && discriminatorFields(entity.items).length === 0 && !variants.some(v => listed.has(v))) {
             accept('error', `'${entity.name}' is extended by ${variants.map(v => `'${v}'`).join(', ')}, but no field of '${entity.name}' lists its variants. Add a discriminator field that lists every variant, e.g. 'kind: ${variants.join(' | ')}${variants.length === 1 ? ' | ...' : ''}'.`,
-                { node: entity, property: 'name', code: 'allium.sum.missingDiscriminator' });
+                { node: entity, property: 'name', code: IssueCodes.SumMissingDiscriminator });
         }
     }
 }
@@ -86,7 +89,7 @@ function checkAccess(access: ast.MemberAccess, sums: Map<AstNode, SumType>, guar
     const guard = `${path}.${sum.discriminators[0]} = ${variants[0]}`;
     const owners = variants.length === 1 ? `variant '${variants[0]}'` : `variants ${variants.map(v => `'${v}'`).join(', ')}`;
     accept('error', `'${field}' exists only on ${owners} of '${base.name}', but '${path}' is not narrowed to a variant here. Guard the access with 'requires: ${guard}' or 'if ${guard}:'.`,
-        { node: access, property: 'member', code: 'allium.sum.unguardedVariantFieldAccess' });
+        { node: access, property: 'member', code: IssueCodes.SumUnguardedVariantFieldAccess });
 }
 
 /** Base entities of this file's variants that have a discriminator, keyed by the base's declaration. */
@@ -116,7 +119,7 @@ function sumTypes(module: ast.Module, types: SpecTypes): Map<AstNode, SumType> {
 
 /** A field every listed variant declares is there whichever variant the instance is. */
 function dropSharedFields(base: ast.EntityDecl, sum: SumType): void {
-    const listed = new Set(fieldsOf(base.items).filter(f => sum.discriminators.includes(f.name)).flatMap(f => pipeNames(f.value)).map(n => n.ref.$refText));
+    const listed = new Set(fieldsOf(base.items).filter(f => sum.discriminators.includes(f.name)).flatMap(f => pipeRefs(f.value)).map(n => n.ref.$refText));
     for (const [field, variants] of sum.variantsByField) {
         if ([...listed].every(v => variants.includes(v))) {
             sum.variantsByField.delete(field);
@@ -222,13 +225,4 @@ function isGuarded(access: AstNode, regions: Set<AstNode> | undefined): boolean 
         }
     }
     return false;
-}
-
-/** `node`, `node.parent`: a name and the fields read from it, as written. */
-function pathOf(node: AstNode | undefined): string | undefined {
-    if (ast.isNameRef(node)) {
-        return node.ref.$refText;
-    }
-    const receiver = ast.isMemberAccess(node) ? pathOf(node.receiver) : undefined;
-    return receiver !== undefined ? `${receiver}.${(node as ast.MemberAccess).member.$refText}` : undefined;
 }

@@ -1,9 +1,10 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import type { TypeDecl } from '../typing/spec-nodes.js';
-import { blocks, clausesOf, identName } from './ast-views.js';
-import { isTemporalComparison } from './rule-shape-validator.js';
+import { blocks, clausesOf, identName } from '../ast/ast-views.js';
+import { isTemporalComparison } from '../ast/type-expressions.js';
 
 /**
  * What a surface's `timeout:` and `related:` clauses point at must fit: a timeout names a rule with a temporal
@@ -28,7 +29,7 @@ export function surfaceClauseCheck(services: AlliumServices) {
                         const given = argument && types.denote(argument);
                         if (expected && given && given.kind === 'instance' && !fits(given.type, expected, types)) {
                             accept('warning', `Surface '${target!.name}' is opened on ${article(expected.name)} ${expected.name} (its context), but this passes ${article(given.type.name)} ${given.type.name}. Pass the ${expected.name}.`,
-                                { node: argument, code: 'allium.surface.relatedContextMismatch' });
+                                { node: argument, code: IssueCodes.SurfaceRelatedContextMismatch });
                         }
                     }
                 }
@@ -41,10 +42,10 @@ function checkTimeout(surface: ast.SurfaceDecl, name: ast.NameRef, rules: Map<st
     const rule = rules.get(name.ref.$refText);
     if (!rule) {
         accept('error', `Surface '${surface.name}' times out with '${name.ref.$refText}', which is not a rule of this file. Name a rule with a temporal trigger.`,
-            { node: name, code: 'allium.surface.timeoutUndefined' });
+            { node: name, code: IssueCodes.SurfaceTimeoutUndefined });
     } else if (!rule.items.filter(ast.isTriggerClause).some(t => isTemporalComparison(t.trigger?.expr))) {
         accept('error', `Surface '${surface.name}' times out with rule '${rule.name}', whose trigger is not temporal. A timeout names a rule triggered by time ('when: x: X.deadline <= now').`,
-            { node: name, code: 'allium.surface.timeoutNotTemporal' });
+            { node: name, code: IssueCodes.SurfaceTimeoutNotTemporal });
     }
 }
 

@@ -1,10 +1,12 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import { nodesOf } from '../ast-nodes.js';
 import type { SpecTypes } from '../typing/spec-types.js';
 import type { Field } from '../typing/spec-nodes.js';
-import { SurfacePaths } from './surface-path-validator.js';
+import { SurfacePaths } from '../typing/surface-paths.js';
+import { pathOf, textOf } from '../ast/names.js';
 
 /** A literal a path is compared with; `key` tells values apart (`"a"`, `a` and `` `a` `` differ). */
 interface Literal {
@@ -63,7 +65,7 @@ function checkGuard(guard: ast.WhenGuard, paths: SurfacePaths, types: SpecTypes,
         const keys = comparison.literals.map(l => l.key);
         if (comparison.positive && state.domain && keys.every(k => !state.domain?.includes(k))) {
             accept('warning', `'${textOf(comparison.literals[0].node)}' is not a value of '${comparison.path}' (${state.domain.join(' | ')}), so this guard can never hold and the item it guards is never available. Compare with one of its values.`,
-                { node: comparison.literals[0].node, code: 'allium.surface.impossibleWhen' });
+                { node: comparison.literals[0].node, code: IssueCodes.SurfaceImpossibleWhen });
             return;
         }
         if (comparison.positive) {
@@ -75,7 +77,7 @@ function checkGuard(guard: ast.WhenGuard, paths: SurfacePaths, types: SpecTypes,
         if (state.allowed && [...state.allowed].every(k => state.excluded.has(k))) {
             const values = state.domain ? `, whose values are ${state.domain.join(' | ')},` : '';
             accept('warning', `'${comparison.path}'${values} can never satisfy '${state.seen.map(textOf).join(' and ')}' at once, so this guard never holds and the item it guards is never available. Fix the condition.`,
-                { node: comparison.node, code: 'allium.surface.impossibleWhen' });
+                { node: comparison.node, code: IssueCodes.SurfaceImpossibleWhen });
             return;
         }
     }
@@ -112,18 +114,6 @@ function comparisonOf(node: AstNode, paths: SurfacePaths, types: SpecTypes): Com
         }
     }
     return [];
-}
-
-/** `order.customer.status` as written, for a chain of names. */
-function pathOf(node: AstNode): string | undefined {
-    if (ast.isNameRef(node)) {
-        return node.ref.$refText;
-    }
-    if (ast.isMemberAccess(node)) {
-        const receiver = pathOf(node.receiver);
-        return receiver && `${receiver}.${node.member.$refText}`;
-    }
-    return undefined;
 }
 
 /**
@@ -174,8 +164,4 @@ function pipeOperands(node: AstNode | undefined): AstNode[] {
 
 function valueName(node: AstNode): string | undefined {
     return ast.isNameRef(node) ? node.ref.$refText : ast.isBacktickLiteral(node) ? node.value : undefined;
-}
-
-function textOf(node: AstNode): string {
-    return node.$cstNode?.text ?? '';
 }

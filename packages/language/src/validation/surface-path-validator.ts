@@ -1,195 +1,13 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import { AstUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import { nodesOf } from '../ast-nodes.js';
 import type { SpecTypes } from '../typing/spec-types.js';
-import { isField, isStructured, type Field, type TypeDecl } from '../typing/spec-nodes.js';
-import { clausesOf, identName, pipeNames, variantsByBase } from './ast-views.js';
-
-/** Built-in types whose values have no fields and are not collections. */
-const PRIMITIVES = new Set(['String', 'Integer', 'Decimal', 'Boolean', 'Timestamp', 'Duration']);
-
-/** Every entity has a creation time; the reference's own temporal triggers read it without declaring it. */
-const IMPLICIT_FIELDS = new Set(['created_at']);
-
-/** What a path written in a surface reaches: one instance, a collection, or a plain value (with the field read last). */
-export type Reach =
-    | { kind: 'one'; type: TypeDecl }
-    | { kind: 'many'; type: TypeDecl | undefined }
-    | { kind: 'scalar'; field: Field | undefined };
-
-/**
- * Walks the paths of one surface from its bindings (`facing`, `context`, `let`, `for`) through declared fields,
- * keeping track of collections, which the shared type reader does not. A path through something the spec does not
- * fully describe (an imported type that is not loaded, an external entity without fields, a derived value) reaches
- * nothing, so no finding is ever based on a guess.
- */
-export class SurfacePaths {
-    private readonly reached = new Map<AstNode, Reach | null>();
-
-    constructor(private readonly surface: ast.SurfaceDecl, private readonly types: SpecTypes,
-        private readonly onMissing?: (access: ast.MemberAccess, type: TypeDecl) => void) {}
-
-    reach(expression: AstNode | undefined): Reach | undefined {
-        if (!expression) {
-            return undefined;
-        }
-        const known = this.reached.get(expression);
-        if (known !== undefined) {
-            return known ?? undefined;
-        }
-        // Marked before the walk: `let a = a.next` must end rather than loop.
-        this.reached.set(expression, null);
-        const reach = this.reachOnce(expression);
-        this.reached.set(expression, reach ?? null);
-        return reach;
-    }
-
-    /** The field `access` reads, when its receiver is fully described. */
-    fieldRead(access: ast.MemberAccess): Field | undefined {
-        const receiver = this.reach(access.receiver);
-        const type = receiver && receiver.kind !== 'scalar' ? receiver.type : undefined;
-        return type && this.completeFields(type)?.find(f => f.name === access.member.$refText);
-    }
-
-    private reachOnce(expression: AstNode): Reach | undefined {
-        if (ast.isNameRef(expression)) {
-            return this.reachName(expression);
-        }
-        if (ast.isMemberAccess(expression)) {
-            return this.reachMember(expression);
-        }
-        if (ast.isFilter(expression) && expression.op === 'where') {
-            const source = this.reach(expression.source);
-            return source?.kind === 'many' ? source : undefined;
-        }
-        if (ast.isJoinLookup(expression)) {
-            const type = ast.isNameRef(expression.entity) ? this.types.findType(expression.entity.ref.$refText, expression) : undefined;
-            return type && isStructured(type) ? { kind: 'one', type } : undefined;
-        }
-        return ast.isParenthesized(expression) ? this.reach(expression.inner) : undefined;
-    }
-
-    private reachName(name: ast.NameRef): Reach | undefined {
-        const target = name.ref.ref;
-        if (target && AstUtils.getContainerOfType(target, ast.isSurfaceDecl) === this.surface) {
-            return this.reachBinding(target);
-        }
-        // `Task` and `Tasks` name every Task.
-        const written = name.ref.$refText;
-        if (!/^[A-Z]/.test(written.slice(written.indexOf('/') + 1))) {
-            return undefined;
-        }
-        const type = [written, written.replace(/ies$/, 'y'), written.replace(/s$/, '')]
-            .map(candidate => this.types.findType(candidate, name)).find(t => t !== undefined);
-        return type && isStructured(type) ? { kind: 'many', type } : undefined;
-    }
-
-    private reachBinding(binding: AstNode): Reach | undefined {
-        if (ast.isBindingClause(binding)) {
-            let value: AstNode = binding.value;
-            while (ast.isFilter(value) || ast.isWhenGuard(value)) {
-                value = ast.isFilter(value) ? value.source : value.action;
-            }
-            const type = ast.isNameRef(value) ? this.types.findType(value.ref.$refText, binding) : undefined;
-            return type && isStructured(type) ? { kind: 'one', type } : undefined;
-        }
-        if (ast.isLetItem(binding) || ast.isLetExpr(binding)) {
-            return this.reach(binding.value);
-        }
-        if (ast.isLoopVar(binding) && binding.$container.names.length === 1) {
-            const collection = this.reach(binding.$container.$container.collection);
-            return collection?.kind === 'many' && collection.type ? { kind: 'one', type: collection.type } : undefined;
-        }
-        return undefined;
-    }
-
-    private reachMember(access: ast.MemberAccess): Reach | undefined {
-        const receiver = this.reach(access.receiver);
-        const member = access.member.$refText;
-        if (receiver?.kind === 'many') {
-            return receiver.type && this.reachThroughCollection(receiver.type, member);
-        }
-        if (receiver?.kind !== 'one') {
-            return undefined;
-        }
-        if (IMPLICIT_FIELDS.has(member)) {
-            return { kind: 'scalar', field: undefined };
-        }
-        const fields = this.completeFields(receiver.type);
-        const field = fields?.find(f => f.name === member);
-        if (fields && !field) {
-            this.onMissing?.(access, receiver.type);
-        }
-        return field && this.reachField(field);
-    }
-
-    /** `items.count`, `items.first`, or a field of every item (`confirmations.interviewer`). */
-    private reachThroughCollection(element: TypeDecl, member: string): Reach | undefined {
-        if (member === 'count') {
-            return { kind: 'scalar', field: undefined };
-        }
-        if (member === 'first' || member === 'last') {
-            return { kind: 'one', type: element };
-        }
-        const field = this.completeFields(element)?.find(f => f.name === member);
-        const each = field && this.reachField(field);
-        return each && { kind: 'many', type: each.kind === 'scalar' ? undefined : each.type };
-    }
-
-    private reachField(field: Field, depth = 0): Reach | undefined {
-        if (!ast.isAssignment(field) || depth > 4) {
-            return undefined;
-        }
-        const value = ast.isWhenGuard(field.value) ? field.value.action : field.value;
-        const typed = this.types.typeOfValue(value, field);
-        if (typed) {
-            return ast.isEnumDecl(typed.type) ? { kind: 'scalar', field } : typed.collection ? { kind: 'many', type: typed.type } : { kind: 'one', type: typed.type };
-        }
-        if (isScalarType(value)) {
-            return { kind: 'scalar', field };
-        }
-        if (ast.isFilter(value)) {
-            // `confirmed_slots: slots where status = confirmed` keeps the items of the sibling it filters.
-            const source: AstNode = value.source;
-            const sibling = ast.isNameRef(source) ? source.ref.ref : undefined;
-            const items = sibling && isField(sibling) ? this.reachField(sibling, depth + 1) : undefined;
-            return { kind: 'many', type: items?.kind === 'many' ? items.type : undefined };
-        }
-        return ast.isGenericType(value) ? { kind: 'many', type: undefined } : undefined;
-    }
-
-    /** The fields of a type when the spec declares all of them; undefined when some could live elsewhere or not parse. */
-    private completeFields(type: TypeDecl, depth = 0): Field[] | undefined {
-        if (ast.isEnumDecl(type) || depth > 4 || type.items.some(ast.isStray)) {
-            return undefined;
-        }
-        if (ast.isEntityDecl(type)) {
-            const own = this.types.fieldsOf(type);
-            return type.external && own.length === 0 ? undefined : [...own, ...variantsOf(type).flatMap(v => this.types.fieldsOf(v))];
-        }
-        if (ast.isVariantDecl(type)) {
-            const base = this.types.findType(type.base, type);
-            return base && this.completeFields(base, depth + 1) ? this.types.fieldsOf(type) : undefined;
-        }
-        if (ast.isActorDecl(type)) {
-            const identified = this.types.identifiedType(type);
-            return identified && this.completeFields(identified, depth + 1) ? this.types.fieldsOf(type) : undefined;
-        }
-        return this.types.fieldsOf(type);
-    }
-}
-
-/** `String`, `Timestamp?`, `pending | done`: a plain value, neither an instance nor a collection. */
-function isScalarType(value: AstNode | undefined): boolean {
-    const inner = ast.isOptionalType(value) ? value.inner : value;
-    return (ast.isNameRef(inner) && PRIMITIVES.has(inner.ref.$refText)) || pipeNames(inner).length > 1;
-}
-
-/** A sum type's variants: a base-typed path may read their fields (under a type guard). */
-function variantsOf(base: ast.EntityDecl): readonly ast.VariantDecl[] {
-    return variantsByBase(AstUtils.findRootNode(base) as ast.Module).get(base.name) ?? [];
-}
+import { type Field, type TypeDecl } from '../typing/spec-nodes.js';
+import { isScalarType, SurfacePaths, type Reach } from '../typing/surface-paths.js';
+import { clausesOf, identName } from '../ast/ast-views.js';
+import { textOf } from '../ast/names.js';
 
 /**
  * Rules 29, 33 and 34: a surface's paths must lead through declared fields from its bindings, and its `for`s must
@@ -199,7 +17,7 @@ export function surfacePathCheck(services: AlliumServices) {
     return (surface: ast.SurfaceDecl, accept: ValidationAcceptor): void => {
         const paths = new SurfacePaths(surface, services.typing.SpecTypes, (access, type) =>
             accept('error', `${describe(type, services.typing.SpecTypes)} has no field '${access.member.$refText}', so surface '${surface.name}' cannot reach '${textOf(access)}'. Declare the field, or fix the path.`,
-                { node: access, property: 'member', code: 'allium.surface.undefinedPath', data: { fields: fieldNames(type, services.typing.SpecTypes) } }));
+                { node: access, property: 'member', code: IssueCodes.SurfaceUndefinedPath, data: { fields: fieldNames(type, services.typing.SpecTypes) } }));
         const nodes = nodesOf(surface);
         for (const access of nodes.filter(ast.isMemberAccess)) {
             paths.reach(access);
@@ -215,7 +33,7 @@ function checkIteration(surface: ast.SurfaceDecl, loop: ast.ForBlock | ast.ForEx
     if (reach?.kind === 'one' || reach?.kind === 'scalar') {
         const what = reach.kind === 'one' ? `a single ${reach.type.name}` : 'a single value';
         accept('error', `'${textOf(loop.collection)}' is ${what}, not a collection, so surface '${surface.name}' cannot iterate over it. Iterate over a collection (a List<...>, Set<...> or relationship field), or use the value directly.`,
-            { node: loop.collection, code: 'allium.surface.nonCollectionIteration' });
+            { node: loop.collection, code: IssueCodes.SurfaceNonCollectionIteration });
     }
 }
 
@@ -227,7 +45,7 @@ function checkExposedFields(surface: ast.SurfaceDecl, paths: SurfacePaths, accep
         if (field && isStoredField(field) && (ast.isEntityDecl(owner) && !owner.external || ast.isVariantDecl(owner))
             && AstUtils.findRootNode(owner) === module && !namesOutsideSurfaces(module).has(field.name)) {
             accept('info', `Surface '${surface.name}' exposes '${owner.name}.${field.name}', but nothing in this file outside surfaces reads or sets it (no rule, creation or derived value), so it may be dead data. Set or use it in a rule, or stop exposing it.`,
-                { node: access, property: 'member', code: 'allium.surface.unusedPath' });
+                { node: access, property: 'member', code: IssueCodes.SurfaceUnusedPath });
         }
     }
 }
@@ -281,8 +99,4 @@ function describe(type: TypeDecl, types: SpecTypes): string {
 /** The fields a path can go on with: an actor's are those of the entity that identifies it. Quick fixes offer them. */
 function fieldNames(type: TypeDecl, types: SpecTypes): string[] {
     return types.fieldsOf(types.identifiedType(type) ?? type).map(f => f.name);
-}
-
-function textOf(node: AstNode): string {
-    return node.$cstNode?.text ?? '';
 }

@@ -1,8 +1,9 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { nodesOf } from '../ast-nodes.js';
-import { blocks, clausesOf, identName } from './ast-views.js';
-import { providedTriggers, subscriptions } from './trigger-validator.js';
+import { blocks, clausesOf, identName } from '../ast/ast-views.js';
+import { providedTriggers, subscriptions } from '../ast/triggers.js';
 
 /** An actor no surface of the file faces is declared for nothing. */
 export function checkUnusedActors(module: ast.Module, accept: ValidationAcceptor): void {
@@ -19,7 +20,7 @@ export function checkUnusedActors(module: ast.Module, accept: ValidationAcceptor
     }
     for (const actor of blocks(module, ast.isActorDecl).filter(a => !faced.has(a.name))) {
         accept('info', `Actor '${actor.name}' is not faced by any surface in this file. Use it in a surface's 'facing', or remove it.`,
-            { node: actor, property: 'name', code: 'allium.actor.unused' });
+            { node: actor, property: 'name', code: IssueCodes.ActorUnused });
     }
 }
 
@@ -31,7 +32,7 @@ export function checkProvidedTriggers(module: ast.Module, accept: ValidationAcce
             for (const trigger of clause.value.flatMap(providedTriggers)) {
                 if (!listened.has(trigger.ref.$refText)) {
                     accept('error', `Surface '${surface.name}' provides '${trigger.ref.$refText}', but no rule listens for it. Add a rule with 'when: ${trigger.ref.$refText}(...)', or fix the name.`,
-                        { node: trigger, code: 'allium.surface.undefinedProvidesTrigger' });
+                        { node: trigger, code: IssueCodes.SurfaceUndefinedProvidesTrigger });
                 }
             }
         }

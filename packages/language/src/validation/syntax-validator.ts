@@ -1,6 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
 import { isModule, isStrayBlock, type Stray } from '../generated/ast.js';
-import { SYNTAX_ERROR_CODE } from '../document-validator.js';
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import { operatorHint } from '../operator-hints.js';
 
 const DECLARATION = 'a declaration (entity, rule, enum, value, config, surface, actor, given, default, variant, deferred, use, open question, contract, invariant)';
@@ -16,7 +16,7 @@ export function checkStray(stray: Stray, accept: ValidationAcceptor): void {
         // Prose of a misplaced annotation: the annotation itself is reported.
         return;
     }
-    accept('error', strayMessage(stray), { node: stray, code: SYNTAX_ERROR_CODE });
+    accept('error', strayMessage(stray), { node: stray, code: IssueCodes.Syntax });
 }
 
 export function strayMessage(stray: Stray): string {

@@ -1,3 +1,4 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 
@@ -10,7 +11,7 @@ export function checkTerminalExits(graph: ast.TransitionsBlock, accept: Validati
     for (const edge of graph.edges) {
         if (edge.from && terminals.has(edge.from.name)) {
             accept('warning', `'${edge.from.name}' is declared terminal, yet this edge leaves it. If the lifecycle can go on from '${edge.from.name}', take it out of 'terminal:'; otherwise remove the edge.`,
-                { node: edge, code: 'allium.transitions.terminalExit' });
+                { node: edge, code: IssueCodes.TransitionsTerminalExit });
         }
     }
 }

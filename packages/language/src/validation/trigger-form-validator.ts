@@ -1,3 +1,4 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 
@@ -13,13 +14,13 @@ export function checkTriggerForm(clause: ast.TriggerClause, accept: ValidationAc
     const valid = trigger.binding ? isBoundTrigger(trigger.expr) : isTrigger(trigger.expr);
     if (!valid) {
         accept('error', `The 'when:' of rule '${rule.name}' is not a trigger Allium knows. Write an event (Event(a, b)), a creation ('x: Entity.created'), a change ('x: Entity.field transitions_to v' or 'becomes v') or a time ('x: Entity.field <= now').`,
-            { node: clause, code: 'allium.rule.invalidTrigger' });
+            { node: clause, code: IssueCodes.RuleInvalidTrigger });
         return;
     }
     const named = trigger.binding ? undefined : firstNamedParam(trigger.expr);
     if (named?.name) {
         accept('error', `A trigger binds plain names, so '${named.name}: ...' cannot appear in the 'when:' of rule '${rule.name}' ('name: value' is for emitting a trigger). Write '${named.name}' alone (with '?' if optional, '_' to ignore it).`,
-            { node: named, property: 'name', code: 'allium.rule.invalidTrigger' });
+            { node: named, property: 'name', code: IssueCodes.RuleInvalidTrigger });
     }
 }
 

@@ -1,8 +1,9 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { clausesOf, fieldsOf, identName, pipeNames, startsUppercase } from './ast-views.js';
-
-export const BUILT_IN_TYPES = ['String', 'Integer', 'Decimal', 'Boolean', 'Timestamp', 'Duration', 'List', 'Set', 'Map', 'Any', 'Void'];
+import { clausesOf, fieldsOf, identName, startsUppercase } from '../ast/ast-views.js';
+import { pipeRefs } from '../ast/names.js';
+import { BUILT_IN_TYPES } from '../ast/type-expressions.js';
 
 /** Capitalised names used as field types, or as the entity of a rule's trigger or creation, must be declared. */
 export function checkTypeReferences(module: ast.Module, accept: ValidationAcceptor): void {
@@ -16,7 +17,7 @@ export function checkTypeReferences(module: ast.Module, accept: ValidationAccept
             for (const field of fieldsOf(declaration.items)) {
                 for (const name of typeNames(fieldType(field.value))) {
                     if (!known.has(name.ref.$refText)) {
-                        report(name, 'allium.type.undefinedReference');
+                        report(name, IssueCodes.TypeUndefinedReference);
                     }
                 }
             }
@@ -24,7 +25,7 @@ export function checkTypeReferences(module: ast.Module, accept: ValidationAccept
             for (const clause of clausesOf(declaration.items).filter(c => c.keyword === 'when' || c.keyword === 'ensures' || c.keyword === 'requires')) {
                 for (const name of clause.value.flatMap(ruleTypeNames)) {
                     if (!known.has(name.ref.$refText)) {
-                        report(name, 'allium.rule.undefinedTypeReference');
+                        report(name, IssueCodes.RuleUndefinedTypeReference);
                     }
                 }
             }
@@ -49,7 +50,7 @@ function fieldType(value: ast.ClauseValue | undefined): AstNode | undefined {
     if (ast.isWhenGuard(value)) {
         const condition = value.condition;
         const isPresenceClause = ast.isBinaryExpr(condition) && condition.operator === '=' && identName(condition.left) !== undefined
-            && pipeNames(condition.right).length > 0;
+            && pipeRefs(condition.right).length > 0;
         return isPresenceClause ? value.action : undefined;
     }
     return value;

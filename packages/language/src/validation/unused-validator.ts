@@ -1,17 +1,18 @@
-import type { AstNode, LangiumCoreServices, ValidationAcceptor } from 'langium';
+import { IssueCodes } from '../diagnostics/catalogue.js';
+import type { AstNode, ValidationAcceptor } from 'langium';
+import type { AlliumServices } from '../allium-module.js';
 import * as ast from '../generated/ast.js';
-import { allNodes, fieldsOf, identName, startsUppercase } from './ast-views.js';
-import { importerUsesOf } from './importer-uses.js';
+import { allNodes, fieldsOf, identName, startsUppercase } from '../ast/ast-views.js';
 
 /** Entities, value types and enums nothing in the file, nor in the files importing it under an alias, refers to. */
-export function unusedDeclarationsCheck(services: LangiumCoreServices) {
-    const importers = importerUsesOf(services);
+export function unusedDeclarationsCheck(services: AlliumServices) {
+    const importers = services.validation.ImporterUses;
     return (module: ast.Module, accept: ValidationAcceptor): void => checkUnusedDeclarations(module, importers.of(module).types, accept);
 }
 
 /** Entity fields nothing in the file, nor `alias/Entity.field` in the files importing it, reads or sets. */
-export function unusedFieldsCheck(services: LangiumCoreServices) {
-    const importers = importerUsesOf(services);
+export function unusedFieldsCheck(services: AlliumServices) {
+    const importers = services.validation.ImporterUses;
     return (module: ast.Module, accept: ValidationAcceptor): void => checkUnusedFields(module, importers.of(module).fields, accept);
 }
 
@@ -30,10 +31,10 @@ function checkUnusedDeclarations(module: ast.Module, usedByImporters: ReadonlySe
     for (const declaration of module.declarations) {
         if (ast.isEntityDecl(declaration) && !referenced.has(declaration.name)) {
             accept('warning', `Nothing in this file, nor in a file importing it, uses entity '${declaration.name}'. Use it in a field, rule or surface, or remove it.`,
-                { node: declaration, property: 'name', code: 'allium.entity.unused' });
+                { node: declaration, property: 'name', code: IssueCodes.EntityUnused });
         } else if ((ast.isValueDecl(declaration) || ast.isEnumDecl(declaration)) && !referenced.has(declaration.name)) {
             accept('warning', `Nothing in this file, nor in a file importing it, uses '${declaration.name}'. Use it as a field type, or remove it.`,
-                { node: declaration, property: 'name', code: 'allium.definition.unused' });
+                { node: declaration, property: 'name', code: IssueCodes.DefinitionUnused });
         }
     }
 }
@@ -47,7 +48,7 @@ function checkUnusedFields(module: ast.Module, usedByImporters: ReadonlySet<stri
             for (const field of fieldsOf(declaration.items)) {
                 if (!accessed.has(field.name)) {
                     accept('info', `No rule, surface or derived value reads or sets '${declaration.name}.${field.name}'.`,
-                        { node: field, property: 'name', code: 'allium.field.unused' });
+                        { node: field, property: 'name', code: IssueCodes.FieldUnused });
                 }
             }
         }

@@ -1,6 +1,6 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { ValidationAcceptor } from 'langium';
 import type { Module } from '../generated/ast.js';
-import { SYNTAX_ERROR_CODE } from '../document-validator.js';
 
 /** Language versions whose rules the checker knows; the reference checks these three with the same rules. */
 export const SUPPORTED_VERSIONS: readonly number[] = [1, 2, 3];
@@ -8,7 +8,6 @@ export const SUPPORTED_VERSIONS: readonly number[] = [1, 2, 3];
 /** A file without a marker is read as version 1, the first version of the language, as the reference does. */
 export const DEFAULT_VERSION = 1;
 
-export const MISSING_VERSION_CODE = 'allium.version.missing';
 
 /**
  * The version marker is the file's first comment, before any code: `-- allium: N` (spaces optional). Blank lines
@@ -21,11 +20,11 @@ export function checkVersionMarker(module: Module, accept: ValidationAcceptor): 
     const range = { start: positionAt(text, codeStart), end: positionAt(text, codeStart) };
     if (version === undefined) {
         accept('warning', `No version marker: the file is read as Allium ${DEFAULT_VERSION}. Start it with '-- allium: ${DEFAULT_VERSION}' (or the version it is written in).`,
-            { node: module, range, code: MISSING_VERSION_CODE });
+            { node: module, range, code: IssueCodes.VersionMissing });
     } else if (!SUPPORTED_VERSIONS.includes(version)) {
         // An error of the file's header, like a syntax error: nothing below can be read with certainty.
         accept('error', `Allium ${version} is not a version this checker knows; it checks versions ${SUPPORTED_VERSIONS.join(', ')}.`,
-            { node: module, range, code: SYNTAX_ERROR_CODE });
+            { node: module, range, code: IssueCodes.Syntax });
     }
 }
 

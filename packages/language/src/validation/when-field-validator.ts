@@ -1,9 +1,11 @@
+import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import { nodesOf } from '../ast-nodes.js';
-import { blocks, clausesOf, identName, pipeNames } from './ast-views.js';
-import { isTypeExpression } from './derived-value-validator.js';
+import { blocks, clausesOf, identName } from '../ast/ast-views.js';
+import { pipeRefs } from '../ast/names.js';
+import { isTypeExpression } from '../ast/type-expressions.js';
 
 /** `tracking_number: String when status = shipped | delivered`: present only in those states of `status`. */
 interface QualifiedField {
@@ -56,10 +58,10 @@ export function whenFieldCheck(services: AlliumServices) {
                     const write = ensures.find(n => isWriteOf(n, change.binding, field.name));
                     if (entering && !write) {
                         accept('warning', `Rule '${rule.name}' moves ${change.binding}.${statusField} to '${change.to}', where '${field.name}' is present (when ${statusField} = ${[...states].join(' | ')}). Set ${change.binding}.${field.name} in its ensures.`,
-                            { node: change.node, code: 'allium.field.whenNotSet' });
+                            { node: change.node, code: IssueCodes.FieldWhenNotSet });
                     } else if (leaving && (!write || !ast.isNullLiteral(write.right))) {
                         accept('warning', `Rule '${rule.name}' moves ${change.binding}.${statusField} to '${change.to}', where '${field.name}' is absent. Clear it: ${change.binding}.${field.name} = null.`,
-                            { node: change.node, code: 'allium.field.whenNotCleared' });
+                            { node: change.node, code: IssueCodes.FieldWhenNotCleared });
                     }
                 }
             }
@@ -82,7 +84,7 @@ function qualifiedFields(entity: ast.EntityDecl, types: AlliumServices['typing']
         }
         const condition = item.value.condition;
         const statusField = ast.isBinaryExpr(condition) && condition.operator === '=' ? identName(condition.left) : undefined;
-        const states = ast.isBinaryExpr(condition) ? pipeNames(condition.right).map(n => n.ref.$refText) : [];
+        const states = ast.isBinaryExpr(condition) ? pipeRefs(condition.right).map(n => n.ref.$refText) : [];
         const status = statusField ? entity.items.find((i): i is ast.Assignment => ast.isAssignment(i) && i.name === statusField) : undefined;
         const values = status ? types.literalsOf(status) : [];
         if (statusField && states.length > 0) {
@@ -131,7 +133,7 @@ function checkCreation(call: ast.Call, qualified: Map<ast.EntityDecl, QualifiedF
         const initial = identName(call.args.find(a => a.name === statusField)?.value);
         if (initial && states.has(initial) && !call.args.some(a => a.name === field.name)) {
             accept('warning', `'${entity!.name}' is created in state '${initial}', where '${field.name}' is present. Pass ${field.name}: ... to .created(...).`,
-                { node: call, code: 'allium.field.whenNotSet' });
+                { node: call, code: IssueCodes.FieldWhenNotSet });
         }
     }
 }

@@ -2,7 +2,7 @@ import { AstUtils, GrammarUtils, UriUtils, type AstNode, type CstNode, type Lang
 import type { LangiumServices } from 'langium/lsp';
 import * as ast from '@allium/language';
 import type { SpecTypes } from '@allium/language';
-import { isTypeDecl, usePathTarget, type Field, type TypeDecl } from '@allium/language';
+import { isTypeDecl, localName, usePathTarget, type Field, type TypeDecl } from '@allium/language';
 
 export interface FieldUse {
     node: AstNode;
@@ -69,7 +69,7 @@ export class FieldUses {
         if (denoted.kind === 'config' || !owner) {
             return 'no';
         }
-        const isOwner = denoted.type === owner || (ast.isVariantDecl(denoted.type) && localName(denoted.type.base) === owner.name);
+        const isOwner = denoted.type === owner || (ast.isVariantDecl(denoted.type) && localName(denoted.type.base ?? '') === owner.name);
         return isOwner ? 'certain' : 'no';
     }
 
@@ -107,8 +107,4 @@ function isPresenceSubject(name: ast.NameRef, owner: TypeDecl): boolean {
     const guard = comparison?.$container;
     return ast.isBinaryExpr(comparison) && comparison.left === name && ast.isWhenGuard(guard) && guard.condition === comparison
         && ast.isAssignment(guard.$container) && guard.$container.$container === owner;
-}
-
-function localName(name: string | undefined): string {
-    return (name ?? '').slice((name ?? '').indexOf('/') + 1);
 }

@@ -1,13 +1,13 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeAction, CodeActionParams, Command } from 'vscode-languageserver';
-import { declarationId, GENERATE_COMMAND, type GenerateCommandArguments } from '@allium/generate';
+import { declarationId, Commands, type GenerateCommandArguments } from '@allium/generate';
 import * as ast from '@allium/language';
 
 const GENERATABLE = (node: AstNode): node is ast.RuleDecl | ast.EntityDecl | ast.SurfaceDecl | ast.ContractDecl => ast.isRuleDecl(node) || ast.isEntityDecl(node) || ast.isSurfaceDecl(node) || ast.isContractDecl(node);
 
 export function generateCommand(document: LangiumDocument, ids: string[], title: string): Command {
     const args: GenerateCommandArguments = [document.uri.toString(), ids];
-    return { title, command: GENERATE_COMMAND, arguments: args };
+    return { title, command: Commands.generate, arguments: args };
 }
 
 /** "Generate implementation" for the construct under the cursor, the constructs a selection spans, or the file. */

@@ -1,3 +1,4 @@
+import { IssueCodes } from '@allium/language';
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import * as ast from '@allium/language';
@@ -15,7 +16,7 @@ export function undefinedTypeFixes(document: LangiumDocument, diagnostic: Diagno
     if (!/^[A-Z][A-Za-z0-9_]*$/.test(name) || !node) {
         return [];
     }
-    const kinds = diagnostic.code === 'allium.rule.undefinedTypeReference' ? ['entity'] : ['entity', 'value', 'enum'];
+    const kinds = diagnostic.code === IssueCodes.RuleUndefinedTypeReference ? ['entity'] : ['entity', 'value', 'enum'];
     return kinds.map((kind, i) => quickFix(`Create ${kind} '${name}'`, node,
         [newDeclarationEdit(document, kind === 'enum' ? `enum ${name} { }` : `${kind} ${name} {\n}`, isTypeDecl)], diagnostic, i === 0));
 }

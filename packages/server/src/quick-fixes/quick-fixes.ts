@@ -1,27 +1,28 @@
+import { IssueCodes, type IssueCode, type SpecTypes } from '@allium/language';
 import type { LangiumDocument } from 'langium';
 import type { CodeAction, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
-import type { SpecTypes } from '@allium/language';
 import { undefinedTypeFixes, unknownVariantFixes } from './declaration-fixes.js';
 import { isSafe } from './edits.js';
 import { explicitLambdaFix } from './lambda-fix.js';
 import { invalidCreatedStatusFixes, undeclaredTransitionFixes } from './status-fixes.js';
 import { suppressFix } from './suppress.js';
-import { MISSING_TEMPORAL_GUARD, temporalGuardFix } from './temporal-guard.js';
+import { temporalGuardFix } from './temporal-guard.js';
 import { undefinedPathFixes, undefinedValueFixes, variantKeywordFixes } from './value-fixes.js';
 
 type Fixer = (document: LangiumDocument, diagnostic: Diagnostic) => CodeAction[];
 
-const BY_CODE: Record<string, Fixer> = {
-    'allium.status.undeclaredTransition': undeclaredTransitionFixes,
-    'allium.created.invalidStatus': invalidCreatedStatusFixes,
-    'allium.type.undefinedReference': undefinedTypeFixes,
-    'allium.rule.undefinedTypeReference': undefinedTypeFixes,
-    'allium.sum.discriminatorUnknownVariant': unknownVariantFixes,
-    'allium.expression.implicitLambda': explicitLambdaFix,
-    'allium.default.undefinedType': undefinedTypeFixes,
-    'allium.status.undefinedValue': undefinedValueFixes,
-    'allium.surface.undefinedPath': undefinedPathFixes,
-    'allium.sum.missingVariantKeyword': variantKeywordFixes
+/** The fixes of each code the catalogue lists fixes for (the temporal guard, which needs the spec's types, apart). */
+export const FIXERS: Partial<Record<IssueCode, Fixer>> = {
+    [IssueCodes.StatusUndeclaredTransition]: undeclaredTransitionFixes,
+    [IssueCodes.CreatedInvalidStatus]: invalidCreatedStatusFixes,
+    [IssueCodes.TypeUndefinedReference]: undefinedTypeFixes,
+    [IssueCodes.RuleUndefinedTypeReference]: undefinedTypeFixes,
+    [IssueCodes.SumDiscriminatorUnknownVariant]: unknownVariantFixes,
+    [IssueCodes.ExpressionImplicitLambda]: explicitLambdaFix,
+    [IssueCodes.DefaultUndefinedType]: undefinedTypeFixes,
+    [IssueCodes.StatusUndefinedValue]: undefinedValueFixes,
+    [IssueCodes.SurfaceUndefinedPath]: undefinedPathFixes,
+    [IssueCodes.SumMissingVariantKeyword]: variantKeywordFixes
 };
 
 
@@ -33,8 +34,8 @@ export const FIX_ALL_KIND = 'source.fixAll.allium';
  */
 export function quickFixes(document: LangiumDocument, params: CodeActionParams, types: SpecTypes): CodeAction[] {
     const diagnostics = params.context.diagnostics;
-    const fixes = diagnostics.flatMap(diagnostic => BY_CODE[String(diagnostic.code)]?.(document, diagnostic) ?? []);
-    const guardDiagnostic = diagnostics.find(d => d.code === MISSING_TEMPORAL_GUARD);
+    const fixes = diagnostics.flatMap(diagnostic => FIXERS[diagnostic.code as IssueCode]?.(document, diagnostic) ?? []);
+    const guardDiagnostic = diagnostics.find(d => d.code === IssueCodes.TemporalMissingGuard);
     const guard = temporalGuardFix(document, document.textDocument.offsetAt(guardDiagnostic?.range.start ?? params.range.start), types, guardDiagnostic);
     const suppressions = diagnostics.map(d => suppressFix(document, d)).filter(a => a !== undefined);
     return [...fixes, ...(guard ? [guard] : []), ...suppressions];
@@ -52,9 +53,9 @@ export function fixAll(document: LangiumDocument, types: SpecTypes): CodeAction 
     const seen = new Set<string>();
     let fixed = 0;
     for (const diagnostic of document.diagnostics ?? []) {
-        const fix = diagnostic.code === MISSING_TEMPORAL_GUARD
+        const fix = diagnostic.code === IssueCodes.TemporalMissingGuard
             ? temporalGuardFix(document, document.textDocument.offsetAt(diagnostic.range.start), types, diagnostic)
-            : BY_CODE[String(diagnostic.code)]?.(document, diagnostic).find(isSafe);
+            : FIXERS[diagnostic.code as IssueCode]?.(document, diagnostic).find(isSafe);
         const edits = (isSafe(fix) ? fix!.edit?.changes?.[document.uri.toString()] ?? [] : []).filter(e => !seen.has(key(e)));
         if (edits.length === 0 || edits.some(e => taken.some(t => overlaps(e, t)))) {
             continue;

@@ -1,3 +1,4 @@
+import { IssueCodes } from '@allium/language';
 import type { LangiumDocument } from 'langium';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { insertAt, lineText } from './edits.js';
@@ -11,7 +12,7 @@ const DIRECTIVE = /^([ \t]*)--\s*allium-ignore\s+(.*\S)\s*$/;
  */
 export function suppressFix(document: LangiumDocument, diagnostic: Diagnostic): CodeAction | undefined {
     const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
-    if (!code?.startsWith('allium.') || code === 'allium.syntax') {
+    if (!code?.startsWith('allium.') || code === IssueCodes.Syntax) {
         return undefined;
     }
     const line = diagnostic.range.start.line;

@@ -5,7 +5,6 @@ import type { SpecTypes } from '@allium/language';
 import { isTemporalComparison, pipeNames } from '@allium/language';
 import { indentOf, insertAt, quickFix, safe } from './edits.js';
 
-export const MISSING_TEMPORAL_GUARD = 'allium.temporal.missingGuard';
 
 /**
  * A temporal trigger (`when: invitation: Invitation.expires_at <= now`) stays true once it has fired, so the

@@ -4,11 +4,11 @@ import { Emitter, URI, type Event } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { minimatch } from 'minimatch';
 import { FileChangeType, type InitializeParams } from 'vscode-languageserver';
-import { parseTraceRecord, scanMarkers, TRACE_FILE, type LocatedRegion, type TraceRecord } from '@allium/generate';
+import { parseTraceRecord, scanMarkers, Settings, TRACE_FILE, type LocatedRegion, type TraceRecord } from '@allium/generate';
 
-/** Where generated code is looked for (`allium.trace.include` / `.exclude`): the sources of the target languages. */
-export const DEFAULT_TRACE_INCLUDE = ['**/*.{ts,tsx,js,jsx,mjs,cjs,kt,kts,java,py,go,rs,cs,swift,scala,rb,php,c,h,cc,cpp,hpp}'];
-export const DEFAULT_TRACE_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
+/** Where generated code is looked for (`allium.trace.include` / `.exclude`): by default the sources of the target languages. */
+const DEFAULT_TRACE_INCLUDE = Settings['allium.trace.include'];
+const DEFAULT_TRACE_EXCLUDE = Settings['allium.trace.exclude'];
 const MAX_BYTES = 4 * 1024 * 1024;
 const MAX_FILES = 50_000;
 const SETTLE_MS = 100;
@@ -24,8 +24,8 @@ export class CodeIndex {
     private readonly recordsByFile = new Map<string, TraceRecord>();
     private readonly changed = new Emitter<void>();
     private folders: string[] = [];
-    private include = DEFAULT_TRACE_INCLUDE;
-    private exclude = DEFAULT_TRACE_EXCLUDE;
+    private include: readonly string[] = DEFAULT_TRACE_INCLUDE;
+    private exclude: readonly string[] = DEFAULT_TRACE_EXCLUDE;
     private pending = new Set<string>();
     private timer: NodeJS.Timeout | undefined;
     /** Resolves once the first scan of the folders is done. */

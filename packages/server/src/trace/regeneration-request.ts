@@ -4,7 +4,7 @@ import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { ResponseError, type Connection } from 'vscode-languageserver';
 import {
-    buildPrompt, regenerationPrompt, REGENERATION_PROMPT_REQUEST, SpecSet, targetLanguageNamed,
+    buildPrompt, onAlliumRequest, regenerationPrompt, REGENERATION_PROMPT_REQUEST, SpecSet, targetLanguageNamed,
     type RegenerationPromptParams, type RegenerationPromptResult
 } from '@allium/generate';
 import type { AlliumLspServices } from '../allium-server-module.js';
@@ -15,7 +15,7 @@ import type { AlliumLspServices } from '../allium-server-module.js';
  * record the code was written with (the output root), else to the workspace folder.
  */
 export function registerRegenerationRequest(connection: Connection, shared: LangiumSharedServices): void {
-    connection.onRequest(REGENERATION_PROMPT_REQUEST, (params: RegenerationPromptParams): RegenerationPromptResult => {
+    onAlliumRequest(connection, REGENERATION_PROMPT_REQUEST, (params: RegenerationPromptParams): RegenerationPromptResult => {
         const services = shared.ServiceRegistry.all[0] as AlliumLspServices;
         const links = services.trace.TraceLinks;
         const clause = links.resolve(params.id);

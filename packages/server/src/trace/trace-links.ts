@@ -1,17 +1,10 @@
+import { IssueCodes, withCodeDescription } from '@allium/language';
 import { URI, WorkspaceCache, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, type Diagnostic, type Location, type Range } from 'vscode-languageserver';
 import { idResolver, scanMarkers, SpecSet, setClauses, setObligations, traceReport, type ClauseStatus, type LocatedRegion, type ObligationStatus, type SetClause, type TraceReport } from '@allium/generate';
 import type { AlliumServices } from '@allium/language';
 import type { CodeIndex } from './code-index.js';
-
-/** The diagnostic codes of links between a spec and the code generated from it. */
-export const TRACE_CODES = {
-    drifted: 'allium.trace.drifted',
-    unimplemented: 'allium.trace.unimplemented',
-    untested: 'allium.trace.untested',
-    unknownClause: 'allium.trace.unknownClause'
-} as const;
 
 /** How one spec file stands against the workspace's generated code. */
 export interface DocumentTrace {
@@ -88,7 +81,7 @@ export class TraceLinks {
             if (status.state === 'drifted') {
                 const where = status.implementations.length ? ` The code at ${status.implementations.map(describe).join(', ')} may no longer match.` : '';
                 diagnostics.push({
-                    range, severity: DiagnosticSeverity.Warning, code: TRACE_CODES.drifted, source: 'allium',
+                    range, severity: DiagnosticSeverity.Warning, code: IssueCodes.TraceDrifted, source: 'allium',
                     message: `${status.clause.id} changed since its code was generated (${status.recorded!.model}, ${status.recorded!.generatedAt.slice(0, 10)}).${where} Regenerate the clause, or update the code and generate again.`,
                     data: { clauseId: status.clause.id }
                 });
@@ -100,7 +93,7 @@ export class TraceLinks {
                 const report = isDeclaration ? !implementedClauses.has(status.clause.id) : declaration?.state !== 'unimplemented' || implementedClauses.has(status.clause.owner);
                 if (report) {
                     diagnostics.push({
-                        range, severity: DiagnosticSeverity.Information, code: TRACE_CODES.unimplemented, source: 'allium',
+                        range, severity: DiagnosticSeverity.Information, code: IssueCodes.TraceUnimplemented, source: 'allium',
                         message: `No generated code carries the markers of ${status.clause.id}: it was added after the code was generated, or its code was removed.`,
                         data: { clauseId: status.clause.id }
                     });
@@ -112,7 +105,7 @@ export class TraceLinks {
             const declaration = declarations.get(owner);
             if (untested.length && declaration && declaration.state !== 'untraced') {
                 diagnostics.push({
-                    range: firstLine(declaration.clause.range), severity: DiagnosticSeverity.Information, code: TRACE_CODES.untested, source: 'allium',
+                    range: firstLine(declaration.clause.range), severity: DiagnosticSeverity.Information, code: IssueCodes.TraceUntested, source: 'allium',
                     message: `${untested.length} of the ${obligations.length} test obligations of ${owner} ${untested.length === 1 ? 'has' : 'have'} no current test: ${untested.map(o => `${o.obligation.obligation}${o.state === 'drifted' ? ' (spec changed since)' : ''}`).join(', ')}.`
                 });
             }
@@ -161,7 +154,7 @@ export class TraceLinks {
         const connection = shared.lsp.Connection;
         const files = new Set([...this.index.files(), ...this.reported]);
         for (const uri of files) {
-            const diagnostics = this.unknownMarkers(uri).map(unknownMarkerDiagnostic);
+            const diagnostics = this.unknownMarkers(uri).map(unknownMarkerDiagnostic).map(withCodeDescription);
             if (diagnostics.length || this.reported.has(uri)) {
                 void connection?.sendDiagnostics({ uri, diagnostics });
             }
@@ -177,7 +170,7 @@ export class TraceLinks {
 function unknownMarkerDiagnostic(region: LocatedRegion): Diagnostic {
     return {
         range: { start: { line: region.beginLine, character: 0 }, end: { line: region.beginLine, character: Number.MAX_SAFE_INTEGER } },
-        severity: DiagnosticSeverity.Warning, code: TRACE_CODES.unknownClause, source: 'allium',
+        severity: DiagnosticSeverity.Warning, code: IssueCodes.TraceUnknownClause, source: 'allium',
         message: `This marker names ${region.id}, which no spec of the workspace declares (renamed or removed since the code was generated).`
     };
 }

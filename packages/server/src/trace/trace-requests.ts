@@ -1,6 +1,6 @@
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
-import { MARKER_LINKS_REQUEST, RESOLVE_CLAUSE_REQUEST, type MarkerLink, type MarkerLinksParams, type ResolveClauseParams, type ResolvedClause } from '@allium/generate';
+import { MARKER_LINKS_REQUEST, onAlliumRequest, RESOLVE_CLAUSE_REQUEST, type MarkerLink, type MarkerLinksParams, type ResolveClauseParams, type ResolvedClause } from '@allium/generate';
 import type { AlliumLspServices } from '../allium-server-module.js';
 
 /**
@@ -9,7 +9,7 @@ import type { AlliumLspServices } from '../allium-server-module.js';
  */
 export function registerTraceRequests(connection: Connection, shared: LangiumSharedServices): void {
     const links = () => (shared.ServiceRegistry.all[0] as AlliumLspServices).trace.TraceLinks;
-    connection.onRequest(MARKER_LINKS_REQUEST, async (params: MarkerLinksParams): Promise<MarkerLink[]> => {
+    onAlliumRequest(connection, MARKER_LINKS_REQUEST, async (params: MarkerLinksParams): Promise<MarkerLink[]> => {
         await (shared.ServiceRegistry.all[0] as AlliumLspServices).trace.CodeIndex.ready;
         const trace = links();
         return (await trace.markersOf(params.uri, params.text)).flatMap(region => {
@@ -17,7 +17,7 @@ export function registerTraceRequests(connection: Connection, shared: LangiumSha
             return clause ? [{ line: region.beginLine, id: region.id, target: { uri: clause.uri, range: clause.range } }] : [];
         });
     });
-    connection.onRequest(RESOLVE_CLAUSE_REQUEST, (params: ResolveClauseParams): ResolvedClause | null => {
+    onAlliumRequest(connection, RESOLVE_CLAUSE_REQUEST, (params: ResolveClauseParams): ResolvedClause | null => {
         const clause = links().resolve(params.id);
         return clause ? { id: clause.id, uri: clause.uri, range: clause.range } : null;
     });

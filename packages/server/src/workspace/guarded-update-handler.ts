@@ -1,3 +1,4 @@
+import { IssueCodes, withCodeDescription } from '@allium/language';
 import { URI, type LangiumSharedCoreServices } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, type TextDocumentChangeEvent } from 'vscode-languageserver';
@@ -111,13 +112,13 @@ function reportFailedBuild(shared: LangiumSharedServices, uris: URI[], error: un
     for (const uri of uris) {
         void connection?.sendDiagnostics({
             uri: uri.toString(),
-            diagnostics: [{
+            diagnostics: [withCodeDescription({
                 range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
                 severity: DiagnosticSeverity.Error,
                 source: 'allium',
-                code: 'allium.internal',
+                code: IssueCodes.Internal,
                 message: `The Allium checker failed on this document (${message}); its findings are not shown. The server log has the details.`
-            }]
+            })]
         });
     }
 }

@@ -1,6 +1,7 @@
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import * as ast from '@allium/language';
-import { UNREADABLE_USE_CODE, unreadableUseMessage, usePathTarget, useTargetProblem } from '@allium/language';
+import { IssueCodes, usePathTarget } from '@allium/language';
+import { unreadableUseMessage, useTargetProblem } from '@allium/language/node';
 import type { AlliumLspServices } from '../allium-server-module.js';
 
 /**
@@ -14,7 +15,7 @@ export function registerUseTargetCheck(services: AlliumLspServices): void {
             const target = usePathTarget(AstUtils.getDocument(use).uri, use.path);
             const problem = target?.scheme === 'file' ? useTargetProblem(target.fsPath) : undefined;
             if (problem) {
-                accept('error', unreadableUseMessage(use.path, problem), { node: use, code: UNREADABLE_USE_CODE });
+                accept('error', unreadableUseMessage(use.path, problem), { node: use, code: IssueCodes.UseUnreadable });
             }
         }
     });

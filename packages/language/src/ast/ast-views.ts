@@ -1,6 +1,7 @@
 import type { AstNode } from 'langium';
 import { nodesOf } from '../ast-nodes.js';
 import * as ast from '../generated/ast.js';
+import { pipeRefs } from './names.js';
 
 /**
  * Reference-checker views of the generic AST: which block items are clauses, what a clause's value
@@ -91,14 +92,6 @@ export function nestedMember(node: AstNode | undefined): { root: string; mid: st
     return undefined;
 }
 
-/** The names joined by `|` (`pending | active`), as their NameRef nodes. */
-export function pipeNames(node: AstNode | undefined): ast.NameRef[] {
-    if (ast.isBinaryExpr(node) && node.operator === '|') {
-        return [...pipeNames(node.left), ...pipeNames(node.right)];
-    }
-    return ast.isNameRef(node) && identName(node) !== undefined ? [node] : [];
-}
-
 export function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
     return a.size === b.size && [...a].every(v => b.has(v));
 }
@@ -136,7 +129,7 @@ export function variantsByBase(module: ast.Module): ReadonlyMap<string, readonly
 /** Fields listing a sum type's variants: two or more capitalised names (`kind: Branch | Leaf`). */
 export function discriminatorFields(items: ast.BlockItem[]): ast.Assignment[] {
     return fieldsOf(items).filter(field => {
-        const names = pipeNames(field.value).map(n => n.ref.$refText);
+        const names = pipeRefs(field.value).map(n => n.ref.$refText);
         return names.length > 1 && names.every(startsUppercase);
     });
 }

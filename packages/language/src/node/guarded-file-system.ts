@@ -30,7 +30,6 @@ export function useTargetProblem(path: string): string | undefined {
     return fs.existsSync(path) ? unreadableBecause(path) ?? (path.endsWith('.allium') ? undefined : 'is not an Allium file (.allium)') : undefined;
 }
 
-export const UNREADABLE_USE_CODE = 'allium.use.unreadable';
 
 export function unreadableUseMessage(usePath: string, problem: string): string {
     return `'${usePath}' ${problem}, so nothing is imported from it. Point the use at an .allium file.`;
