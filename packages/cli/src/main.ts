@@ -4,12 +4,25 @@ import { FORMAT_USAGE, runFormat } from './format-command.js';
 import { GENERATE_USAGE, parseGenerateArgs, runGenerate } from './generate-command.js';
 import { PLAN_USAGE, runPlan } from './plan-command.js';
 import { parseTraceArgs, runTrace, TRACE_USAGE } from './trace-command.js';
+import { ANALYSE_USAGE, runAnalyse } from './analyse-command.js';
+import { MODEL_USAGE, runModel } from './model-command.js';
+import { PARSE_USAGE, runParse } from './parse-command.js';
+
+/** Commands that take their arguments whole: name → [usage, run]. */
+const COMMANDS: Record<string, [string, (args: string[]) => Promise<number>]> = {
+    analyse: [ANALYSE_USAGE, runAnalyse],
+    model: [MODEL_USAGE, runModel],
+    parse: [PARSE_USAGE, runParse]
+};
 
 const USAGE = `Usage: allium check [--json] [--extended] <file-or-directory>...
        allium format [--check | --write] <file-or-directory>...
        allium generate <files-or-dirs>... [--rule Name] [--lang kotlin] [--out dir] [--force] [--dry-run] (generate --help)
        allium trace <files-or-dirs>... --code <dir> [--json] [--strict]   (spec-to-code links and drift)
        allium plan [--json] <file-or-directory>...   (test obligations; allium plan --help)
+       allium analyse <file-or-directory>...   (process findings as JSON; allium analyse --help)
+       allium model <file.allium>   (domain model as JSON)
+       allium parse <file.allium>   (syntax tree as JSON)
 
 Checks Allium specifications and reports problems.
   --json      print {"diagnostics":[{file,line,column,severity,code,message}]}
@@ -22,6 +35,14 @@ async function main(argv: string[]): Promise<number> {
     if (command === '--help' || command === '-h' || command === undefined) {
         process.stdout.write(USAGE + '\n');
         return command === undefined ? 2 : 0;
+    }
+    const simple = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (simple) {
+        if (rest.includes('--help') || rest.includes('-h')) {
+            process.stdout.write(simple[0] + '\n');
+            return 0;
+        }
+        return simple[1](rest);
     }
     if (command === 'generate') {
         if (rest.includes('--help') || rest.includes('-h')) {
