@@ -48,7 +48,9 @@ const OUR_KIND = {
     RuleDecl: 'Rule', SurfaceDecl: 'Surface', ActorDecl: 'Actor', ContractDecl: 'Contract', InvariantDecl: 'Invariant',
     DefaultDecl: 'Default', DeferredDecl: 'Deferred', OpenQuestion: 'OpenQuestion'
 };
-const ourKind = d => d.type === 'EntityDecl' ? (d.external ? 'ExternalEntity' : 'Entity') : OUR_KIND[d.type] ?? d.type;
+const ourKind = d => d.$type === 'EntityDecl' ? (d.external ? 'ExternalEntity' : 'Entity') : OUR_KIND[d.$type] ?? d.$type;
+// A qualified `oauth/config { ... }` is, in the reference, a config block named after the import alias.
+const ourName = d => d.$type === 'ConfigDecl' ? d.qualifiedName?.split('/')[0] ?? null : d.name ?? null;
 function referenceDeclaration(d) {
     const [variant, body] = Object.entries(d)[0];
     const kind = variant === 'Block' ? body.kind : variant;
@@ -80,7 +82,7 @@ for (const file of alliumFiles(corpus)) {
     // parse
     parseTally.files++;
     const refDecls = theirs.parse.json.module.declarations.map(referenceDeclaration);
-    const ourDecls = ours.parse.module.declarations.map(d => ({ kind: ourKind(d), name: d.name ?? null, span: d.span }));
+    const ourDecls = ours.parse.module.declarations.map(d => ({ kind: ourKind(d), name: ourName(d), span: d.span }));
     let fileEqual = refDecls.length === ourDecls.length;
     let next = 0;
     for (const r of refDecls) {

@@ -5,8 +5,8 @@ import { runSingleSpec } from './single-spec.js';
 
 export const PARSE_USAGE = `Usage: allium parse <file.allium>
 
-Prints the syntax tree of a spec as JSON: {"diagnostics":[...],"module":{"type":"Module","span":{start,end},
-"version":3,"declarations":[...]}}. Every node is an object with its "type" (the grammar's name for it, such as
+Prints the syntax tree of a spec as JSON: {"diagnostics":[...],"module":{"$type":"Module","span":{start,end},
+"version":3,"declarations":[...]}}. Every node is an object with its "$type" (the grammar's name for it, such as
 EntityDecl, RuleDecl or BinaryExpr), its "span" in UTF-8 bytes (as the reference's spans), and its properties;
 a name that refers to a declaration is {"ref":"Name"}. The tree is this tool's, not the reference's (its node types
 differ); docs/parity.md says what the two share. Diagnostics are syntax errors and a missing or unsupported
@@ -25,7 +25,8 @@ export function parseJson(document: LangiumDocument, diagnostics: ReferenceDiagn
 
 function nodeJson(node: AstNode, toBytes: (offset: number) => number): Record<string, unknown> {
     const out: Record<string, unknown> = {
-        type: node.$type,
+        // "$type", as in Langium: a node may have a property named "type" (`default Role admin = ...`).
+        $type: node.$type,
         span: { start: toBytes(node.$cstNode?.offset ?? 0), end: toBytes(node.$cstNode?.end ?? 0) }
     };
     for (const [key, value] of Object.entries(node)) {

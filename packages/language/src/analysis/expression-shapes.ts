@@ -13,6 +13,11 @@ export function bare(node: AstNode | undefined): AstNode | undefined {
     return node;
 }
 
+/** A field's value: one expression, also when it is continued on indented lines below the name. */
+export function fieldValue(field: ast.Assignment): AstNode | undefined {
+    return ast.isExprBlock(field.value) && field.value.items.length === 1 ? field.value.items[0] : field.value;
+}
+
 /** The name of an unqualified name reference: `order` in `order.status`; not `core/Order`. */
 export function plainName(node: AstNode | undefined): string | undefined {
     const n = bare(node);

@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import * as ast from '../generated/ast.js';
-import { bare, isBinary, LOGICAL, memberOf, nestedMemberOf, plainName, startsUppercase } from './expression-shapes.js';
+import { bare, fieldValue, isBinary, LOGICAL, memberOf, nestedMemberOf, plainName, startsUppercase } from './expression-shapes.js';
 
 /** What the module's entities declare about their lifecycles. */
 export interface Lifecycles {
@@ -27,12 +27,12 @@ export function lifecyclesOf(module: ast.Module): Lifecycles {
         }
         for (const item of entity.items) {
             if (ast.isAssignment(item) && item.name === 'status') {
-                const values = pipeValues(item.value);
+                const values = pipeValues(fieldValue(item));
                 if (values.length >= 2 && !values.some(startsUppercase)) {
                     facts.statuses.set(entity.name, new Set(values));
                 }
             } else if (ast.isAssignment(item)) {
-                const type = heldEntityType(item.value);
+                const type = heldEntityType(fieldValue(item));
                 if (type) {
                     mapOf(facts.fieldTypes, entity.name).set(item.name, type);
                 }

@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import * as ast from '../generated/ast.js';
-import { bare, COMPARISON, isBinary, LOGICAL, plainName } from '../analysis/expression-shapes.js';
+import { bare, COMPARISON, fieldValue, isBinary, LOGICAL, plainName } from '../analysis/expression-shapes.js';
 
 // The domain model of a module in the JSON shape of the reference `allium model` (snake_case keys; a key whose
 // value is empty, false or absent is left out), so that code generators written for the reference read ours.
@@ -55,17 +55,17 @@ export function domainModelOf(module: ast.Module): DomainModel {
         } else if (ast.isValueDecl(declaration)) {
             model.value_types.push({
                 name: declaration.name ?? '',
-                fields: declaration.items.filter(ast.isAssignment).filter(f => !isDerived(f.value) && !ast.isWhenGuard(f.value))
+                fields: declaration.items.filter(ast.isAssignment).map(f => ({ name: f.name, value: fieldValue(f) })).filter(f => !isDerived(f.value) && !ast.isWhenGuard(f.value))
                     .map(f => withoutEmpty({ name: f.name, type_expr: textOf(f.value), optional: ast.isOptionalType(f.value) || undefined }))
             });
         } else if (ast.isEnumDecl(declaration)) {
-            model.enums.push({ name: declaration.name ?? '', values: declaration.literals.map(l => l.name) });
+            model.enums.push({ name: declaration.name ?? '', values: declaration.literals.map(l => l.name.replace(/^`(.*)`$/, '$1')) });
         } else if (ast.isConfigDecl(declaration)) {
             for (const item of declaration.items.filter(ast.isAssignment)) {
-                const value = bare(item.value);
+                const value = bare(fieldValue(item));
                 model.config.push(isBinary(value, '=')
                     ? { name: item.name, type_expr: textOf(value.left), default_expr: textOf(value.right) }
-                    : { name: item.name, type_expr: textOf(item.value) });
+                    : { name: item.name, type_expr: textOf(fieldValue(item)) });
             }
         }
     }
@@ -82,7 +82,7 @@ function entityModel(entity: ast.EntityDecl): EntityModel {
     const whenSets = new Map<string, WhenSet>();
     for (const item of entity.items) {
         if (ast.isAssignment(item)) {
-            const value = item.value;
+            const value = fieldValue(item);
             const when = whenSetOf(value);
             const type = ast.isWhenGuard(value) && when ? value.action : value;
             if (when) {
