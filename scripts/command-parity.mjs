@@ -7,21 +7,28 @@
 //   analyse: findings matched by type and summary; of the matched, those equal key for key. The reference lists
 //            affected entities from a hash set and finds a cycle by walking one, so their order is not compared and
 //            a cycle is compared by whether there is one and the states on it.
-// Usage: node scripts/command-parity.mjs [--corpus DIR] [--reference PATH] [--details FILE]
+// With --generated N it does the same on N specs made as parity:fuzz makes them (seeded by --seed: generated
+// specs and mutated corpus specs), reported apart from the corpus.
+// Usage: node scripts/command-parity.mjs [--corpus DIR] [--reference PATH] [--details FILE] [--generated N] [--seed S]
 // Needs a current build (npm run build): it loads packages/*/out.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { canonicalJson, processFindings } from '../packages/language/out/index.js';
 import { Checker } from '../packages/cli/out/check.js';
 import { modelJson } from '../packages/cli/out/model-command.js';
 import { parseJson } from '../packages/cli/out/parse-command.js';
 import { parseDiagnostics } from '../packages/cli/out/reference-diagnostics.js';
+import { generateSpec } from './fuzz/generate.mjs';
+import { mutateSpec } from './fuzz/mutate.mjs';
+import { Random } from './fuzz/random.mjs';
 
 const arg = (name, fallback) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : fallback; };
 const corpus = path.resolve(arg('--corpus', '../shared/corpus'));
 const reference = path.resolve(arg('--reference', '../shared/reference-checker/allium'));
 const details = path.resolve(arg('--details', 'test-output/command-parity-details.txt'));
+const generated = Number(arg('--generated', '0'));
+const seed = Number(arg('--seed', '1'));
 
 function alliumFiles(dir) {
     return readdirSync(dir).flatMap(entry => {
@@ -57,22 +64,23 @@ function referenceDeclaration(d) {
     const name = body.name && typeof body.name === 'object' ? body.name.name : body.alias?.name ?? null;
     return { kind, name, span: body.span };
 }
-const parseTally = { files: 0, filesEqual: 0, ...tally(), spanEqual: 0 };
 
 // model: lists whose items are matched by name.
 const MODEL_LISTS = ['entities', 'value_types', 'enums', 'config'];
-const modelTally = Object.fromEntries(MODEL_LISTS.map(list => [list, tally()]));
-const modelFiles = { files: 0, equal: 0, version: 0 };
 
 // analyse
-const analyseTally = {};
-const analyseFiles = { files: 0, equal: 0, exit: 0 };
+const bucket = () => ({
+    parseTally: { files: 0, filesEqual: 0, ...tally(), spanEqual: 0 },
+    modelTally: Object.fromEntries(MODEL_LISTS.map(list => [list, tally()])),
+    modelFiles: { files: 0, equal: 0, version: 0, clean: 0, cleanEqual: 0 },
+    analyseTally: {},
+    analyseFiles: { files: 0, equal: 0, exit: 0, clean: 0, cleanEqual: 0 }
+});
 const normalised = finding => ({ ...finding, affected_entities: [...finding.affected_entities ?? []].sort(),
     ...'cycle' in finding ? { cycle: finding.cycle ? [...new Set(finding.cycle)].sort() : null } : {} });
 
 const checker = new Checker();
-for (const file of alliumFiles(corpus)) {
-    const rel = path.relative(corpus, file);
+async function compare(file, rel, { parseTally, modelTally, modelFiles, analyseTally, analyseFiles }) {
     const theirs = { parse: referenceJson('parse', file), model: referenceJson('model', file), analyse: referenceJson('analyse', file) };
     const [ours] = await checker.inspect([file], corpus, (document, findings) => {
         const { diagnostics, version } = parseDiagnostics(document, findings, rel);
@@ -120,9 +128,12 @@ for (const file of alliumFiles(corpus)) {
     const ourModel = ours.model;
     modelFiles.version += refModel.version === ourModel.version ? 1 : 0;
     const withoutDiagnostics = m => Object.fromEntries(Object.entries(m).filter(([k]) => k !== 'diagnostics'));
-    if (same(withoutDiagnostics(refModel), withoutDiagnostics(ourModel))) {
-        modelFiles.equal++;
-    }
+    // Specs the reference parses without an error: where the two parsers' recoveries from a syntax error play no part.
+    const clean = !theirs.parse.json.diagnostics.some(d => d.severity === 'Error');
+    const modelEqual = same(withoutDiagnostics(refModel), withoutDiagnostics(ourModel));
+    modelFiles.equal += modelEqual ? 1 : 0;
+    modelFiles.clean += clean ? 1 : 0;
+    modelFiles.cleanEqual += clean && modelEqual ? 1 : 0;
     for (const list of MODEL_LISTS) {
         const t = modelTally[list];
         const unmatched = [...ourModel[list] ?? []];
@@ -177,28 +188,56 @@ for (const file of alliumFiles(corpus)) {
         lines.push(`ANALYSE EXTRA   ${rel} ${o.summary}`);
     }
     analyseFiles.equal += allEqual ? 1 : 0;
+    analyseFiles.clean += clean ? 1 : 0;
+    analyseFiles.cleanEqual += clean && allEqual ? 1 : 0;
     analyseFiles.exit += (theirs.analyse.status === 1) === (ours.findings.length > 0) ? 1 : 0;
 }
 
+const corpusFigures = bucket();
+for (const file of alliumFiles(corpus)) {
+    await compare(file, path.relative(corpus, file), corpusFigures);
+}
+const generatedFigures = bucket();
+if (generated > 0) {
+    const dir = path.join(path.dirname(details), 'command-parity-specs');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const sources = alliumFiles(corpus).filter(f => !f.includes(`${path.sep}synthetic${path.sep}`)).map(f => readFileSync(f, 'utf8'));
+    const rng = new Random(seed);
+    for (let i = 0; i < generated; i++) {
+        const file = path.join(dir, `${String(i).padStart(5, '0')}.allium`);
+        writeFileSync(file, rng.chance(0.4) ? generateSpec(rng) : mutateSpec(rng, rng.pick(sources)).text);
+        await compare(file, path.relative(process.cwd(), file), generatedFigures);
+    }
+}
+
 const pct = (n, d) => `${n} of ${d} (${(100 * n / Math.max(1, d)).toFixed(1)} %)`;
-console.log(`## parse (${parseTally.files} files)\n`);
-console.log(`Declarations matched by kind and name: ${pct(parseTally.matched, parseTally.reference)}; missing ${parseTally.missing}, extra ${parseTally.extra}.`);
-console.log(`Of the matched, same span: ${pct(parseTally.spanEqual, parseTally.matched)}. Files with every declaration and span equal: ${pct(parseTally.filesEqual, parseTally.files)}.`);
-console.log(`\n## model (${modelFiles.files} files)\n`);
-console.log('| list | reference | matched | equal | missing | extra |\n| --- | --- | --- | --- | --- | --- |');
-for (const [list, t] of Object.entries(modelTally)) {
-    console.log(`| ${list} | ${t.reference} | ${t.matched} | ${t.equal} | ${t.missing} | ${t.extra} |`);
+function report(title, { parseTally, modelTally, modelFiles, analyseTally, analyseFiles }) {
+    console.log(`# ${title}\n\n## parse (${parseTally.files} files)\n`);
+    console.log(`Declarations matched by kind and name: ${pct(parseTally.matched, parseTally.reference)}; missing ${parseTally.missing}, extra ${parseTally.extra}.`);
+    console.log(`Of the matched, same span: ${pct(parseTally.spanEqual, parseTally.matched)}. Files with every declaration and span equal: ${pct(parseTally.filesEqual, parseTally.files)}.`);
+    console.log(`\n## model (${modelFiles.files} files)\n`);
+    console.log('| list | reference | matched | equal | missing | extra |\n| --- | --- | --- | --- | --- | --- |');
+    for (const [list, t] of Object.entries(modelTally)) {
+        console.log(`| ${list} | ${t.reference} | ${t.matched} | ${t.equal} | ${t.missing} | ${t.extra} |`);
+    }
+    console.log(`\nFiles whose model is equal (all but diagnostics): ${pct(modelFiles.equal, modelFiles.files)}; same version: ${pct(modelFiles.version, modelFiles.files)}.`);
+    console.log(`Of the files the reference parses without an error: ${pct(modelFiles.cleanEqual, modelFiles.clean)} equal.`);
+    console.log(`\n## analyse (${analyseFiles.files} files)\n`);
+    console.log('| finding | reference | matched | equal | missing | extra |\n| --- | --- | --- | --- | --- | --- |');
+    const totals = tally();
+    for (const [type, t] of Object.entries(analyseTally).sort((a, b) => b[1].reference - a[1].reference)) {
+        console.log(`| ${type} | ${t.reference} | ${t.matched} | ${t.equal} | ${t.missing} | ${t.extra} |`);
+        Object.keys(totals).forEach(k => { totals[k] += t[k]; });
+    }
+    console.log(`| all | ${totals.reference} | ${totals.matched} | ${totals.equal} | ${totals.missing} | ${totals.extra} |`);
+    console.log(`\nFiles whose findings are all equal: ${pct(analyseFiles.equal, analyseFiles.files)}; same exit status: ${pct(analyseFiles.exit, analyseFiles.files)}.`);
+    console.log(`Of the files the reference parses without an error: ${pct(analyseFiles.cleanEqual, analyseFiles.clean)} with all findings equal.\n`);
 }
-console.log(`\nFiles whose model is equal (all but diagnostics): ${pct(modelFiles.equal, modelFiles.files)}; same version: ${pct(modelFiles.version, modelFiles.files)}.`);
-console.log(`\n## analyse (${analyseFiles.files} files)\n`);
-console.log('| finding | reference | matched | equal | missing | extra |\n| --- | --- | --- | --- | --- | --- |');
-const totals = tally();
-for (const [type, t] of Object.entries(analyseTally).sort((a, b) => b[1].reference - a[1].reference)) {
-    console.log(`| ${type} | ${t.reference} | ${t.matched} | ${t.equal} | ${t.missing} | ${t.extra} |`);
-    Object.keys(totals).forEach(k => { totals[k] += t[k]; });
+report(`Corpus (${corpus})`, corpusFigures);
+if (generated > 0) {
+    report(`Generated and mutated specs (--generated ${generated} --seed ${seed})`, generatedFigures);
 }
-console.log(`| all | ${totals.reference} | ${totals.matched} | ${totals.equal} | ${totals.missing} | ${totals.extra} |`);
-console.log(`\nFiles whose findings are all equal: ${pct(analyseFiles.equal, analyseFiles.files)}; same exit status: ${pct(analyseFiles.exit, analyseFiles.files)}.`);
 mkdirSync(path.dirname(details), { recursive: true });
 writeFileSync(details, lines.join('\n') + '\n');
 console.log(`\n${lines.length} differences: ${path.relative(process.cwd(), details)}`);

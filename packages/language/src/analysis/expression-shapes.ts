@@ -55,12 +55,6 @@ export function startsUppercase(name: string): boolean {
     return /^[A-Z]/.test(name);
 }
 
-/** The lines of a clause value, of an `if` branch or a `for` body: the items of a block, or the one expression. */
-export function lines(node: AstNode | undefined): AstNode[] {
-    const n = bare(node);
-    return ast.isExprBlock(n) || ast.isBranchBody(n) ? n.items : n ? [n] : [];
-}
-
 /**
  * Visits the expressions of an outcome (an `ensures:` value): each line of a block and each branch of an `if`,
  * where `visit` finds nothing to read on a line itself. Lines of a `for` are not outcomes the analysis reads.

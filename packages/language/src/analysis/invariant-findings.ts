@@ -1,6 +1,7 @@
 import type { AstNode } from 'langium';
 import * as ast from '../generated/ast.js';
-import { bare, eachOutcome, isBinary, lines, memberOf, plainName, ruleClauses } from './expression-shapes.js';
+import { valueItems } from '../validation/ast-views.js';
+import { bare, eachOutcome, isBinary, memberOf, plainName, ruleClauses } from './expression-shapes.js';
 import { assignmentOf, conditionsOf, entityFor, triggerBindings, type Lifecycles } from './lifecycle-facts.js';
 import type { InvariantRisk } from './process-finding.js';
 
@@ -118,7 +119,7 @@ function uniquenessOf(node: AstNode | undefined): Uniqueness | undefined {
 
 /** The one expression of a `for` body. */
 function single(body: ast.BranchBody | undefined): AstNode | undefined {
-    const items = lines(body);
+    const items = valueItems(body);
     return items.length === 1 ? bare(items[0]) : undefined;
 }
 

@@ -1,5 +1,6 @@
 import type { AstNode } from 'langium';
 import * as ast from '../generated/ast.js';
+import { CLAUSE_KEYWORDS } from '../validation/ast-views.js';
 import { bare, fieldValue, isBinary, LOGICAL, memberOf, nestedMemberOf, plainName, startsUppercase } from './expression-shapes.js';
 
 /** What the module's entities declare about their lifecycles. */
@@ -31,7 +32,7 @@ export function lifecyclesOf(module: ast.Module): Lifecycles {
                 if (values.length >= 2 && !values.some(startsUppercase)) {
                     facts.statuses.set(entity.name, new Set(values));
                 }
-            } else if (ast.isAssignment(item)) {
+            } else if (ast.isAssignment(item) && !CLAUSE_KEYWORDS.has(item.name)) {
                 const type = heldEntityType(fieldValue(item));
                 if (type) {
                     mapOf(facts.fieldTypes, entity.name).set(item.name, type);

@@ -1,6 +1,7 @@
 import type { AstNode } from 'langium';
 import * as ast from '../generated/ast.js';
 import { bare, COMPARISON, fieldValue, isBinary, LOGICAL, plainName } from '../analysis/expression-shapes.js';
+import { CLAUSE_KEYWORDS } from '../validation/ast-views.js';
 
 // The domain model of a module in the JSON shape of the reference `allium model` (snake_case keys; a key whose
 // value is empty, false or absent is left out), so that code generators written for the reference read ours.
@@ -55,13 +56,13 @@ export function domainModelOf(module: ast.Module): DomainModel {
         } else if (ast.isValueDecl(declaration)) {
             model.value_types.push({
                 name: declaration.name ?? '',
-                fields: declaration.items.filter(ast.isAssignment).map(f => ({ name: f.name, value: fieldValue(f) })).filter(f => !isDerived(f.value) && !ast.isWhenGuard(f.value))
+                fields: declaration.items.filter(isField).map(f => ({ name: f.name, value: fieldValue(f) })).filter(f => !isDerived(f.value) && !ast.isWhenGuard(f.value))
                     .map(f => withoutEmpty({ name: f.name, type_expr: textOf(f.value), optional: ast.isOptionalType(f.value) || undefined }))
             });
         } else if (ast.isEnumDecl(declaration)) {
             model.enums.push({ name: declaration.name ?? '', values: declaration.literals.map(l => l.name.replace(/^`(.*)`$/, '$1')) });
         } else if (ast.isConfigDecl(declaration)) {
-            for (const item of declaration.items.filter(ast.isAssignment)) {
+            for (const item of declaration.items.filter(isField)) {
                 const value = bare(fieldValue(item));
                 model.config.push(isBinary(value, '=')
                     ? { name: item.name, type_expr: textOf(value.left), default_expr: textOf(value.right) }
@@ -81,7 +82,7 @@ function entityModel(entity: ast.EntityDecl): EntityModel {
     const invariants: NonNullable<EntityModel['invariants']> = [];
     const whenSets = new Map<string, WhenSet>();
     for (const item of entity.items) {
-        if (ast.isAssignment(item)) {
+        if (isField(item)) {
             const value = fieldValue(item);
             const when = whenSetOf(value);
             const type = ast.isWhenGuard(value) && when ? value.action : value;
@@ -121,6 +122,11 @@ function entityModel(entity: ast.EntityDecl): EntityModel {
         transition_graphs: graphs,
         invariants
     }, ['fields']);
+}
+
+/** `name: value`, where the name is not a clause's keyword: `timeout: Integer` in a config is the `timeout:` clause to the reference. */
+function isField(item: ast.BlockItem): item is ast.Assignment {
+    return ast.isAssignment(item) && !CLAUSE_KEYWORDS.has(item.name);
 }
 
 function fieldModel(name: string, type: AstNode | undefined, when: WhenSet | undefined): FieldModel {
