@@ -7,6 +7,8 @@
 //   analyse: findings matched by type and summary; of the matched, those equal key for key. The reference lists
 //            affected entities from a hash set and finds a cycle by walking one, so their order is not compared and
 //            a cycle is compared by whether there is one and the states on it.
+// The specs of the analysis unit tests (packages/language/test/fixtures/analysis), one per kind of finding, are
+// compared too and reported apart: the corpus has no dead transition and no invariant risk.
 // With --generated N it does the same on N specs made as parity:fuzz makes them (seeded by --seed: generated
 // specs and mutated corpus specs), reported apart from the corpus.
 // Usage: node scripts/command-parity.mjs [--corpus DIR] [--reference PATH] [--details FILE] [--generated N] [--seed S]
@@ -70,7 +72,7 @@ const MODEL_LISTS = ['entities', 'value_types', 'enums', 'config'];
 
 // analyse
 const bucket = () => ({
-    parseTally: { files: 0, filesEqual: 0, ...tally(), spanEqual: 0 },
+    parseTally: { files: 0, filesEqual: 0, ...tally(), spanEqual: 0, clean: 0, cleanEqual: 0 },
     modelTally: Object.fromEntries(MODEL_LISTS.map(list => [list, tally()])),
     modelFiles: { files: 0, equal: 0, version: 0, clean: 0, cleanEqual: 0 },
     analyseTally: {},
@@ -121,6 +123,10 @@ async function compare(file, rel, { parseTally, modelTally, modelFiles, analyseT
         lines.push(`PARSE   EXTRA   ${rel} ${skipped.kind} ${skipped.name}`);
     }
     parseTally.filesEqual += fileEqual ? 1 : 0;
+    // Specs the reference parses without an error: where the two parsers' recoveries from a syntax error play no part.
+    const clean = !theirs.parse.json.diagnostics.some(d => d.severity === 'Error');
+    parseTally.clean += clean ? 1 : 0;
+    parseTally.cleanEqual += clean && fileEqual ? 1 : 0;
 
     // model
     modelFiles.files++;
@@ -128,8 +134,6 @@ async function compare(file, rel, { parseTally, modelTally, modelFiles, analyseT
     const ourModel = ours.model;
     modelFiles.version += refModel.version === ourModel.version ? 1 : 0;
     const withoutDiagnostics = m => Object.fromEntries(Object.entries(m).filter(([k]) => k !== 'diagnostics'));
-    // Specs the reference parses without an error: where the two parsers' recoveries from a syntax error play no part.
-    const clean = !theirs.parse.json.diagnostics.some(d => d.severity === 'Error');
     const modelEqual = same(withoutDiagnostics(refModel), withoutDiagnostics(ourModel));
     modelFiles.equal += modelEqual ? 1 : 0;
     modelFiles.clean += clean ? 1 : 0;
@@ -197,6 +201,11 @@ const corpusFigures = bucket();
 for (const file of alliumFiles(corpus)) {
     await compare(file, path.relative(corpus, file), corpusFigures);
 }
+const fixtures = path.resolve('packages/language/test/fixtures/analysis');
+const fixtureFigures = bucket();
+for (const file of alliumFiles(fixtures)) {
+    await compare(file, path.relative(process.cwd(), file), fixtureFigures);
+}
 const generatedFigures = bucket();
 if (generated > 0) {
     const dir = path.join(path.dirname(details), 'command-parity-specs');
@@ -216,6 +225,7 @@ function report(title, { parseTally, modelTally, modelFiles, analyseTally, analy
     console.log(`# ${title}\n\n## parse (${parseTally.files} files)\n`);
     console.log(`Declarations matched by kind and name: ${pct(parseTally.matched, parseTally.reference)}; missing ${parseTally.missing}, extra ${parseTally.extra}.`);
     console.log(`Of the matched, same span: ${pct(parseTally.spanEqual, parseTally.matched)}. Files with every declaration and span equal: ${pct(parseTally.filesEqual, parseTally.files)}.`);
+    console.log(`Of the files the reference parses without an error: ${pct(parseTally.cleanEqual, parseTally.clean)} with every declaration and span equal.`);
     console.log(`\n## model (${modelFiles.files} files)\n`);
     console.log('| list | reference | matched | equal | missing | extra |\n| --- | --- | --- | --- | --- | --- |');
     for (const [list, t] of Object.entries(modelTally)) {
@@ -235,6 +245,7 @@ function report(title, { parseTally, modelTally, modelFiles, analyseTally, analy
     console.log(`Of the files the reference parses without an error: ${pct(analyseFiles.cleanEqual, analyseFiles.clean)} with all findings equal.\n`);
 }
 report(`Corpus (${corpus})`, corpusFigures);
+report(`Analysis test specs (${path.relative(process.cwd(), fixtures)})`, fixtureFigures);
 if (generated > 0) {
     report(`Generated and mutated specs (--generated ${generated} --seed ${seed})`, generatedFigures);
 }
