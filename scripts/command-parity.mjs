@@ -60,11 +60,14 @@ const OUR_KIND = {
 const ourKind = d => d.$type === 'EntityDecl' ? (d.external ? 'ExternalEntity' : 'Entity') : OUR_KIND[d.$type] ?? d.$type;
 // A qualified `oauth/config { ... }` is, in the reference, a config block named after the import alias.
 const ourName = d => d.$type === 'ConfigDecl' ? d.qualifiedName?.split('/')[0] ?? null : d.name ?? null;
+// ... and its name is the alias, where `oauth/config` starts.
+const ourNameSpan = d => d.$type === 'ConfigDecl' && d.qualifiedName
+    ? { start: d.span.start, end: d.span.start + Buffer.byteLength(ourName(d)) } : d.nameSpan ?? null;
 function referenceDeclaration(d) {
     const [variant, body] = Object.entries(d)[0];
     const kind = variant === 'Block' ? body.kind : variant;
     const name = body.name && typeof body.name === 'object' ? body.name.name : body.alias?.name ?? null;
-    return { kind, name, span: body.span };
+    return { kind, name, span: body.span, nameSpan: body.name && typeof body.name === 'object' ? body.name.span : body.alias?.span ?? null };
 }
 
 // model: lists whose items are matched by name.
@@ -72,7 +75,7 @@ const MODEL_LISTS = ['entities', 'value_types', 'enums', 'config'];
 
 // analyse
 const bucket = () => ({
-    parseTally: { files: 0, filesEqual: 0, ...tally(), spanEqual: 0, clean: 0, cleanEqual: 0 },
+    parseTally: { files: 0, filesEqual: 0, ...tally(), spanEqual: 0, nameSpanEqual: 0, named: 0, clean: 0, cleanEqual: 0 },
     modelTally: Object.fromEntries(MODEL_LISTS.map(list => [list, tally()])),
     modelFiles: { files: 0, equal: 0, version: 0, clean: 0, cleanEqual: 0 },
     analyseTally: {},
@@ -92,7 +95,7 @@ async function compare(file, rel, { parseTally, modelTally, modelFiles, analyseT
     // parse
     parseTally.files++;
     const refDecls = theirs.parse.json.module.declarations.map(referenceDeclaration);
-    const ourDecls = ours.parse.module.declarations.map(d => ({ kind: ourKind(d), name: ourName(d), span: d.span }));
+    const ourDecls = ours.parse.module.declarations.map(d => ({ kind: ourKind(d), name: ourName(d), span: d.span, nameSpan: ourNameSpan(d) }));
     let fileEqual = refDecls.length === ourDecls.length;
     let next = 0;
     for (const r of refDecls) {
@@ -110,6 +113,15 @@ async function compare(file, rel, { parseTally, modelTally, modelFiles, analyseT
         }
         next = at + 1;
         parseTally.matched++;
+        if (r.nameSpan) {
+            parseTally.named++;
+            if (same(r.nameSpan, ourDecls[at].nameSpan)) {
+                parseTally.nameSpanEqual++;
+            } else {
+                fileEqual = false;
+                lines.push(`PARSE   NAME    ${rel} ${r.kind} ${r.name}: reference ${JSON.stringify(r.nameSpan)}, ours ${JSON.stringify(ourDecls[at].nameSpan)}`);
+            }
+        }
         if (same(r.span, ourDecls[at].span)) {
             parseTally.spanEqual++;
         } else {
@@ -224,7 +236,7 @@ const pct = (n, d) => `${n} of ${d} (${(100 * n / Math.max(1, d)).toFixed(1)} %)
 function report(title, { parseTally, modelTally, modelFiles, analyseTally, analyseFiles }) {
     console.log(`# ${title}\n\n## parse (${parseTally.files} files)\n`);
     console.log(`Declarations matched by kind and name: ${pct(parseTally.matched, parseTally.reference)}; missing ${parseTally.missing}, extra ${parseTally.extra}.`);
-    console.log(`Of the matched, same span: ${pct(parseTally.spanEqual, parseTally.matched)}. Files with every declaration and span equal: ${pct(parseTally.filesEqual, parseTally.files)}.`);
+    console.log(`Of the matched, same span: ${pct(parseTally.spanEqual, parseTally.matched)}; of those with a name, same name span: ${pct(parseTally.nameSpanEqual, parseTally.named)}. Files with every declaration and span equal: ${pct(parseTally.filesEqual, parseTally.files)}.`);
     console.log(`Of the files the reference parses without an error: ${pct(parseTally.cleanEqual, parseTally.clean)} with every declaration and span equal.`);
     console.log(`\n## model (${modelFiles.files} files)\n`);
     console.log('| list | reference | matched | equal | missing | extra |\n| --- | --- | --- | --- | --- | --- |');

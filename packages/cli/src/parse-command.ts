@@ -1,4 +1,4 @@
-import { isAstNode, isReference, type AstNode, type LangiumDocument } from 'langium';
+import { GrammarUtils, isAstNode, isReference, type AstNode, type LangiumDocument } from 'langium';
 import { byteOffsets } from '@allium/generate';
 import type { ReferenceDiagnostic } from './reference-diagnostics.js';
 import { runSingleSpec } from './single-spec.js';
@@ -7,7 +7,8 @@ export const PARSE_USAGE = `Usage: allium parse <file.allium>
 
 Prints the syntax tree of a spec as JSON: {"diagnostics":[...],"module":{"$type":"Module","span":{start,end},
 "version":3,"declarations":[...]}}. Every node is an object with its "$type" (the grammar's name for it, such as
-EntityDecl, RuleDecl or BinaryExpr), its "span" in UTF-8 bytes (as the reference's spans), and its properties;
+EntityDecl, RuleDecl or BinaryExpr), its "span" in UTF-8 bytes (as the reference's spans), its properties, and
+for a named node the "nameSpan" of its name;
 a name that refers to a declaration is {"ref":"Name"}. The tree is this tool's, not the reference's (its node types
 differ); docs/parity.md says what the two share. Diagnostics are syntax errors and a missing or unsupported
 \`-- allium: N\` marker.
@@ -33,6 +34,11 @@ function nodeJson(node: AstNode, toBytes: (offset: number) => number): Record<st
         if (!key.startsWith('$')) {
             out[key] = valueJson(value, toBytes);
         }
+    }
+    // Where the name is written, as the reference gives it for a declaration's name: for rename and go-to tools.
+    const name = typeof out.name === 'string' ? GrammarUtils.findNodeForProperty(node.$cstNode, 'name') : undefined;
+    if (name) {
+        out.nameSpan = { start: toBytes(name.offset), end: toBytes(name.end) };
     }
     return out;
 }
