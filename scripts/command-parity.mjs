@@ -89,7 +89,7 @@ async function compare(file, rel, { parseTally, modelTally, modelFiles, analyseT
     const theirs = { parse: referenceJson('parse', file), model: referenceJson('model', file), analyse: referenceJson('analyse', file) };
     const [ours] = await checker.inspect([file], corpus, (document, findings) => {
         const { diagnostics, version } = parseDiagnostics(document, findings, rel);
-        return { parse: parseJson(document, diagnostics, version), model: modelJson(document, diagnostics, version), findings: processFindings(document.parseResult.value) };
+        return { parse: parseJson(document, diagnostics, version), model: modelJson(document, diagnostics, version), findings: processFindings(document.parseResult.value, checker.services) };
     });
 
     // parse

@@ -27,12 +27,13 @@ export async function runAnalyse(args: string[]): Promise<number> {
     }
     // A file given alone is named as given, as the reference does; files found in directories relative to the working directory.
     const single = files.length === 1 && args.length === 1 && path.resolve(args[0]) === files[0] ? args[0] : undefined;
-    const reports = await new Checker().inspect(files, process.cwd(), (document, findings) => {
+    const checker = new Checker();
+    const reports = await checker.inspect(files, process.cwd(), (document, findings) => {
         const file = single ?? (path.relative(process.cwd(), document.uri.fsPath) || document.uri.fsPath);
         return {
             command: 'analyse',
             diagnostics: findings.map(f => referenceDiagnostic(f, file)),
-            findings: processFindings(document.parseResult.value as Module),
+            findings: processFindings(document.parseResult.value as Module, checker.services),
             spec_file: file
         };
     });

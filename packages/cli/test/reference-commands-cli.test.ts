@@ -222,6 +222,47 @@ describe('allium analyse', () => {
         ]);
     });
 
+    it('counts the triggers an imported spec offers as reachable, by alias or unqualified', () => {
+        const dir = workspace({
+            'desk.allium': '-- allium: 3\nentity Clerk {\n    name: String\n}\n\nsurface Desk {\n    facing clerk: Clerk\n    provides:\n        Cancel(order)\n}\n',
+            'orders.allium': `-- allium: 3
+use "./desk.allium" as desk
+use "./elsewhere.allium" as elsewhere
+
+entity Order {
+    status: pending | cancelled | refunded
+}
+
+rule CancelOrder {
+    when: desk/Cancel(order)
+    requires: order.status = pending
+    ensures: order.status = cancelled
+}
+
+rule CancelDirectly {
+    when: Cancel(order)
+    requires: order.status = pending
+    ensures: order.status = cancelled
+}
+
+rule RefundOrder {
+    when: desk/Refund(order)
+    requires: order.status = cancelled
+    ensures: order.status = refunded
+}
+
+rule RefundElsewhere {
+    when: elsewhere/Refund(order)
+    requires: order.status = cancelled
+    ensures: order.status = refunded
+}
+`
+        });
+        const report = JSON.parse(run(['analyse', 'orders.allium'], dir).stdout);
+        // desk.allium is read as \`allium check\` reads it; elsewhere.allium does not exist, so what it offers is unknown.
+        expect(report.findings.map((f: { summary: string }) => f.summary)).toEqual(["Trigger 'desk/Refund' is not provided by any surface"]);
+    });
+
     it('exits 2 without input or with an unknown option', () => {
         const dir = workspace({});
         expect(run(['analyse'], dir).status).toBe(2);

@@ -24,25 +24,23 @@ interface RuleFlow {
  * terminal state, and triggers nothing fires. Keys `Entity.field` mean "some rule, surface or creation sets the
  * field"; `Entity.status.value` that the status is set to that value.
  */
-export function flowFindings(module: ast.Module, facts: Lifecycles): ProcessFinding[] {
+export function flowFindings(module: ast.Module, facts: Lifecycles, imported: Map<string, Set<string>>): ProcessFinding[] {
     if (facts.statuses.size === 0) {
         return [];
     }
     const rules = module.declarations.filter(ast.isRuleDecl).filter(rule => rule.name);
     const surfaces = module.declarations.filter(ast.isSurfaceDecl);
-    const provided = new Set<string>();
     const surfaceFields = new Set<string>();
     for (const surface of surfaces) {
-        for (const value of surfaceProvides(surface)) {
-            providedTriggers(value, provided);
-            providedFields(value, facts.statuses, surfaceFields);
-        }
+        surfaceProvides(surface).forEach(value => providedFields(value, facts.statuses, surfaceFields));
     }
-    const emitted = new Set<string>();
-    for (const rule of rules) {
-        ruleClauses(rule.items, 'ensures').forEach(value => emittedTrigger(value, emitted));
-    }
-    const reachable = (name: string) => name.includes('/') || provided.has(name) || emitted.has(name);
+    const offered = offeredTriggers(module);
+    // A trigger qualified with an alias whose module is not at hand may well be offered there: it counts as reachable.
+    const reachable = (name: string) => {
+        const [alias, local] = name.includes('/') ? name.split('/') : [undefined, name];
+        return alias !== undefined ? imported.get(alias)?.has(local) ?? true
+            : offered.has(name) || [...imported.values()].some(triggers => triggers.has(name));
+    };
 
     const assigned = new Set<string>();
     const flows = rules.map(rule => ruleFlow(rule, facts, assigned, reachable));
@@ -96,6 +94,18 @@ export function flowFindings(module: ast.Module, facts: Lifecycles): ProcessFind
         }
     }
     out.push(...unreachableTriggers(rules, flows, surfaces, reachable));
+    return out;
+}
+
+/** The triggers a module offers: those its surfaces provide and those its rules emit. */
+export function offeredTriggers(module: ast.Module): Set<string> {
+    const out = new Set<string>();
+    for (const surface of module.declarations.filter(ast.isSurfaceDecl)) {
+        surfaceProvides(surface).forEach(value => providedTriggers(value, out));
+    }
+    for (const rule of module.declarations.filter(ast.isRuleDecl)) {
+        ruleClauses(rule.items, 'ensures').forEach(value => emittedTrigger(value, out));
+    }
     return out;
 }
 
