@@ -171,13 +171,13 @@ export function conditionsOf(node: AstNode | undefined, out: Condition[] = []): 
 }
 
 /** An outcome `binding.field = value` or `root.middle.field = value`; `value` undefined when it is no plain name. */
-export interface Assignment {
+export interface Outcome {
     path: [string, string] | [string, string, string];
     value: string | undefined;
 }
 
 /** The assignment an outcome line makes, if it is one. */
-export function assignmentOf(line: AstNode): Assignment | undefined {
+export function assignmentOf(line: AstNode): Outcome | undefined {
     if (!isBinary(line, '=')) {
         return undefined;
     }
