@@ -285,42 +285,57 @@ function deadTransition(entity: string, from: string, to: string, witnesses: Rul
  */
 function deadlocks(entity: string, edges: [string, string][], terminals: Set<string>, statuses: Set<string>, flows: RuleFlow[],
     assigned: Set<string>, achievable: (flow: RuleFlow) => boolean): Deadlock[] {
-    const into = (to: string) => flows.filter(flow => flow.transitions.some(([e, , t]) => e === entity && t === to));
+    const into = new Map<string, RuleFlow[]>();
+    for (const to of new Set(edges.map(([, t]) => t))) {
+        into.set(to, flows.filter(flow => flow.transitions.some(([e, , t]) => e === entity && t === to)));
+    }
     const open = edges.filter(([, to]) => {
-        const producers = into(to);
+        const producers = into.get(to)!;
         return producers.length === 0 ? assigned.has(`${entity}.status.${to}`) : producers.some(achievable);
     });
+    const onward = adjacency(open, ([from, to]) => [from, to]);
+    const escapes = closure(terminals, adjacency(open, ([from, to]) => [to, from]));
+    const entered = new Set(open.map(([, to]) => to));
     const out: Deadlock[] = [];
     for (const state of statuses) {
-        if (terminals.has(state) || reachesTerminal(state, open, terminals) || !(open.some(([, to]) => to === state) || statuses.size <= 6)) {
+        if (terminals.has(state) || escapes.has(state) || !(entered.has(state) || statuses.size <= 6)) {
             continue;
         }
         out.push({
             type: 'deadlock',
             summary: `Entity '${entity}' can reach state '${state}' but has no achievable path to any terminal state`,
             state,
-            outbound_edges: edges.filter(([from]) => from === state).map(([from, to]) => ({ from, to, reason: blockedBecause(into(to), assigned) })),
-            cycle: cycleFrom(state, open),
+            outbound_edges: edges.filter(([from]) => from === state).map(([from, to]) => ({ from, to, reason: blockedBecause(into.get(to)!, assigned) })),
+            cycle: cycleFrom(state, onward),
             affected_entities: [entity]
         });
     }
     return out;
 }
 
-function reachesTerminal(state: string, edges: [string, string][], terminals: Set<string>): boolean {
-    const seen = new Set<string>();
-    const queue = [state];
+/** State → the states its edges lead to (as `direction` reads an edge), in the graph's edge order. */
+function adjacency(edges: [string, string][], direction: (edge: [string, string]) => [string, string]): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const edge of edges) {
+        const [from, to] = direction(edge);
+        (out.get(from) ?? out.set(from, []).get(from)!).push(to);
+    }
+    return out;
+}
+
+/** `start` and every state reachable from it. */
+function closure(start: Iterable<string>, next: Map<string, string[]>): Set<string> {
+    const seen = new Set(start);
+    const queue = [...seen];
     while (queue.length > 0) {
-        const current = queue.pop()!;
-        if (terminals.has(current)) {
-            return true;
-        }
-        if (!seen.has(current)) {
-            seen.add(current);
-            queue.push(...edges.filter(([from]) => from === current).map(([, to]) => to));
+        for (const to of next.get(queue.pop()!) ?? []) {
+            if (!seen.has(to)) {
+                seen.add(to);
+                queue.push(to);
+            }
         }
     }
-    return false;
+    return seen;
 }
 
 function blockedBecause(witnesses: RuleFlow[], assigned: Set<string>): string {
@@ -336,32 +351,38 @@ function blockedBecause(witnesses: RuleFlow[], assigned: Set<string>): string {
     return 'no achievable witnessing rule';
 }
 
-/** A cycle of achievable edges through `start`'s descendants, as the states along it ending where it closes. */
-function cycleFrom(start: string, edges: [string, string][]): string[] | null {
-    const onPath: string[] = [];
+/**
+ * A cycle of achievable edges through `start`'s descendants, as the states along it ending where it closes: a
+ * depth-first walk in the graph's edge order, with its own stack so that a long lifecycle cannot exhaust the call stack.
+ */
+function cycleFrom(start: string, onward: Map<string, string[]>): string[] | null {
+    const onPath: string[] = [start];
+    const position = new Map([[start, 0]]);
+    const next: number[] = [0];
     const done = new Set<string>();
-    const visit = (state: string): string[] | null => {
-        onPath.push(state);
-        for (const [from, to] of edges) {
-            if (from !== state) {
-                continue;
-            }
-            const at = onPath.indexOf(to);
-            if (at >= 0) {
-                return [...onPath.slice(at), to];
-            }
-            if (!done.has(to)) {
-                const found = visit(to);
-                if (found) {
-                    return found;
-                }
-            }
+    while (onPath.length > 0) {
+        const state = onPath[onPath.length - 1];
+        const targets = onward.get(state) ?? [];
+        const i = next[next.length - 1]++;
+        if (i >= targets.length) {
+            done.add(state);
+            position.delete(state);
+            onPath.pop();
+            next.pop();
+            continue;
         }
-        onPath.pop();
-        done.add(state);
-        return null;
-    };
-    return visit(start);
+        const to = targets[i];
+        const back = position.get(to);
+        if (back !== undefined) {
+            return [...onPath.slice(back), to];
+        }
+        if (!done.has(to)) {
+            position.set(to, onPath.length);
+            onPath.push(to);
+            next.push(0);
+        }
+    }
+    return null;
 }
 
 function unreachableTriggers(rules: ast.RuleDecl[], flows: RuleFlow[], surfaces: ast.SurfaceDecl[], reachable: (trigger: string) => boolean): UnreachableTrigger[] {
