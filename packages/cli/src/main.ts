@@ -23,6 +23,7 @@ const USAGE = `Usage: allium check [--json] [--extended] <file-or-directory>...
        allium analyse <file-or-directory>...   (process findings as JSON; allium analyse --help)
        allium model <file.allium>   (domain model as JSON)
        allium parse <file.allium>   (syntax tree as JSON)
+       allium mcp [--root <folder>]   (an MCP server on stdio for agents; allium mcp --help)
 
 Checks Allium specifications and reports problems.
   --json      print {"diagnostics":[{file,line,column,severity,code,message}]}
@@ -44,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
         }
         return simple[1](rest);
     }
+    if (command === 'mcp') { return (await import('./mcp/mcp-command.js')).runMcp(rest); } // the MCP SDK loads only for `mcp`
     if (command === 'generate') {
         if (rest.includes('--help') || rest.includes('-h')) {
             process.stdout.write(GENERATE_USAGE + '\n');

@@ -7,6 +7,7 @@ import { PromptDocuments } from './generation/prompt-documents.js';
 import type { PreviewPanel } from './generation/preview-panel.js';
 import { MarkerLinkProvider, registerShowLocations } from './trace/trace-commands.js';
 import { regenerateClause } from './trace/regenerate-clause.js';
+import { registerLanguageModelTools } from './agents/language-model-tools.js';
 
 /** Source files generated code may be in: where markers link back to the spec. */
 const CODE_FILES: vscode.DocumentSelector = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'kotlin', 'java', 'python', 'go', 'rust', 'csharp', 'swift', 'scala', 'ruby', 'php', 'c', 'cpp']
@@ -26,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await client.start();
     }));
     registerGenerationCommands(context, output);
+    context.subscriptions.push(...registerLanguageModelTools(() => client));
     await client.start();
 }
 

@@ -7,4 +7,5 @@ export * from './generation.js';
 export * from './obligations/index.js';
 export * from './spec-links.js';
 export * from './module-prompts.js';
+export * from './agents/agent-tools.js';
 export { byteOffsets } from './obligations/spans.js';

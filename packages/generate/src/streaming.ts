@@ -22,3 +22,5 @@ export * from './trace/saved-markers.js';
 export * from './trace-protocol.js';
 export * from './regeneration.js';
 export * from './run-modules.js';
+export * from './agents/agent-protocol.js';
+export * from './agents/agent-results.js';

@@ -6,6 +6,7 @@ import { registerGenerationRequests } from './generation/generation-request.js';
 import { registerTraceRequests } from './trace/trace-requests.js';
 import { registerRegenerationRequest } from './trace/regeneration-request.js';
 import { watchFoldersUnlessEditorDoes } from './workspace/folder-watcher.js';
+import { registerAgentToolRequests } from './agents/agent-tool-requests.js';
 
 // Transport (--stdio, --node-ipc, --socket=N) comes from the command line, so VS Code and other editors share this entry.
 const connection = createConnection(ProposedFeatures.all);
@@ -13,5 +14,6 @@ const { shared } = createAlliumLspServices({ connection, ...GuardedNodeFileSyste
 registerGenerationRequests(connection, shared);
 registerTraceRequests(connection, shared);
 registerRegenerationRequest(connection, shared);
+registerAgentToolRequests(connection, shared);
 watchFoldersUnlessEditorDoes(shared);
 startLanguageServer(shared);
