@@ -1,4 +1,6 @@
-// Bundles the three runnable entry points: the VS Code client, the language server and the CLI.
+// Bundles the runnable entry points: the VS Code client with its webview scripts, the language server and the CLI,
+// and the npm package of the CLI (packages/cli/dist: both bins, self-contained, with the config schema).
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -13,13 +15,29 @@ const common = {
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
 };
+const cliVersion = JSON.parse(readFileSync('packages/cli/package.json', 'utf8')).version;
+const executable = { js: '#!/usr/bin/env node\n' + common.banner.js };
+const cli = { entryPoints: ['packages/cli/src/main.ts'], banner: executable, define: { ...common.define, ALLIUM_CLI_VERSION: JSON.stringify(cliVersion) } };
+// The published package carries no source maps: they would double its size for stack traces nobody reads.
+const published = { sourcemap: false, minifyWhitespace: true };
 
 const entries = [
     { entryPoints: ['packages/client/src/extension.ts'], outfile: 'out/client/extension.cjs', external: ['vscode'] },
     { entryPoints: ['packages/server/src/main.ts'], outfile: 'out/server/main.cjs' },
     { entryPoints: ['packages/client/src/preview/webview.ts'], outfile: 'out/client/preview.js', platform: 'browser', format: 'iife', target: 'es2022', define: {}, banner: {} },
-    { entryPoints: ['packages/cli/src/main.ts'], outfile: 'out/cli/allium.cjs', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } }
+    { entryPoints: ['packages/client/src/diagram/diagram-webview.ts'], outfile: 'out/client/diagram.js', platform: 'browser', format: 'iife', target: 'es2022', define: {}, banner: {} },
+    { entryPoints: ['packages/client/src/diagram/diagram.css'], outfile: 'out/client/diagram.css', platform: 'browser', format: undefined, define: {}, banner: {} },
+    { ...cli, outfile: 'out/cli/allium.cjs' },
+    { ...cli, ...published, outfile: 'packages/cli/dist/allium.cjs' },
+    { entryPoints: ['packages/server/src/main.ts'], ...published, banner: executable, outfile: 'packages/cli/dist/allium-language-server.cjs' }
 ];
+
+// The config schema the extension contributes (jsonValidation) and the package ships.
+const schema = 'packages/language/src/config/allium-config.schema.json';
+for (const dir of ['out/schemas', 'packages/cli/dist']) {
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(schema, `${dir}/allium.config.schema.json`);
+}
 
 // `node esbuild.mjs cli server` builds only those bundles.
 const only = process.argv.slice(2).filter(a => !a.startsWith('--'));

@@ -23,7 +23,7 @@ const diagnosticsFor = (uri, version) => new Promise(resolve => waiting.set(uri,
 const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = xs => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 
-await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { inlayHints: true } });
 connection.sendNotification('initialized', {});
 
 const big3k = readFileSync(path.join(corpus, 'big-3k.allium'), 'utf8');
@@ -62,7 +62,10 @@ const requests = {
     completion: ['textDocument/completion', { textDocument: { uri: uri20k }, position: { line: ruleLine + 1, character: 4 } }],
     documentSymbol: ['textDocument/documentSymbol', { textDocument: { uri: uri20k } }],
     semanticTokens: ['textDocument/semanticTokens/full', { textDocument: { uri: uri20k } }],
-    foldingRange: ['textDocument/foldingRange', { textDocument: { uri: uri20k } }]
+    foldingRange: ['textDocument/foldingRange', { textDocument: { uri: uri20k } }],
+    typeDefinition: ['textDocument/typeDefinition', { textDocument: { uri: uri20k }, position: { line: fieldLine, character: 5 } }],
+    selectionRange: ['textDocument/selectionRange', { textDocument: { uri: uri20k }, positions: [{ line: ruleLine + 1, character: 12 }] }],
+    'inlay hints (whole file)': ['textDocument/inlayHint', { textDocument: { uri: uri20k }, range: { start: { line: 0, character: 0 }, end: { line: big20kLines.length, character: 0 } } }]
 };
 const figures = [];
 for (const [name, [method, params]] of Object.entries(requests)) {
@@ -75,6 +78,23 @@ for (const [name, [method, params]] of Object.entries(requests)) {
     figures.push(`${name} ${median(times).toFixed(0)} ms`);
 }
 console.log(`LSP big-20k request medians: ${figures.join(', ')}`);
+
+// The call hierarchy reads the trigger graph of the workspace, built on the first request after an edit.
+const ruleAt = { textDocument: { uri: uri20k }, position: { line: ruleLine, character: 6 } };
+const hierarchy = [];
+for (let i = 0; i < 7; i++) {
+    if (i === 0) {
+        connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri20k, version: 2 }, contentChanges: [{ text: big20k + '\n' }] });
+    }
+    const start = performance.now();
+    const [item] = await connection.sendRequest('textDocument/prepareCallHierarchy', ruleAt) ?? [];
+    if (item) {
+        await connection.sendRequest('callHierarchy/incomingCalls', { item });
+        await connection.sendRequest('callHierarchy/outgoingCalls', { item });
+    }
+    hierarchy.push(performance.now() - start);
+}
+console.log(`LSP big-20k call hierarchy (prepare, incoming, outgoing): first after an edit ${hierarchy[0].toFixed(0)} ms (with the rebuild), then median ${median(hierarchy.slice(1)).toFixed(0)} ms`);
 
 const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
 const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;

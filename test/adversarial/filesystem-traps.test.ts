@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LspClient } from '../lsp/lsp-client.js';
+import { checkJson } from '../support/check-json.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const CLI = path.resolve(__dirname, '../../out/cli/allium.cjs');
@@ -33,7 +34,7 @@ describe('file system traps for the CLI', () => {
         writeFileSync(path.join(dir, 'specs', 'a.allium'), SPEC);
         symlinkSync('..', path.join(dir, 'specs', 'sub', 'up'));
         symlinkSync('../..', path.join(dir, 'specs', 'sub', 'up2'));
-        const result = await run(['check', 'specs'], dir);
+        const result = await run(['check', '--format', 'text', 'specs'], dir);
         expect(result.timedOut).toBe(false);
         expect(result.stdout).toContain('1 file checked');
         expect(result.stdout.split('\n').filter(line => line.startsWith('specs/a.allium:')).length).toBeGreaterThan(0);
@@ -44,7 +45,7 @@ describe('file system traps for the CLI', () => {
         const dir = tempDir('allium-fifo');
         writeFileSync(path.join(dir, 'a.allium'), SPEC);
         execFileSync('mkfifo', [path.join(dir, 'pipe.allium')]);
-        const result = await run(['check', '.'], dir);
+        const result = await run(['check', '--format', 'text', '.'], dir);
         expect(result.timedOut).toBe(false);
         expect(result.stderr).toContain('skipped pipe.allium: it is not a regular file');
         expect(result.stdout).toContain('1 file checked');
@@ -60,7 +61,7 @@ describe('file system traps for the CLI', () => {
         writeFileSync(path.join(dir, 'uses.allium'), '-- allium: 3\nuse "./folder" as f\nuse "./notes.md" as n\nuse "/dev/zero" as z\nuse "./pipe.allium" as p\n\n' + SPEC.slice(13));
         const result = await run(['check', '--json', 'uses.allium'], dir);
         expect(result.timedOut).toBe(false);
-        const uses = (JSON.parse(result.stdout) as { diagnostics: Array<{ line: number; code: string; message: string }> }).diagnostics
+        const uses = checkJson(result.stdout).diagnostics
             .filter(d => d.code === 'allium.use.unreadable');
         expect(uses.map(d => [d.line, d.message.split(', so')[0]])).toEqual([
             [2, "'./folder' is a directory"],

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkJson } from '../support/check-json.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const CLI = path.resolve(__dirname, '../../out/cli/allium.cjs');
@@ -13,7 +14,7 @@ const B = '-- allium: 3\n\nentity Job {\n    status: pending | done\n}\n';
 
 function findingsOfA(dir: string, files: string[]): string[] {
     const result = spawnSync(process.execPath, [CLI, 'check', '--json', '--extended', ...files], { encoding: 'utf8', cwd: dir });
-    return (JSON.parse(result.stdout) as { diagnostics: Array<{ file: string; line: number; code: string; message: string }> }).diagnostics
+    return checkJson(result.stdout).diagnostics
         .filter(d => d.file === 'a.allium').map(d => `${d.line} ${d.code} ${d.message}`);
 }
 

@@ -22,8 +22,9 @@ export class LspClient {
     /** How many times diagnostics were published for each URI. */
     readonly publications = new Map<string, number>();
 
-    constructor() {
-        this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    /** `command`: how to start the server, by default the bundle in out/ with node; `cwd`: where. */
+    constructor(command: [string, ...string[]] = [process.execPath, SERVER, '--stdio'], cwd?: string) {
+        this.child = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'inherit'], cwd });
         this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
         this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
             this.diagnostics.set(params.uri, params.diagnostics);

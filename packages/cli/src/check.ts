@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { AstUtils, URI, type LangiumDocument } from 'langium';
 import { createAlliumCoreServices, EXTENDED_CODES, GuardedNodeFileSystem, isUseDecl, UNREADABLE_USE_CODE, unreadableUseMessage, usePathTarget, useTargetProblem, type AlliumServices, type Module, type UseDecl } from '@allium/language';
+import { declarationId } from '@allium/generate';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -14,6 +15,11 @@ export interface Finding {
     severity: Severity;
     code: string | null;
     message: string;
+    /**
+     * The id of the top-level declaration the finding is in (`rule:ShipOrder`), where it is in one: what a baseline
+     * matches on besides code, file and message, since line numbers move with every edit above.
+     */
+    declaration?: string;
 }
 
 /**
@@ -49,7 +55,8 @@ export class Checker {
                 const findings = (document.diagnostics ?? [])
                     .filter(diagnostic => this.extended || !EXTENDED_CODES.has(String(diagnostic.code)))
                     .map(diagnostic => toFinding(file, diagnostic))
-                    .concat(badImports.filter(f => f.file === file));
+                    .concat(badImports.filter(f => f.file === file))
+                    .map(finding => withDeclaration(finding, document.parseResult.value as Module));
                 return visit(document, findings);
             });
         } finally {
@@ -93,6 +100,13 @@ export class Checker {
         }
         return loaded;
     }
+}
+
+function withDeclaration(finding: Finding, module: Module): Finding {
+    const line = finding.line - 1;
+    const enclosing = module.declarations.find(d => d.$cstNode && d.$cstNode.range.start.line <= line && line <= d.$cstNode.range.end.line);
+    const declaration = enclosing && declarationId(enclosing);
+    return declaration ? { ...finding, declaration } : finding;
 }
 
 function badUse(use: UseDecl, file: URI, problem: string, relativeTo: string): Finding {

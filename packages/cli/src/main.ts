@@ -1,116 +1,86 @@
-import { Checker, type Finding } from './check.js';
-import { resolveInputs, warnSkipped } from './input-files.js';
+import { ANALYSE_USAGE, runAnalyse } from './analyse-command.js';
+import { CHECK_USAGE, runCheck } from './check-command.js';
+import { DIAGRAM_USAGE, parseDiagramArgs, runDiagram } from './diagram-command.js';
 import { FORMAT_USAGE, runFormat } from './format-command.js';
 import { GENERATE_USAGE, parseGenerateArgs, runGenerate } from './generate-command.js';
-import { PLAN_USAGE, runPlan } from './plan-command.js';
-import { parseTraceArgs, runTrace, TRACE_USAGE } from './trace-command.js';
-import { ANALYSE_USAGE, runAnalyse } from './analyse-command.js';
 import { MODEL_USAGE, runModel } from './model-command.js';
 import { PARSE_USAGE, runParse } from './parse-command.js';
+import { PLAN_USAGE, runPlan } from './plan-command.js';
+import { generateDefaultFlags, loadProjectConfig } from './project-config-file.js';
+import { parseTraceArgs, runTrace, TRACE_USAGE } from './trace-command.js';
+import { CLI_VERSION } from './version.js';
 
-/** Commands that take their arguments whole: name → [usage, run]. */
-const COMMANDS: Record<string, [string, (args: string[]) => Promise<number>]> = {
-    analyse: [ANALYSE_USAGE, runAnalyse],
-    model: [MODEL_USAGE, runModel],
-    parse: [PARSE_USAGE, runParse]
-};
-
-const USAGE = `Usage: allium check [--json] [--extended] <file-or-directory>...
-       allium format [--check | --write] <file-or-directory>...
-       allium generate <files-or-dirs>... [--rule Name] [--lang kotlin] [--out dir] [--force] [--dry-run] (generate --help)
-       allium trace <files-or-dirs>... --code <dir> [--json] [--strict]   (spec-to-code links and drift)
-       allium plan [--json] <file-or-directory>...   (test obligations; allium plan --help)
-       allium analyse <file-or-directory>...   (process findings as JSON; allium analyse --help)
-       allium model <file.allium>   (domain model as JSON)
-       allium parse <file.allium>   (syntax tree as JSON)
-       allium mcp [--root <folder>]   (an MCP server on stdio for agents; allium mcp --help)
-
-Checks Allium specifications and reports problems.
-  --json      print {"diagnostics":[{file,line,column,severity,code,message}]}
-  --extended  also run the checks of JUXT's VS Code extension that its CLI leaves out
-              (open questions, rules without when:/ensures:, temporal rules without a guard, ...)
-Exit status: 0 no errors or warnings, 1 errors or warnings found, 2 no input.`;
-
-async function main(argv: string[]): Promise<number> {
-    const [command, ...rest] = argv;
-    if (command === '--help' || command === '-h' || command === undefined) {
-        process.stdout.write(USAGE + '\n');
-        return command === undefined ? 2 : 0;
-    }
-    const simple = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-    if (simple) {
-        if (rest.includes('--help') || rest.includes('-h')) {
-            process.stdout.write(simple[0] + '\n');
-            return 0;
-        }
-        return simple[1](rest);
-    }
-    if (command === 'mcp') { return (await import('./mcp/mcp-command.js')).runMcp(rest); } // the MCP SDK loads only for `mcp`
-    if (command === 'generate') {
-        if (rest.includes('--help') || rest.includes('-h')) {
-            process.stdout.write(GENERATE_USAGE + '\n');
-            return 0;
-        }
-        const args = parseGenerateArgs(rest);
-        if (typeof args === 'string') {
-            process.stderr.write(`${args}\n${GENERATE_USAGE}\n`);
-            return 2;
-        }
-        return runGenerate(args);
-    }
-    if (command === 'format') {
-        if (rest.includes('--help') || rest.includes('-h')) {
-            process.stdout.write(FORMAT_USAGE + '\n');
-            return 0;
-        }
-        return runFormat(rest);
-    }
-    if (command === 'plan') {
-        if (rest.includes('--help') || rest.includes('-h')) {
-            process.stdout.write(PLAN_USAGE + '\n');
-            return 0;
-        }
-        return runPlan(rest);
-    }
-    if (command === 'trace') {
-        if (rest.includes('--help') || rest.includes('-h')) {
-            process.stdout.write(TRACE_USAGE + '\n');
-            return 0;
-        }
-        const args = parseTraceArgs(rest);
-        if (typeof args === 'string') {
-            process.stderr.write(`${args}\n${TRACE_USAGE}\n`);
-            return 2;
-        }
-        return runTrace(args);
-    }
-    if (command !== 'check') {
-        process.stderr.write(`Unknown command '${command}'.\n${USAGE}\n`);
-        return 2;
-    }
-    const json = rest.includes('--json');
-    const extended = rest.includes('--extended');
-    const unknown = rest.filter(a => a.startsWith('-') && a !== '--json' && a !== '--extended');
-    if (unknown.length > 0) {
-        process.stderr.write(`Unknown option ${unknown.join(', ')}.\n${USAGE}\n`);
-        return 2;
-    }
-    const inputs = rest.filter(a => !a.startsWith('-'));
-    const files = await resolveInputs(inputs, warnSkipped);
-    if (files.length === 0) {
-        process.stderr.write(inputs.length === 0 ? `${USAGE}\n` : 'No .allium files found for the given inputs.\n');
-        return 2;
-    }
-    const findings = await new Checker(undefined, extended).check(files);
-    process.stdout.write(json ? JSON.stringify({ diagnostics: findings }, null, 2) + '\n' : formatHuman(findings, files.length));
-    return findings.some(f => f.severity !== 'info') ? 1 : 0;
+interface Command {
+    /** One line for the overview. */
+    summary: string;
+    /** Printed for --help; a command without it prints its own. */
+    usage?: string;
+    run(args: string[]): Promise<number>;
 }
 
-function formatHuman(findings: Finding[], fileCount: number): string {
-    const lines = findings.map(f => `${f.file}:${f.line}:${f.column}: ${f.severity}${f.code ? `[${f.code}]` : ''}: ${f.message}`);
-    const count = (s: string) => findings.filter(f => f.severity === s).length;
-    lines.push(`${fileCount} file${fileCount === 1 ? '' : 's'} checked: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} infos.`);
-    return lines.join('\n') + '\n';
+/** A command whose arguments are parsed first; a problem with them is shown with the usage, exit status 2. */
+function parsed<T>(usage: string, parse: (args: string[]) => T | string, run: (args: T) => Promise<number>): (args: string[]) => Promise<number> {
+    return async args => {
+        const result = parse(args);
+        if (typeof result === 'string') {
+            process.stderr.write(`${result}\n${usage}\n`);
+            return 2;
+        }
+        return run(result);
+    };
+}
+
+/** The config's generation defaults go first, so the flags given win. */
+async function generateWithDefaults(args: string[]): Promise<number> {
+    return parsed(GENERATE_USAGE, parseGenerateArgs, runGenerate)([...generateDefaultFlags(await loadProjectConfig(undefined)), ...args]);
+}
+
+// One line per command.
+const COMMANDS: Record<string, Command> = {
+    check: { summary: 'check specs: findings as text, the reference JSON or SARIF (allium check --help)', usage: CHECK_USAGE, run: runCheck },
+    format: { summary: 'list (--check) or rewrite (--write) specs the formatter would change', usage: FORMAT_USAGE, run: runFormat },
+    generate: { summary: 'stream an implementation of a spec set from Claude', usage: GENERATE_USAGE, run: generateWithDefaults },
+    plan: { summary: 'test obligations of a spec, as the reference allium plan', usage: PLAN_USAGE, run: runPlan },
+    trace: { summary: 'spec-to-code links, drift and untested obligations', usage: TRACE_USAGE, run: parsed(TRACE_USAGE, parseTraceArgs, runTrace) },
+    // The MCP SDK loads only for `mcp`, which prints its own help.
+    mcp: { summary: 'an MCP server on stdio for agents (allium mcp --help)', run: async args => (await import('./mcp/mcp-command.js')).runMcp(args) },
+    diagram: { summary: 'state machines or event flow as SVG, Mermaid or D2', usage: DIAGRAM_USAGE, run: parsed(DIAGRAM_USAGE, parseDiagramArgs, runDiagram) },
+    analyse: { summary: 'process findings (dead transitions, deadlocks, ...), as the reference allium analyse', usage: ANALYSE_USAGE, run: runAnalyse },
+    model: { summary: 'domain model of a spec as JSON, as the reference allium model', usage: MODEL_USAGE, run: runModel },
+    parse: { summary: 'syntax tree of a spec as JSON', usage: PARSE_USAGE, run: runParse }
+};
+
+const USAGE = `Usage: allium <command> [arguments]   (allium <command> --help for each)
+
+Commands:
+${Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(10)}${command.summary}`).join('\n')}
+
+  -V, --version  print the version`;
+
+async function main(argv: string[]): Promise<number> {
+    const [name, ...rest] = argv;
+    if (name === '--version' || name === '-V') {
+        process.stdout.write(`allium ${CLI_VERSION}\n`);
+        return 0;
+    }
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+        const topic = name === 'help' && rest[0] ? COMMANDS[rest[0]] : undefined;
+        if (topic && !topic.usage) {
+            return topic.run(['--help']);
+        }
+        process.stdout.write(`${topic?.usage ?? USAGE}\n`);
+        return name === undefined ? 2 : 0;
+    }
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!command) {
+        process.stderr.write(`Unknown command '${name}'.\n${USAGE}\n`);
+        return 2;
+    }
+    if (command.usage && (rest.includes('--help') || rest.includes('-h'))) {
+        process.stdout.write(`${command.usage}\n`);
+        return 0;
+    }
+    return command.run(rest);
 }
 
 main(process.argv.slice(2)).then(code => { process.exitCode = code; }, error => {

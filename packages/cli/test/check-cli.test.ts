@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkJson } from '../../../test/support/check-json.js';
 import { tempDir } from '../../../test/support/temp-dir.js';
 
 const CLI = path.resolve(__dirname, '../../../out/cli/allium.cjs');
@@ -58,7 +59,7 @@ describe('allium check', () => {
 
     it('exits 0 on a clean spec, found through a directory', () => {
         const dir = workspace({ 'specs/orders.allium': CLEAN });
-        const result = run(['check', 'specs'], dir);
+        const result = run(['check', '--format', 'text', 'specs'], dir);
         expect(result.stdout).toMatch(/1 file checked: 0 errors, 0 warnings/);
         expect(result.status).toBe(0);
     });
@@ -68,7 +69,7 @@ describe('allium check', () => {
             'core.allium': '-- allium: 3\nentity Event {\n    x: String\n}\n',
             'consumer.allium': '-- allium: 3\nuse "core.allium" as core\nuse "./missing.allium" as missing\n\nentity Handler {\n    event: core/Event\n}\n'
         });
-        const codes = (args: string[]) => (JSON.parse(run(['check', '--json', ...args], dir).stdout) as { diagnostics: Array<{ file: string; line: number; code: string }> })
+        const codes = (args: string[]) => checkJson(run(['check', '--json', ...args], dir).stdout)
             .diagnostics.filter(d => d.code === 'allium.use.unresolvedPath' || d.code === 'allium.entity.unused').map(d => `${d.file}:${d.line} ${d.code}`);
         expect(codes(['.'])).toEqual(['consumer.allium:3 allium.use.unresolvedPath', 'consumer.allium:5 allium.entity.unused']);
         // Checked on its own, the consumer still loads what it imports by a bare path.
@@ -79,23 +80,26 @@ describe('allium check', () => {
         const dir = workspace({ 'order.allium': BROKEN });
         const result = run(['check', '--json', 'order.allium'], dir);
         expect(result.status).toBe(1);
-        const { diagnostics } = JSON.parse(result.stdout);
-        const syntax = diagnostics.filter((d: { code: string }) => d.code === 'allium.syntax');
+        const [object] = checkJson(result.stdout).objects;
+        expect(Object.keys(object)).toEqual(['command', 'diagnostics', 'findings', 'spec_file']);
+        expect(object).toMatchObject({ command: 'check', findings: [], spec_file: 'order.allium' });
+        const syntax = object.diagnostics.filter(d => d.code === 'allium.syntax');
         expect(syntax).toHaveLength(1);
-        expect(syntax[0]).toMatchObject({ file: 'order.allium', line: 8, severity: 'error' });
-        expect(Object.keys(syntax[0]).sort()).toEqual(['code', 'column', 'file', 'line', 'message', 'severity']);
+        expect(syntax[0]).toMatchObject({ location: { file: 'order.allium', line: 8 }, severity: 'error' });
+        expect(Object.keys(syntax[0])).toEqual(['code', 'location', 'message', 'severity']);
+        expect(Object.keys(syntax[0].location)).toEqual(['col', 'file', 'line']);
     });
 
     it('prints findings as file:line:column for humans', () => {
         const dir = workspace({ 'order.allium': BROKEN });
-        const result = run(['check', 'order.allium'], dir);
+        const result = run(['check', '--format', 'text', 'order.allium'], dir);
         expect(result.stdout).toMatch(/^order\.allium:8:\d+: error\[allium\.syntax\]: /m);
     });
 
     it('reports the checks only the editor extension runs, such as open questions, with --extended', () => {
         const dir = workspace({ 'open.allium': CLEAN + '\nopen question "Can an order have no customer?"\n' });
-        const questions = (stdout: string) => JSON.parse(stdout).diagnostics
-            .filter((d: { code: string }) => d.code === 'allium.openQuestion.present').map((d: { line: number }) => d.line);
+        const questions = (stdout: string) => checkJson(stdout).diagnostics
+            .filter(d => d.code === 'allium.openQuestion.present').map(d => d.line);
         const plain = run(['check', '--json', 'open.allium'], dir);
         expect(plain.status).toBe(0);
         expect(questions(plain.stdout)).toEqual([]);

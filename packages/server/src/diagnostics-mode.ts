@@ -3,6 +3,7 @@ import type { Cancellation, LangiumDocument, ValidationOptions } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TraceLinks } from './trace/trace-links.js';
+import type { ProjectConfigs } from './workspace/project-configs.js';
 
 /**
  * How much the editor reports, as the `allium.diagnostics.mode` setting (or the `diagnosticsMode` initialization
@@ -60,15 +61,18 @@ function modeOf(value: unknown): DiagnosticsMode | undefined {
 
 /**
  * The language's validation, reporting what the chosen mode asks for, and, beyond what the reference checks, how the
- * spec stands against the code generated from it (drift, clauses without code, obligations without a test).
+ * spec stands against the code generated from it (drift, clauses without code, obligations without a test); then
+ * as the project's `allium.config.json` sets severities and ignored codes.
  */
 export class ModalDocumentValidator extends AlliumDocumentValidator {
-    constructor(services: ConstructorParameters<typeof AlliumDocumentValidator>[0], private readonly modes: () => DiagnosticsModes, private readonly trace: () => TraceLinks) {
+    constructor(services: ConstructorParameters<typeof AlliumDocumentValidator>[0], private readonly modes: () => DiagnosticsModes, private readonly trace: () => TraceLinks,
+        private readonly configs: () => ProjectConfigs) {
         super(services);
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = this.modes().apply(await super.validateDocument(document, options, cancelToken));
-        return this.modes().mode === 'reference' || document.parseResult.parserErrors.length > 0 ? diagnostics : [...diagnostics, ...this.trace().diagnostics(document)];
+        const all = this.modes().mode === 'reference' || document.parseResult.parserErrors.length > 0 ? diagnostics : [...diagnostics, ...this.trace().diagnostics(document)];
+        return this.configs().apply(document.uri, all);
     }
 }

@@ -6,8 +6,10 @@ const Mocha = require('mocha');
 exports.run = function run() {
     const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
     const only = process.env.ALLIUM_E2E_SUITE;
-    for (const file of fs.readdirSync(__dirname).filter(f => f.endsWith('.test.cjs')).sort()) {
-        if (!only || file.startsWith(only)) {
+    // Scenarios run in the order of their numbers (10 after 9); ALLIUM_E2E_SUITE=N runs scenario N alone.
+    const number = file => Number.parseInt(file, 10);
+    for (const file of fs.readdirSync(__dirname).filter(f => f.endsWith('.test.cjs')).sort((a, b) => number(a) - number(b))) {
+        if (!only || number(file) === Number(only)) {
             mocha.addFile(path.join(__dirname, file));
         }
     }

@@ -1,4 +1,6 @@
+import { basename } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
+import { CONFIG_FILE_NAME } from '@allium/language';
 import { URI, type LangiumSharedCoreServices } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { FileChangeType, type FileEvent, type InitializeParams } from 'vscode-languageserver';
@@ -30,7 +32,7 @@ function watchFolders(shared: LangiumSharedCoreServices & Pick<LangiumSharedServ
     let pending: FileEvent[] = [];
     let timer: NodeJS.Timeout | undefined;
     const report = (type: FileChangeType) => (path: string) => {
-        if (!path.endsWith('.allium')) {
+        if (!path.endsWith('.allium') && basename(path) !== CONFIG_FILE_NAME) {
             return;
         }
         pending.push({ uri: URI.file(path).toString(), type });

@@ -1,0 +1,71 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp-dir.js';
+import { LspClient } from './lsp-client.js';
+
+// Warnings (entity.unused, status.unreachableValue, status.noExit) and infos (field.unused, rule.unreachableTrigger).
+const SPEC = `-- allium: 3
+entity Order {
+    status: pending | shipped
+    total: Decimal
+}
+
+rule Ship {
+    when: ShipOrder(order)
+    requires: order.status = pending
+    ensures: order.status = shipped
+}
+`;
+
+type Published = Array<{ code?: string; severity?: number }>;
+const summary = (diagnostics: Published) => diagnostics.map(d => `${d.severity} ${d.code}`).sort();
+
+describe('allium.config.json in the language server', () => {
+    let client: LspClient;
+
+    afterEach(() => client.dispose());
+
+    async function open(editorWatchesFiles: boolean, config: object) {
+        const dir = tempDir('allium-server-config');
+        mkdirSync(path.join(dir, 'specs', 'drafts'), { recursive: true });
+        writeFileSync(path.join(dir, 'allium.config.json'), JSON.stringify(config));
+        client = new LspClient();
+        await client.initialize(dir, { editorWatchesFiles });
+        const uri = (name: string) => pathToFileURL(path.join(dir, name)).href;
+        return { dir, uri };
+    }
+
+    it('publishes diagnostics with the severities and ignored codes it sets, none for excluded specs, and follows its changes', async () => {
+        const { dir, uri } = await open(true, {
+            severity: { 'allium.field.unused': 'error', 'allium.status.noExit': 'off' },
+            ignore: ['allium.entity.unused'],
+            exclude: ['specs/drafts/**']
+        });
+        await client.open(uri('specs/orders.allium'), SPEC);
+        expect(summary(await client.diagnosticsFor(uri('specs/orders.allium')))).toEqual([
+            '1 allium.field.unused', '2 allium.status.unreachableValue', '3 allium.rule.unreachableTrigger'
+        ]);
+        await client.open(uri('specs/drafts/idea.allium'), SPEC);
+        expect(await client.diagnosticsFor(uri('specs/drafts/idea.allium'))).toEqual([]);
+
+        const next = client.nextDiagnostics(uri('specs/orders.allium'));
+        writeFileSync(path.join(dir, 'allium.config.json'), JSON.stringify({ ignore: ['allium.rule.unreachableTrigger'] }));
+        await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('allium.config.json'), type: 2 }] });
+        expect(summary(await next)).toEqual(['2 allium.entity.unused', '2 allium.status.noExit', '2 allium.status.unreachableValue', '3 allium.field.unused']);
+    });
+
+    it('reads it again when it changes in an editor that does not watch files, and ignores a bad one until it is fixed', async () => {
+        const { dir, uri } = await open(false, { ignore: ['allium.entity.unused', 'allium.status.noExit', 'allium.status.unreachableValue'] });
+        await client.open(uri('specs/orders.allium'), SPEC);
+        expect(summary(await client.diagnosticsFor(uri('specs/orders.allium')))).toEqual(['3 allium.field.unused', '3 allium.rule.unreachableTrigger']);
+
+        const warnings: string[] = [];
+        client.connection.onNotification('window/showMessage', (params: { message: string }) => { warnings.push(params.message); });
+        writeFileSync(path.join(dir, 'allium.config.json'), JSON.stringify({ severity: { 'allium.field.unused': 'loud' } }));
+        // A config that cannot be used counts as absent: every finding again, and the user told why.
+        await client.diagnosticsFor(uri('specs/orders.allium'), d => d.some(x => x.code === 'allium.entity.unused'), 15_000);
+        await expect.poll(() => warnings.join('\n'), { timeout: 10_000 }).toContain('allium.config.json does not follow the allium.config.json schema');
+    });
+});
