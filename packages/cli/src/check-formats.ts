@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from './check.js';
 import { codeHelp, DIAGNOSTICS_DOCS } from './code-help.js';
+import { referenceDiagnostic } from './reference-diagnostics.js';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type Format = typeof FORMATS[number];
@@ -31,12 +32,7 @@ export function formatText(report: CheckReport): string {
 export function formatJson(report: CheckReport): string {
     return report.files.map(file => JSON.stringify({
         command: 'check',
-        diagnostics: report.findings.filter(f => f.file === file).map(f => ({
-            code: f.code,
-            location: { col: f.column, file: f.file, line: f.line },
-            message: f.message,
-            severity: f.severity
-        })),
+        diagnostics: report.findings.filter(f => f.file === file).map(f => referenceDiagnostic(f)),
         findings: [],
         spec_file: file
     }, null, 2) + '\n').join('');

@@ -1,7 +1,10 @@
+import { ANALYSE_USAGE, runAnalyse } from './analyse-command.js';
 import { CHECK_USAGE, runCheck } from './check-command.js';
 import { DIAGRAM_USAGE, parseDiagramArgs, runDiagram } from './diagram-command.js';
 import { FORMAT_USAGE, runFormat } from './format-command.js';
 import { GENERATE_USAGE, parseGenerateArgs, runGenerate } from './generate-command.js';
+import { MODEL_USAGE, runModel } from './model-command.js';
+import { PARSE_USAGE, runParse } from './parse-command.js';
 import { PLAN_USAGE, runPlan } from './plan-command.js';
 import { generateDefaultFlags, loadProjectConfig } from './project-config-file.js';
 import { parseTraceArgs, runTrace, TRACE_USAGE } from './trace-command.js';
@@ -41,7 +44,10 @@ const COMMANDS: Record<string, Command> = {
     trace: { summary: 'spec-to-code links, drift and untested obligations', usage: TRACE_USAGE, run: parsed(TRACE_USAGE, parseTraceArgs, runTrace) },
     // The MCP SDK loads only for `mcp`, which prints its own help.
     mcp: { summary: 'an MCP server on stdio for agents (allium mcp --help)', run: async args => (await import('./mcp/mcp-command.js')).runMcp(args) },
-    diagram: { summary: 'state machines or event flow as SVG, Mermaid or D2', usage: DIAGRAM_USAGE, run: parsed(DIAGRAM_USAGE, parseDiagramArgs, runDiagram) }
+    diagram: { summary: 'state machines or event flow as SVG, Mermaid or D2', usage: DIAGRAM_USAGE, run: parsed(DIAGRAM_USAGE, parseDiagramArgs, runDiagram) },
+    analyse: { summary: 'process findings (dead transitions, deadlocks, ...), as the reference allium analyse', usage: ANALYSE_USAGE, run: runAnalyse },
+    model: { summary: 'domain model of a spec as JSON, as the reference allium model', usage: MODEL_USAGE, run: runModel },
+    parse: { summary: 'syntax tree of a spec as JSON', usage: PARSE_USAGE, run: runParse }
 };
 
 const USAGE = `Usage: allium <command> [arguments]   (allium <command> --help for each)

@@ -1,10 +1,9 @@
-import { IssueCodes } from '@allium/language';
 import * as path from 'node:path';
 import { obligationsOf, type Obligation } from '@allium/generate';
 import type { Module } from '@allium/language';
 import { Checker } from './check.js';
 import { resolveInputs, warnSkipped } from './input-files.js';
-import { versionMarker } from './version-marker.js';
+import { parseDiagnostics, type ReferenceDiagnostic } from './reference-diagnostics.js';
 
 export const PLAN_USAGE = `Usage: allium plan [--json] <file-or-directory>...
 
@@ -24,14 +23,6 @@ interface FilePlan {
     version: number | null;
 }
 
-/** A syntax error or version-marker problem in the shape of the reference's `allium plan` diagnostics. */
-interface ReferenceDiagnostic {
-    code: null;
-    location: { col: number; file: string; line: number };
-    message: string;
-    severity: 'error' | 'warning';
-}
-
 export async function runPlan(args: string[]): Promise<number> {
     const unknown = args.filter(a => a.startsWith('-') && a !== '--json');
     if (unknown.length > 0) {
@@ -49,14 +40,10 @@ export async function runPlan(args: string[]): Promise<number> {
     const checker = new Checker();
     const plans = await checker.inspect(files, process.cwd(), (document, findings): FilePlan => {
         const file = single ?? (path.relative(process.cwd(), document.uri.fsPath) || document.uri.fsPath);
-        const marker = versionMarker(document.textDocument.getText());
-        const syntax = findings.filter(f => f.code === IssueCodes.Syntax).sort((a, b) => a.line - b.line || a.column - b.column)
-            .map((f): ReferenceDiagnostic => ({ code: null, location: { col: f.column, file, line: f.line }, message: f.message, severity: 'error' }));
         return {
             file,
-            diagnostics: marker.problem ? [{ code: null, location: { col: 1, file, line: marker.problem.line }, message: marker.problem.message, severity: marker.problem.severity }, ...syntax] : syntax,
-            obligations: obligationsOf(document.parseResult.value as Module, checker.services),
-            version: marker.version
+            ...parseDiagnostics(document, findings, file),
+            obligations: obligationsOf(document.parseResult.value as Module, checker.services)
         };
     });
     if (args.includes('--json')) {

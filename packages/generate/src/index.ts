@@ -8,3 +8,4 @@ export * from './obligations/index.js';
 export * from './spec-links.js';
 export * from './module-prompts.js';
 export * from './agents/agent-tools.js';
+export { byteOffsets } from './obligations/spans.js';

@@ -18,3 +18,5 @@ export * from './diagnostics/catalogue.js';
 export * from './diagnostics/validation-categories.js';
 export * from './diagnostics/catalogue-doc.js';
 export * from './ast/names.js';
+export * from './analysis/process-analysis.js';
+export { domainModelOf, type DomainModel, type EntityModel, type FieldModel, type ValueTypeModel, type WhenSet } from './model/domain-model.js';

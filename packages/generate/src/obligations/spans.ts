@@ -32,7 +32,7 @@ export function textOf(first: AstNode, last: AstNode): string {
 // The table of the last text asked about: a plan computes every span of one file before the next.
 const tables = new Map<string, (offset: number) => number>();
 
-function byteOffsets(text: string): (offset: number) => number {
+export function byteOffsets(text: string): (offset: number) => number {
     let table = tables.get(text);
     if (!table) {
         // eslint-disable-next-line no-control-regex -- ASCII, control characters included
