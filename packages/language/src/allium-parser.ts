@@ -1,8 +1,10 @@
+import type { ILookaheadStrategy } from 'chevrotain';
 import { CompositeCstNodeImpl, createParser, LangiumParser, type AstNode, type CstNode, type LangiumCoreServices, type ParseResult } from 'langium';
 import { BinaryExpr, isBinaryExpr } from './generated/ast.js';
 import { AlliumCstNodeBuilder } from './cst-builder.js';
 import { tooLargeToParse } from './document-budget.js';
 import { recoverLineByLine } from './line-recovery.js';
+import { LazyLookaheadStrategy } from './lazy-lookahead.js';
 
 /**
  * Langium's parser with a CST builder that stays linear on long lists ({@link AlliumCstNodeBuilder}), a size limit
@@ -28,6 +30,9 @@ export function createAlliumParser(services: LangiumCoreServices): LangiumParser
         }
         return result;
     };
+    // `wrapper` is private; its strategy is only used by `finalize`, which asks it for every decision's lookahead.
+    const wrapper = (parser as unknown as { wrapper: { lookaheadStrategy: ILookaheadStrategy } }).wrapper;
+    wrapper.lookaheadStrategy = new LazyLookaheadStrategy(wrapper.lookaheadStrategy);
     parser.finalize();
     const parse = parser.parse.bind(parser);
     // A file over the parse limit reads as empty; the document validator says why.
