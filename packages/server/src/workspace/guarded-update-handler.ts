@@ -17,7 +17,7 @@ const MAX_WAIT_MS = 300;
  *
  * Changes are also coalesced: Langium starts a rebuild for every change, and a rebuild parses before it first looks
  * whether a newer change has cancelled it, so a burst of edits was parsed once per edit. Here a change that comes
- * within {@link SETTLE_MS} of the one before, while a rebuild is under way, makes the next rebuild wait until changes have settled (or for at most
+ * while a rebuild is under way makes the next rebuild wait until changes have settled (or for at most
  * {@link MAX_WAIT_MS}), and that rebuild takes every change pending. Requests in that wait read the last build, as
  * they do in Langium while a queued rebuild waits for the running one. A change to a document not yet in the index
  * is built at once, so that requests find it.
@@ -41,14 +41,10 @@ export class GuardedDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         if (ours.length === 0 && deleted.length === 0) {
             return;
         }
-        const now = Date.now();
-        // Only a burst waits: a change that follows the last one within the settle time. A single keystroke that
-        // comes while the last rebuild is finishing (after it published its diagnostics) is built at once.
-        const burst = now - this.lastPending < SETTLE_MS;
-        this.lastPending = now;
+        this.lastPending = Date.now();
         this.firstPending = this.pendingChanged.size + this.pendingDeleted.size === 0 ? this.lastPending : this.firstPending;
         const documents = this.shared.workspace.LangiumDocuments;
-        const settle = burst && this.building > 0 && ours.every(uri => documents.hasDocument(uri));
+        const settle = this.building > 0 && ours.every(uri => documents.hasDocument(uri));
         for (const uri of ours) {
             this.pendingDeleted.delete(uri.toString());
             this.pendingChanged.set(uri.toString(), uri);
