@@ -1,4 +1,4 @@
-// Bundles the three runnable entry points: the VS Code client, the language server and the CLI.
+// Bundles the runnable entry points: the VS Code client with its webview scripts, the language server and the CLI.
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -25,6 +25,8 @@ const entries = [
     { entryPoints: ['packages/client/src/extension.ts'], outfile: 'out/client/extension.cjs', external: ['vscode'] },
     { entryPoints: ['packages/server/src/main.ts'], outfile: 'out/server/main.cjs' },
     { entryPoints: ['packages/client/src/preview/webview.ts'], outfile: 'out/client/preview.js', platform: 'browser', format: 'iife', target: 'es2022', define: {}, banner: {} },
+    { entryPoints: ['packages/client/src/diagram/diagram-webview.ts'], outfile: 'out/client/diagram.js', platform: 'browser', format: 'iife', target: 'es2022', define: {}, banner: {} },
+    { entryPoints: ['packages/client/src/diagram/diagram.css'], outfile: 'out/client/diagram.css', platform: 'browser', format: undefined, define: {}, banner: {} },
     { entryPoints: ['packages/cli/src/main.ts'], outfile: 'out/cli/allium.cjs', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } }
 ];
 

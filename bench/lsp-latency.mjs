@@ -26,7 +26,7 @@ async function startServer(workspaceFolder) {
     });
     connection.listen();
     const folder = workspaceFolder && { uri: pathToFileURL(workspaceFolder).href, name: path.basename(workspaceFolder) };
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: folder?.uri ?? null, workspaceFolders: folder ? [folder] : null, capabilities: {} });
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: folder?.uri ?? null, workspaceFolders: folder ? [folder] : null, capabilities: {}, initializationOptions: { inlayHints: true } });
     connection.sendNotification('initialized', {});
     return {
         connection,
@@ -88,7 +88,10 @@ const requests = {
     completion: ['textDocument/completion', at(uri20k, ruleLine + 1, 4), 50],
     hover: ['textDocument/hover', at(uri20k, ruleLine, 6)],
     'hover on a field (who changes it)': ['textDocument/hover', at(uri20k, fieldLine, 5)],
-    references: ['textDocument/references', { ...at(uri20k, fieldLine, 5), context: { includeDeclaration: true } }]
+    references: ['textDocument/references', { ...at(uri20k, fieldLine, 5), context: { includeDeclaration: true } }],
+    typeDefinition: ['textDocument/typeDefinition', at(uri20k, fieldLine, 5)],
+    selectionRange: ['textDocument/selectionRange', { textDocument: { uri: uri20k }, positions: [{ line: ruleLine + 1, character: 12 }] }],
+    'inlay hints (whole file)': ['textDocument/inlayHint', { textDocument: { uri: uri20k }, range: { start: { line: 0, character: 0 }, end: { line: big20kLines.length, character: 0 } } }]
 };
 for (const [name, [method, params, atMost]] of Object.entries(requests)) {
     const times = [];
@@ -97,6 +100,24 @@ for (const [name, [method, params, atMost]] of Object.entries(requests)) {
     }
     figure(`LSP big-20k ${name}, median of 7`, median(times), { atMost });
 }
+// The call hierarchy reads the trigger graph of the workspace, built on the first request after an edit.
+const ruleAt = at(uri20k, ruleLine, 6);
+const hierarchy = [];
+for (let i = 0; i < 7; i++) {
+    if (i === 0) {
+        server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri20k, version: 2 }, contentChanges: [{ text: big20k + '\n' }] });
+    }
+    hierarchy.push(await timed(async () => {
+        const [item] = await server.connection.sendRequest('textDocument/prepareCallHierarchy', ruleAt) ?? [];
+        if (item) {
+            await server.connection.sendRequest('callHierarchy/incomingCalls', { item });
+            await server.connection.sendRequest('callHierarchy/outgoingCalls', { item });
+        }
+    }));
+}
+figure('LSP big-20k call hierarchy (prepare, incoming, outgoing), first after an edit, with the rebuild', hierarchy[0]);
+figure('LSP big-20k call hierarchy, median of the next 6', median(hierarchy.slice(1)));
+
 const both = server.memory();
 figure('LSP server RSS with big-3k and big-20k open', both.rss, { unit: 'MB', atMost: 150 });
 

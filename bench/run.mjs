@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const benches = ['check.mjs', 'lsp-latency.mjs', 'generate-chunks.mjs', 'prompt-sizes.mjs', 'trace.mjs', 'preview-deltas.mjs'];
+const benches = ['check.mjs', 'lsp-latency.mjs', 'generate-chunks.mjs', 'prompt-sizes.mjs', 'trace.mjs', 'preview-deltas.mjs', 'diagrams.mjs'];
 let failed = false;
 for (const bench of benches) {
     const file = path.join(here, bench);

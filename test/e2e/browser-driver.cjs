@@ -49,7 +49,8 @@ const screenshots = path.resolve(__dirname, '../../test-output/e2e');
     });
     const done = new Promise(resolve => page.exposeFunction('codeAutomationExit', code => resolve(code)));
     await page.goto(url);
-    const code = await Promise.race([done, new Promise(resolve => setTimeout(() => resolve('timeout'), 180_000))]);
+    // The whole run, every scenario: eight of them take over three minutes on a loaded machine (each test has mocha's own limit).
+    const code = await Promise.race([done, new Promise(resolve => setTimeout(() => resolve('timeout'), 480_000))]);
     console.log(`extension tests finished: ${code}`);
     await browser.close();
     process.exit(code === 0 ? 0 : 1);

@@ -1,5 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { URI } from 'langium';
+import { parseTraceRecord, scanMarkers, TRACE_FILE, type LocatedRegion, type TraceRecord } from '@allium/generate';
 
 /** Folders no generated code lives in; `.allium` (the trace record) is the one dot-folder read. */
 const SKIPPED = new Set(['node_modules', '.git']);
@@ -31,4 +33,27 @@ export async function codeFiles(root: string): Promise<string[]> {
     }
     await visit(root);
     return found;
+}
+
+/**
+ * The marked regions and trace records of the generated code under `root`; a trace record that cannot be read is
+ * told to `ignored` and left out.
+ */
+export async function readGeneratedCode(root: string, ignored: (file: string, why: string) => void): Promise<{ regions: LocatedRegion[]; records: TraceRecord[] }> {
+    const regions: LocatedRegion[] = [];
+    const records: TraceRecord[] = [];
+    for (const file of await codeFiles(root)) {
+        const text = await fs.readFile(file, 'utf8').catch(() => '');
+        if (file.endsWith(path.join(...TRACE_FILE.split('/')))) {
+            const record = parseTraceRecord(text);
+            if ('error' in record) {
+                ignored(file, record.error);
+            } else {
+                records.push(record);
+            }
+        } else if (text.includes('@allium-')) {
+            regions.push(...scanMarkers(text).map(r => ({ ...r, uri: URI.file(file).toString() })));
+        }
+    }
+    return { regions, records };
 }

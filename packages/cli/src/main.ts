@@ -1,5 +1,6 @@
 import { Checker, type Finding } from './check.js';
 import { resolveInputs, warnSkipped } from './input-files.js';
+import { DIAGRAM_USAGE, parseDiagramArgs, runDiagram } from './diagram-command.js';
 import { FORMAT_USAGE, runFormat } from './format-command.js';
 import { GENERATE_USAGE, parseGenerateArgs, runGenerate } from './generate-command.js';
 import { PLAN_USAGE, runPlan } from './plan-command.js';
@@ -10,6 +11,8 @@ const USAGE = `Usage: allium check [--json] [--extended] <file-or-directory>...
        allium generate <files-or-dirs>... [--rule Name] [--lang kotlin] [--out dir] [--force] [--dry-run] (generate --help)
        allium trace <files-or-dirs>... --code <dir> [--json] [--strict]   (spec-to-code links and drift)
        allium plan [--json] <file-or-directory>...   (test obligations; allium plan --help)
+       allium mcp [--root <folder>]   (an MCP server on stdio for agents; allium mcp --help)
+       allium diagram [--format svg|mermaid|d2] [--kind states|flow] <file-or-directory>...   (allium diagram --help)
 
 Checks Allium specifications and reports problems.
   --json      print {"diagnostics":[{file,line,column,severity,code,message}]}
@@ -23,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(USAGE + '\n');
         return command === undefined ? 2 : 0;
     }
+    if (command === 'mcp') { return (await import('./mcp/mcp-command.js')).runMcp(rest); } // the MCP SDK loads only for `mcp`
     if (command === 'generate') {
         if (rest.includes('--help') || rest.includes('-h')) {
             process.stdout.write(GENERATE_USAGE + '\n');
@@ -48,6 +52,18 @@ async function main(argv: string[]): Promise<number> {
             return 0;
         }
         return runPlan(rest);
+    }
+    if (command === 'diagram') {
+        if (rest.includes('--help') || rest.includes('-h')) {
+            process.stdout.write(DIAGRAM_USAGE + '\n');
+            return 0;
+        }
+        const args = parseDiagramArgs(rest);
+        if (typeof args === 'string') {
+            process.stderr.write(`${args}\n${DIAGRAM_USAGE}\n`);
+            return 2;
+        }
+        return runDiagram(args);
     }
     if (command === 'trace') {
         if (rest.includes('--help') || rest.includes('-h')) {

@@ -7,6 +7,10 @@ import { PromptDocuments } from './generation/prompt-documents.js';
 import type { PreviewPanel } from './generation/preview-panel.js';
 import { MarkerLinkProvider, registerShowLocations } from './trace/trace-commands.js';
 import { regenerateClause } from './trace/regenerate-clause.js';
+import { registerLanguageModelTools } from './agents/language-model-tools.js';
+import { registerDiagramCommands } from './diagram/diagram-commands.js';
+import { LanguageStatus } from './status/language-status.js';
+import type { StatusView } from './status/status-text.js';
 
 /** Source files generated code may be in: where markers link back to the spec. */
 const CODE_FILES: vscode.DocumentSelector = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'kotlin', 'java', 'python', 'go', 'rust', 'csharp', 'swift', 'scala', 'ruby', 'php', 'c', 'cpp']
@@ -14,19 +18,34 @@ const CODE_FILES: vscode.DocumentSelector = ['typescript', 'typescriptreact', 'j
 
 let client: LanguageClient | undefined;
 
+/** What the extension tells other extensions and the end-to-end tests. */
+export interface AlliumExtensionApi {
+    /** What the language status item shows now. */
+    status(): StatusView | undefined;
+}
+
 /** Thin client: all language smarts live in the server (out/server/main.cjs). */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<AlliumExtensionApi> {
     const output = vscode.window.createOutputChannel('Allium', { log: true });
-    context.subscriptions.push(output);
+    const status = new LanguageStatus(context.extension.packageJSON.version as string);
+    context.subscriptions.push(output, status);
     client = createClient(context, output);
-    context.subscriptions.push(vscode.commands.registerCommand('allium.restartServer', async () => {
-        output.info('Restarting the Allium language server.');
-        await client?.stop();
-        client = createClient(context, output);
-        await client.start();
-    }));
+    status.follow(client);
+    context.subscriptions.push(
+        vscode.commands.registerCommand('allium.restartServer', async () => {
+            output.info('Restarting the Allium language server.');
+            await client?.stop();
+            client = createClient(context, output);
+            status.follow(client);
+            await client.start();
+        }),
+        vscode.commands.registerCommand('allium.showLogs', () => output.show(true))
+    );
     registerGenerationCommands(context, output);
+    context.subscriptions.push(...registerLanguageModelTools(() => client));
+    context.subscriptions.push(registerDiagramCommands(context, () => client, output));
     await client.start();
+    return { status: () => status.view };
 }
 
 function registerGenerationCommands(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): void {

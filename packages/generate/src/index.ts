@@ -7,3 +7,4 @@ export * from './generation.js';
 export * from './obligations/index.js';
 export * from './spec-links.js';
 export * from './module-prompts.js';
+export * from './agents/agent-tools.js';

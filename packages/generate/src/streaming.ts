@@ -22,3 +22,6 @@ export * from './trace/saved-markers.js';
 export * from './trace-protocol.js';
 export * from './regeneration.js';
 export * from './run-modules.js';
+export * from './agents/agent-protocol.js';
+export * from './agents/agent-results.js';
+export * from './editor-protocol.js';

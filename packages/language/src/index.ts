@@ -12,3 +12,5 @@ export { formattingEdits } from './formatting/format-edits.js';
 export { importedDocument, usePathTarget } from './scoping/imports.js';
 export { nodesOf, referencesOf } from './ast-nodes.js';
 export { GuardedNodeFileSystem, unreadableBecause, unreadableUseMessage, UNREADABLE_USE_CODE, useTargetProblem } from './workspace/guarded-file-system.js';
+export { TriggerFlow, type TriggerRef, type TriggerUse, type ConditionTrigger } from './flow/trigger-flow.js';
+export { triggerGraph, TriggerGraph, type TriggerRole, type TriggerGraphUse } from './flow/trigger-graph.js';

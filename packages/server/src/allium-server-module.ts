@@ -26,15 +26,31 @@ import { GuardedDocumentUpdateHandler } from './workspace/guarded-update-handler
 import { CheckedTextDocuments } from './workspace/checked-text-documents.js';
 import { InitializedWorkspaceManager } from './workspace/initialized-workspace-manager.js';
 import { registerUseTargetCheck } from './workspace/use-target-check.js';
+import { AlliumLanguageServer } from './workspace/allium-language-server.js';
+import { WorkspaceTriggerGraph } from './analysis/workspace-trigger-graph.js';
+import { TriggerCallHierarchyProvider } from './call-hierarchy/trigger-call-hierarchy.js';
+import { AlliumTypeDefinitionProvider } from './type-definition/type-definition-provider.js';
+import { AlliumInlayHintProvider } from './inlay-hints/inlay-hint-provider.js';
+import { InlayHintSettings } from './inlay-hints/inlay-hint-settings.js';
+import { AlliumSignatureHelpProvider } from './signature-help/signature-help-provider.js';
+import { AlliumSelectionRangeProvider, type SelectionRangeProvider } from './selection-ranges/selection-range-provider.js';
+import { AlliumLinkedEditingRangeProvider, type LinkedEditingRangeProvider } from './linked-editing/linked-editing-provider.js';
 
 /** Readings of a spec that several editor features share. */
 export type AlliumAnalysisServices = {
     analysis: {
         FieldUses: FieldUses;
+        TriggerGraph: WorkspaceTriggerGraph;
     };
     editor: {
         ClientOptions: ClientOptions;
         DiagnosticsModes: DiagnosticsModes;
+        InlayHintSettings: InlayHintSettings;
+    };
+    /** Editor features Langium has no service for; their handlers are added in main.ts. */
+    lsp: {
+        SelectionRangeProvider: SelectionRangeProvider;
+        LinkedEditingRangeProvider: LinkedEditingRangeProvider;
     };
     /** The generated code of the workspace and its links to the specs. */
     trace: {
@@ -48,11 +64,13 @@ export type AlliumLspServices = LangiumServices & AlliumAddedServices & AlliumAn
 /** What the language server adds to the core language services: the editor features. */
 export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumServices & AlliumAnalysisServices> = {
     analysis: {
-        FieldUses: services => new FieldUses(services, services.typing.SpecTypes)
+        FieldUses: services => new FieldUses(services, services.typing.SpecTypes),
+        TriggerGraph: services => new WorkspaceTriggerGraph(services)
     },
     editor: {
         ClientOptions: services => new ClientOptions(services.shared),
-        DiagnosticsModes: services => new DiagnosticsModes(services.shared)
+        DiagnosticsModes: services => new DiagnosticsModes(services.shared),
+        InlayHintSettings: services => new InlayHintSettings(services.shared)
     },
     trace: {
         CodeIndex: services => new CodeIndex(services.shared),
@@ -75,12 +93,19 @@ export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumService
         RenameProvider: services => new AlliumRenameProvider(services),
         SemanticTokenProvider: services => new AlliumSemanticTokenProvider(services),
         FoldingRangeProvider: services => new AlliumFoldingRangeProvider(services),
-        DocumentSymbolProvider: services => new AlliumDocumentSymbolProvider(services)
+        DocumentSymbolProvider: services => new AlliumDocumentSymbolProvider(services),
+        CallHierarchyProvider: services => new TriggerCallHierarchyProvider(services),
+        TypeProvider: services => new AlliumTypeDefinitionProvider(services),
+        InlayHintProvider: services => new AlliumInlayHintProvider(services, () => services.editor.InlayHintSettings),
+        SignatureHelp: services => new AlliumSignatureHelpProvider(services),
+        SelectionRangeProvider: () => new AlliumSelectionRangeProvider(),
+        LinkedEditingRangeProvider: services => new AlliumLinkedEditingRangeProvider(services)
     }
 };
 
 export const AlliumSharedServerModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
+        LanguageServer: services => new AlliumLanguageServer(services),
         NodeKindProvider: () => new AlliumNodeKindProvider(),
         DocumentUpdateHandler: services => new GuardedDocumentUpdateHandler(services)
     },
@@ -97,6 +122,6 @@ export function createAlliumLspServices(context: DefaultSharedModuleContext): { 
     registerAlliumValidators(Allium);
     registerUseTargetCheck(Allium);
     // Created now, not on first use, so that they hear the initialize request.
-    [Allium.editor.ClientOptions, Allium.editor.DiagnosticsModes, Allium.trace.TraceLinks].forEach(service => service.constructor);
+    [Allium.editor.ClientOptions, Allium.editor.DiagnosticsModes, Allium.editor.InlayHintSettings, Allium.trace.TraceLinks].forEach(service => service.constructor);
     return { shared, Allium };
 }

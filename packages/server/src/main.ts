@@ -5,7 +5,12 @@ import { createAlliumLspServices } from './allium-server-module.js';
 import { registerGenerationRequests } from './generation/generation-request.js';
 import { registerTraceRequests } from './trace/trace-requests.js';
 import { registerRegenerationRequest } from './trace/regeneration-request.js';
+import { registerDiagramRequest } from './diagram/diagram-request.js';
 import { watchFoldersUnlessEditorDoes } from './workspace/folder-watcher.js';
+import { registerAgentToolRequests } from './agents/agent-tool-requests.js';
+import { addSelectionRangeHandler } from './selection-ranges/selection-range-handler.js';
+import { addLinkedEditingRangeHandler } from './linked-editing/linked-editing-handler.js';
+import { registerSpecStatusRequest } from './status/spec-status-request.js';
 
 // Transport (--stdio, --node-ipc, --socket=N) comes from the command line, so VS Code and other editors share this entry.
 const connection = createConnection(ProposedFeatures.all);
@@ -13,5 +18,10 @@ const { shared } = createAlliumLspServices({ connection, ...GuardedNodeFileSyste
 registerGenerationRequests(connection, shared);
 registerTraceRequests(connection, shared);
 registerRegenerationRequest(connection, shared);
+registerAgentToolRequests(connection, shared);
+registerDiagramRequest(connection, shared);
 watchFoldersUnlessEditorDoes(shared);
+addSelectionRangeHandler(connection, shared);
+addLinkedEditingRangeHandler(connection, shared);
+registerSpecStatusRequest(connection, shared);
 startLanguageServer(shared);

@@ -69,7 +69,7 @@ export class AlliumHoverProvider implements HoverProvider {
             return [`**Open question (unresolved)**\n\n${(question.text ?? '').replace(/^"|"$/g, '')}\n\nThe spec leaves this decision open: an implementation must not decide it silently.`];
         }
         const guided = AstUtils.getContainerOfType(node, isGuided);
-        const specific = this.specific(node, document, word);
+        const specific = this.specific(node, word);
         if (specific) {
             const withGuidance = guided && specific.subject !== guided && hasGuidance(guided);
             return withGuidance ? [specific.markdown, this.describeGuided(guided, document)] : [specific.markdown];
@@ -86,7 +86,7 @@ export class AlliumHoverProvider implements HoverProvider {
     }
 
     /** What the hovered name stands for, when it is a name. */
-    private specific(node: AstNode, document: LangiumDocument, word: string): Section | undefined {
+    private specific(node: AstNode, word: string): Section | undefined {
         if (isBinding(node) && node.name === word) {
             return this.describeTarget(node);
         }
@@ -95,7 +95,7 @@ export class AlliumHoverProvider implements HoverProvider {
         }
         if (ast.isNameRef(node) && ast.isCall(node.$container) && node.$container.callee === node && /^[A-Z]/.test(node.ref.$refText)
             && ['when', 'provides', 'ensures'].includes(clauseOf(node) ?? '')) {
-            return this.describeTrigger(node.ref.$refText, document);
+            return this.describeTrigger(node);
         }
         const target = ast.isNameRef(node) ? node.ref.ref : ast.isMemberAccess(node) ? node.member.ref : undefined;
         if (ast.isMemberAccess(node)) {
@@ -150,9 +150,9 @@ export class AlliumHoverProvider implements HoverProvider {
         return { markdown: `\`${node.ref.$refText}\` is a value of \`${ownerName(field)}.${field.name}\`\n\n---\n\n` + this.describeField(field), subject: field };
     }
 
-    private describeTrigger(name: string, document: LangiumDocument): Section {
-        const { handledBy, providedBy, emittedBy } = this.usages.ofTrigger(name, document);
-        const lines = [`**Trigger** \`${name}\``];
+    private describeTrigger(callee: ast.NameRef): Section {
+        const { handledBy, providedBy, emittedBy } = this.usages.ofTrigger(callee);
+        const lines = [`**Trigger** \`${callee.ref.$refText}\``];
         if (handledBy.length > 0) {
             lines.push(`Handled by ${names(handledBy)}`);
         }

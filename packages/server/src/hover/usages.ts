@@ -1,7 +1,7 @@
-import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { AstNode } from 'langium';
 import * as ast from '@allium/language';
 import type { AlliumLspServices } from '../allium-server-module.js';
-import type { Field } from '@allium/language';
+import type { Field, TriggerRole } from '@allium/language';
 import type { FieldUse } from '../analysis/field-uses.js';
 
 type TopLevel = ast.Module['declarations'][number];
@@ -37,29 +37,12 @@ export class Usages {
         return { changedBy, readBy, unsure: unsure.length };
     }
 
-    /** An external trigger's life: the rules that handle it, the surfaces that offer it, the rules that emit it. */
-    ofTrigger(name: string, document: LangiumDocument): { handledBy: string[]; providedBy: string[]; emittedBy: string[] } {
-        const handledBy: TopLevel[] = [];
-        const providedBy: TopLevel[] = [];
-        const emittedBy: TopLevel[] = [];
-        for (const module of this.services.analysis.FieldUses.relatedModules(document)) {
-            for (const declaration of module.declarations) {
-                for (const call of AstUtils.streamAst(declaration).filter(ast.isCall)) {
-                    if (!ast.isNameRef(call.callee) || localName(call.callee.ref.$refText) !== name) {
-                        continue;
-                    }
-                    const clause = clauseOf(call);
-                    if (clause === 'when') {
-                        handledBy.push(declaration);
-                    } else if (clause === 'provides') {
-                        providedBy.push(declaration);
-                    } else if (clause === 'ensures') {
-                        emittedBy.push(declaration);
-                    }
-                }
-            }
-        }
-        return { handledBy: distinctLabels(handledBy), providedBy: distinctLabels(providedBy), emittedBy: distinctLabels(emittedBy) };
+    /** An external trigger's life, as the trigger graph has it: the rules that handle it, the surfaces that offer it, the rules that emit it. */
+    ofTrigger(callee: ast.NameRef): { handledBy: string[]; providedBy: string[]; emittedBy: string[] } {
+        const graph = this.services.analysis.TriggerGraph.graph();
+        const key = graph.useAt(callee)?.key;
+        const of = (role: TriggerRole) => key ? distinctLabels(graph.usesOf(key, role).map(u => u.declaration)) : [];
+        return { handledBy: of('listens'), providedBy: of('provides'), emittedBy: of('emits') };
     }
 }
 
@@ -98,8 +81,4 @@ const KEYWORDS: Record<string, string> = {
 
 function distinctLabels(declarations: TopLevel[]): string[] {
     return [...new Set(declarations.map(label))];
-}
-
-function localName(name: string): string {
-    return name.slice(name.indexOf('/') + 1);
 }
