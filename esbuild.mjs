@@ -21,6 +21,13 @@ const cli = { entryPoints: ['packages/cli/src/main.ts'], banner: executable, def
 // The published package carries no source maps: they would double its size for stack traces nobody reads.
 const published = { sourcemap: false, minifyWhitespace: true };
 
+// The parser's re-sync follow sets, recorded once from the compiled language package (`tsc -b` runs first), so that the
+// bundled parsers need not compute them at every start (see resync-follows.ts). A watch build records them when it starts.
+const { createAlliumCoreServices } = await import('./packages/language/out/allium-module.js');
+const { followTable } = await import('./packages/language/out/resync-follows.js');
+const { EmptyFileSystem } = await import('langium');
+common.define = { ...common.define, ALLIUM_RESYNC_FOLLOWS: JSON.stringify(followTable(createAlliumCoreServices(EmptyFileSystem).Allium.parser.LangiumParser)) };
+
 const entries = [
     { entryPoints: ['packages/client/src/extension.ts'], outfile: 'out/client/extension.cjs', external: ['vscode'] },
     { entryPoints: ['packages/server/src/main.ts'], outfile: 'out/server/main.cjs' },

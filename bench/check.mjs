@@ -1,28 +1,39 @@
-// Checker speed and memory on the synthetic stress specs: cold CLI process, warm re-parse + validate, peak RSS.
+// Checker speed and memory: cold CLI processes against the reference checker and a bare node, warm re-parse +
+// validate, peak RSS.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { URI } from 'langium';
 import { Checker } from '../packages/cli/out/check.js';
+import { corpus, figure, median, processTime, referenceCheck, root } from './figures.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = path.resolve(root, '../shared/corpus/synthetic');
 const cli = path.join(root, 'out/cli/allium.cjs');
-const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ours = (files, runs = 5) => processTime(process.execPath, [cli, 'check', '--json', ...files], runs);
+
+// A real spec of about 200 lines: what an agent checks after writing a file.
+const small = path.join(corpus, 'reference-examples/patterns-009.allium');
+const lines = readFileSync(small, 'utf8').split('\n').length;
+const smallCheck = ours([small], 7);
+figure(`cold check of a ${lines}-line spec`, smallCheck, { times: 2.5, base: processTime(process.execPath, ['-e', '0'], 7), baseName: 'bare `node -e 0`' });
+figure(`cold check of a ${lines}-line spec`, smallCheck, { base: referenceCheck([small], 7) });
 
 for (const name of ['big-3k.allium', 'big-20k.allium']) {
-    const file = path.join(corpus, name);
-    const cold = [];
-    for (let i = 0; i < 3; i++) {
-        const start = performance.now();
-        spawnSync(process.execPath, [cli, 'check', '--json', file], { stdio: 'ignore' });
-        cold.push(performance.now() - start);
-    }
+    const file = path.join(corpus, 'synthetic', name);
+    const big = name.includes('20k');
+    figure(`cold check of ${name}`, ours([file], big ? 3 : 5), big ? { times: 3, base: referenceCheck([file], 3) } : { base: referenceCheck([file]) });
+}
+
+// A folder of 50 specs checked in one process.
+const folder = path.join(corpus, 'reference-examples');
+const fifty = readdirSync(folder).filter(f => f.endsWith('.allium')).sort().slice(0, 50).map(f => path.join(folder, f));
+figure(`check of ${fifty.length} specs in one process`, ours(fifty, 3), { times: 3, base: referenceCheck(fifty, 3) });
+
+for (const name of ['big-3k.allium', 'big-20k.allium']) {
+    const file = path.join(corpus, 'synthetic', name);
     const rss = JSON.parse(spawnSync(process.execPath, [path.join(root, 'bench/check-rss.mjs'), file], { encoding: 'utf8' }).stdout);
     const big = name.includes('20k');
     const warm = await warmRebuilds(file, big ? 3 : 8, big ? 8 : 20);
-    console.log(`${name}: cold CLI check ${median(cold).toFixed(0)} ms (median of 3); warm re-parse+validate median ${median(warm).toFixed(1)} ms, max ${Math.max(...warm).toFixed(1)} ms (${warm.length} runs after ${big ? 3 : 8} warm-up runs); peak RSS ${(rss.maxRssKb / 1024).toFixed(0)} MB`);
+    console.log(`${name}: warm re-parse+validate median ${median(warm).toFixed(1)} ms, max ${Math.max(...warm).toFixed(1)} ms (${warm.length} runs after ${big ? 3 : 8} warm-up runs); peak RSS of a check ${(rss.maxRssKb / 1024).toFixed(0)} MB`);
 }
 
 /**

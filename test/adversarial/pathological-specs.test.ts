@@ -57,7 +57,13 @@ describe('pathological specs', () => {
         const diagnostics = await published;
         const elapsed = Date.now() - started;
         const memory = residentMb(alone.pid);
+        // The outline is bounded: every declaration, and members only up to the limit.
+        type Symbol = { children?: Symbol[] };
+        const outline = await alone.request<Symbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+        const count = (symbols: Symbol[]): number => symbols.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
         await alone.dispose();
+        expect(outline.length).toBeGreaterThan(9_000);
+        expect(count(outline)).toBeLessThanOrEqual(10_000);
         console.log(`1 MB spec: first diagnostics ${elapsed} ms, ${diagnostics.length} diagnostics, server RSS ${memory} MB`);
         expect(diagnostics.some(d => d.code === 'allium.budget')).toBe(false);
         // The targets are 1.5 s and 300 MB on an idle machine; these bounds catch a regression to quadratic work.

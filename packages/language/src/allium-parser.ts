@@ -1,8 +1,15 @@
+import type { ILookaheadStrategy } from 'chevrotain';
 import { CompositeCstNodeImpl, createParser, LangiumParser, type AstNode, type CstNode, type LangiumCoreServices, type ParseResult } from 'langium';
 import { BinaryExpr, isBinaryExpr } from './generated/ast.js';
 import { AlliumCstNodeBuilder } from './cst-builder.js';
 import { tooLargeToParse } from './document-budget.js';
 import { recoverLineByLine } from './line-recovery.js';
+import { LazyLookaheadStrategy } from './lazy-lookahead.js';
+import { finalizeWithFollows, type FollowTable } from './resync-follows.js';
+
+/** The follow sets `npm run build` recorded into the bundles (esbuild.mjs); undefined when running from the sources. */
+declare const ALLIUM_RESYNC_FOLLOWS: FollowTable | undefined;
+const BUILT_FOLLOWS = typeof ALLIUM_RESYNC_FOLLOWS === 'undefined' ? undefined : ALLIUM_RESYNC_FOLLOWS;
 
 /**
  * Langium's parser with a CST builder that stays linear on long lists ({@link AlliumCstNodeBuilder}), a size limit
@@ -12,7 +19,7 @@ import { recoverLineByLine } from './line-recovery.js';
  * BinaryExpr gets a CST node of its own, so diagnostics, hovers and selections on `b * c` cover
  * `b * c`. Infix rules are used because they cut the expression rule depth that dominates parse time.
  */
-export function createAlliumParser(services: LangiumCoreServices): LangiumParser {
+export function createAlliumParser(services: LangiumCoreServices, follows = BUILT_FOLLOWS): LangiumParser {
     const parser = createParser(services.Grammar, new LangiumParser(services), services.parser.Lexer.definition);
     // `nodeBuilder` is readonly in Langium's typings; it is only read when a parse starts.
     (parser as unknown as { nodeBuilder: AlliumCstNodeBuilder }).nodeBuilder = new AlliumCstNodeBuilder();
@@ -28,7 +35,10 @@ export function createAlliumParser(services: LangiumCoreServices): LangiumParser
         }
         return result;
     };
-    parser.finalize();
+    // `wrapper` is private; its strategy is only used by `finalize`, which asks it for every decision's lookahead.
+    const wrapper = (parser as unknown as { wrapper: { lookaheadStrategy: ILookaheadStrategy } }).wrapper;
+    wrapper.lookaheadStrategy = new LazyLookaheadStrategy(wrapper.lookaheadStrategy);
+    finalizeWithFollows(parser, follows);
     const parse = parser.parse.bind(parser);
     // A file over the parse limit reads as empty; the document validator says why.
     parser.parse = <T extends AstNode>(input: string, options?: Parameters<LangiumParser['parse']>[1]) =>

@@ -4,6 +4,8 @@ import * as ast from '@allium/language';
 import type { SpecTypes } from '@allium/language';
 import { isStructured, type Denoted, type Field } from '@allium/language';
 
+/** Longer than any member chain or comparison written by hand. */
+const LINE_PREFIX_LIMIT = 1_000;
 // `order.customer.` or `order.customer.em`: a chain of names, a dot, and perhaps the start of a member.
 const MEMBER = /([A-Za-z_][\w/]*(?:\??\.[A-Za-z_]\w*)*)\??\.(\w*)$/;
 // `order.status = ` / `!= pa` / `becomes ` / `transitions_to ` / `in { pending, `: a field compared with its values.
@@ -96,8 +98,12 @@ function ownerName(field: Field): string {
     return owner && 'name' in owner && typeof owner.name === 'string' ? owner.name : 'config';
 }
 
+/**
+ * The line before the cursor, or at most its last {@link LINE_PREFIX_LIMIT} characters: the patterns above try every
+ * start position in it, so a line holding a 100,000-character identifier kept a completion busy for seconds.
+ */
 function linePrefix(text: string, offset: number): string {
-    return text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+    return text.slice(Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - LINE_PREFIX_LIMIT), offset);
 }
 
 function replaceRange(document: LangiumDocument, offset: number, length: number): Range {

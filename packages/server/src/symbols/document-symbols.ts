@@ -4,6 +4,12 @@ import type { DocumentSymbol, DocumentSymbolParams, Range } from 'vscode-languag
 import * as ast from '@allium/language';
 
 /**
+ * Symbols an outline holds at most. Past it declarations are still listed, without their members: the members of a
+ * generated 1 MB spec made a hundred thousand symbols, seconds to build and to send for an outline no one reads whole.
+ */
+export const OUTLINE_LIMIT = 10_000;
+
+/**
  * The outline of a spec: each declaration with what a reader looks for inside it. Types list their fields,
  * transition graph and invariants; enums their values; rules, surfaces, contracts and actors their clauses
  * (`when`, `requires`, `ensures`, `exposes` ...), bindings and annotations; config and given their parameters.
@@ -19,16 +25,18 @@ export class AlliumDocumentSymbolProvider implements DocumentSymbolProvider {
 
     getSymbols(document: LangiumDocument, _params: DocumentSymbolParams): MaybePromise<DocumentSymbol[]> {
         const module = document.parseResult.value as ast.Module;
-        return module.declarations.flatMap(d => this.symbol(d, document) ?? []);
+        const budget = { left: OUTLINE_LIMIT - module.declarations.length };
+        return module.declarations.flatMap(d => this.symbol(d, budget) ?? []);
     }
 
-    private symbol(node: AstNode, document: LangiumDocument): DocumentSymbol | undefined {
+    /** The symbol of `node`, with as many of its members as `budget` has left. */
+    private symbol(node: AstNode, budget: { left: number }): DocumentSymbol | undefined {
         const range = node.$cstNode?.range;
         const name = nameOf(node);
         if (!range || !name) {
             return undefined;
         }
-        const children = this.children(node, document);
+        const children = budget.left > 0 ? this.children(node, budget) : [];
         return {
             name,
             detail: detailOf(node),
@@ -39,7 +47,7 @@ export class AlliumDocumentSymbolProvider implements DocumentSymbolProvider {
         };
     }
 
-    private children(node: AstNode, document: LangiumDocument): DocumentSymbol[] {
+    private children(node: AstNode, budget: { left: number }): DocumentSymbol[] {
         let items: AstNode[] = [];
         if (ast.isEnumDecl(node)) {
             items = node.literals;
@@ -50,7 +58,18 @@ export class AlliumDocumentSymbolProvider implements DocumentSymbolProvider {
         } else if ('items' in node && Array.isArray(node.items) && !ast.isModule(node)) {
             items = node.items as AstNode[];
         }
-        return items.flatMap(i => this.symbol(i, document) ?? []);
+        const symbols: DocumentSymbol[] = [];
+        for (const item of items) {
+            if (budget.left <= 0) {
+                break;
+            }
+            budget.left--;
+            const symbol = this.symbol(item, budget);
+            if (symbol) {
+                symbols.push(symbol);
+            }
+        }
+        return symbols;
     }
 }
 

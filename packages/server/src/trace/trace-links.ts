@@ -69,6 +69,11 @@ export class TraceLinks {
 
     /** What the editor says about a spec file's links: drift, clauses without code, obligations without a test. */
     diagnostics(document: LangiumDocument): Diagnostic[] {
+        // With no marker and no generation record in the workspace every clause is untraced, which is never reported;
+        // working that out would read every clause and obligation of the spec again on each keystroke.
+        if (this.index.regions().length === 0 && this.index.records().length === 0) {
+            return [];
+        }
         const trace = this.of(document);
         if (!trace) {
             return [];
