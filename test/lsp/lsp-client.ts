@@ -49,13 +49,14 @@ export class LspClient {
 
     /**
      * Initializes the server as an editor with `rootDir` open would, and returns the server's capabilities. An editor
-     * that watches files (VS Code, Emacs) says so and is asked to register a watcher; others (Helix) do not.
+     * that watches files (VS Code, Emacs) says so and is asked to register a watcher; others (Helix) do not. Some
+     * editors send `rootDir` only as `rootUri`, with no workspace folders (`rootUriOnly`).
      */
-    async initialize(rootDir?: string, options: { editorWatchesFiles?: boolean; initializationOptions?: unknown } = {}): Promise<Record<string, unknown>> {
+    async initialize(rootDir?: string, options: { editorWatchesFiles?: boolean; initializationOptions?: unknown; rootUriOnly?: boolean } = {}): Promise<Record<string, unknown>> {
         const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
             processId: process.pid,
             rootUri: rootDir ? pathToFileURL(rootDir).href : null,
-            workspaceFolders: rootDir ? [{ uri: pathToFileURL(rootDir).href, name: 'test' }] : null,
+            workspaceFolders: rootDir && !options.rootUriOnly ? [{ uri: pathToFileURL(rootDir).href, name: 'test' }] : null,
             initializationOptions: options.initializationOptions,
             capabilities: {
                 textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } },
