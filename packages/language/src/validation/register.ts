@@ -37,6 +37,7 @@ import { checkRelationships } from './relationship-validator.js';
 import { surfacePathCheck } from './surface-path-validator.js';
 import { surfaceGuardCheck } from './surface-guard-validator.js';
 import { checkVersionMarker } from './version-validator.js';
+import { checkContractTypes, CONTRACT_UNDEFINED_TYPE } from './contract-type-validator.js';
 
 /**
  * Codes of the checks that JUXT's VS Code extension runs, or the language reference's validation rules ask for, but
@@ -56,7 +57,8 @@ export const EXTENDED_CODES: ReadonlySet<string> = new Set([
     'allium.default.undefinedType', 'allium.status.undefinedValue', 'allium.config.invalidParameter',
     'allium.relationship.missingBackreference', 'allium.where.thisReference', 'allium.relationship.nonSingularTarget',
     'allium.sum.missingVariantKeyword', 'allium.sum.unguardedVariantFieldAccess', 'allium.sum.missingDiscriminator', 'allium.sum.undefinedBase',
-    'allium.surface.undefinedPath', 'allium.surface.unusedPath', 'allium.surface.nonCollectionIteration', 'allium.surface.impossibleWhen'
+    'allium.surface.undefinedPath', 'allium.surface.unusedPath', 'allium.surface.nonCollectionIteration', 'allium.surface.impossibleWhen',
+    CONTRACT_UNDEFINED_TYPE
 ]);
 
 /** One entry per concern; each validator lives in its own file in this folder. */
@@ -75,7 +77,7 @@ export function registerAlliumValidators(services: AlliumServices): void {
         TransitionsBlock: checkTerminalExits,
         ListLiteral: checkListLiterals,
         RuleDecl: [checkDuplicateLets, checkRuleShape, checkNeverFires, (rule, accept) => checkAnnotationPlacement(rule.items, accept)],
-        ContractDecl: (contract, accept) => checkAnnotationPlacement(contract.items, accept),
+        ContractDecl: [(contract, accept) => checkAnnotationPlacement(contract.items, accept), checkContractTypes],
         Annotation: checkAnnotation,
         Assignment: checkColonFormAnnotation,
         OpenQuestion: checkOpenQuestion,

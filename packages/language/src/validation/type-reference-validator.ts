@@ -32,7 +32,7 @@ export function checkTypeReferences(module: ast.Module, accept: ValidationAccept
     }
 }
 
-function declaredTypeNames(module: ast.Module): Set<string> {
+export function declaredTypeNames(module: ast.Module): Set<string> {
     const names = new Set(BUILT_IN_TYPES);
     for (const d of module.declarations) {
         if (ast.isEntityDecl(d) || ast.isValueDecl(d) || ast.isEnumDecl(d) || ast.isActorDecl(d) || ast.isVariantDecl(d)) {
@@ -55,7 +55,7 @@ function fieldType(value: ast.ClauseValue | undefined): AstNode | undefined {
     return value;
 }
 
-function typeNames(node: AstNode | undefined): ast.NameRef[] {
+export function typeNames(node: AstNode | undefined): ast.NameRef[] {
     const name = identName(node);
     if (name !== undefined) {
         return startsUppercase(name) ? [node as ast.NameRef] : [];
