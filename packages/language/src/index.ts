@@ -9,6 +9,7 @@ export * from './typing/spec-types.js';
 export * from './typing/spec-nodes.js';
 export * from './typing/signature-types.js';
 export { isTemporalComparison } from './validation/rule-shape-validator.js';
+export { UNREACHABLE_TRIGGER, type UnreachableTriggerData } from './validation/trigger-validator.js';
 export { formattingEdits } from './formatting/format-edits.js';
 export { importedDeclaration, importedDocument, usePathTarget } from './scoping/imports.js';
 export { nodesOf, referencesOf } from './ast-nodes.js';

@@ -1,4 +1,4 @@
-import { AlliumDocumentValidator, EXTENDED_CODES } from '@allium/language';
+import { AlliumDocumentValidator, EXTENDED_CODES, UNREACHABLE_TRIGGER, type UnreachableTriggerData } from '@allium/language';
 import type { Cancellation, LangiumDocument, ValidationOptions } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver';
@@ -7,7 +7,8 @@ import type { TraceLinks } from './trace/trace-links.js';
 /**
  * How much the editor reports, as the `allium.diagnostics.mode` setting (or the `diagnosticsMode` initialization
  * option of editors without settings) chooses:
- * - `strict`: every check, as JUXT's extension does by default;
+ * - `strict`: every check, as JUXT's extension does by default, and a trigger the files importing a spec make
+ *   happen is reachable;
  * - `relaxed`: as JUXT's relaxed mode, without the temporal-guard warning and with undeclared config
  *   references as information;
  * - `reference`: only what the reference `allium check` reports.
@@ -36,6 +37,9 @@ export class DiagnosticsModes {
         if (this.mode === 'reference') {
             return diagnostics.filter(d => !EXTENDED_CODES.has(String(d.code)));
         }
+        // The reference counts only this file and its imports as making a trigger happen; the editor sees the files
+        // importing it too, and so does its hover.
+        diagnostics = diagnostics.filter(d => d.code !== UNREACHABLE_TRIGGER || !(d.data as UnreachableTriggerData | undefined)?.offeredByImporter);
         if (this.mode === 'relaxed') {
             return diagnostics.filter(d => d.code !== 'allium.temporal.missingGuard')
                 .map(d => (d.code === 'allium.config.undefinedReference' ? { ...d, severity: 3 /* Information */ } : d));

@@ -1,6 +1,7 @@
 import { AstUtils, CstUtils, URI, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import type { LocatedRegion } from '@allium/generate';
 import type { TraceLinks } from '../trace/trace-links.js';
+import type { DiagnosticsModes } from '../diagnostics-mode.js';
 import type { HoverProvider } from 'langium/lsp';
 import type { AlliumLspServices } from '../allium-server-module.js';
 import type { Hover, HoverParams } from 'vscode-languageserver';
@@ -26,11 +27,13 @@ export class AlliumHoverProvider implements HoverProvider {
     private readonly types: SpecTypes;
     private readonly usages: Usages;
     private readonly trace: TraceLinks;
+    private readonly modes: DiagnosticsModes;
 
     constructor(services: AlliumLspServices) {
         this.types = services.typing.SpecTypes;
         this.trace = services.trace.TraceLinks;
         this.usages = new Usages(services);
+        this.modes = services.editor.DiagnosticsModes;
     }
 
     getHoverContent(document: LangiumDocument, params: HoverParams): MaybePromise<Hover | undefined> {
@@ -151,7 +154,7 @@ export class AlliumHoverProvider implements HoverProvider {
     }
 
     private describeTrigger(name: string, document: LangiumDocument): Section {
-        const { handledBy, providedBy, emittedBy } = this.usages.ofTrigger(name, document);
+        const { handledBy, providedBy, emittedBy, fromImporters, offeredHere } = this.usages.ofTrigger(name, document);
         const lines = [`**Trigger** \`${name}\``];
         if (handledBy.length > 0) {
             lines.push(`Handled by ${names(handledBy)}`);
@@ -164,6 +167,9 @@ export class AlliumHoverProvider implements HoverProvider {
         }
         if (providedBy.length === 0 && emittedBy.length === 0) {
             lines.push('No surface offers it and no rule emits it here: it comes from outside the spec.');
+        } else if (!offeredHere && this.modes.mode === 'reference' && reportedUnreachable(document, name)) {
+            // The reference's finding stands in this mode; the hover says why both are true.
+            lines.push(`Only files importing this one make it happen (${names(fromImporters)}); \`allium check\` counts this file and its imports, so in reference mode the rule is reported as firing only from outside.`);
         }
         return { markdown: lines.join('\n\n') };
     }
@@ -238,4 +244,10 @@ function topLevel(node: AstNode): AstNode | undefined {
         current = current.$container;
     }
     return current;
+}
+
+/** Whether the document's diagnostics hold the reference's unreachable-trigger finding for a trigger its importers offer. */
+function reportedUnreachable(document: LangiumDocument, trigger: string): boolean {
+    return (document.diagnostics ?? []).some(d => d.code === ast.UNREACHABLE_TRIGGER
+        && (d.data as ast.UnreachableTriggerData | undefined)?.trigger === trigger && (d.data as ast.UnreachableTriggerData).offeredByImporter);
 }

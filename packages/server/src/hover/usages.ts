@@ -37,11 +37,17 @@ export class Usages {
         return { changedBy, readBy, unsure: unsure.length };
     }
 
-    /** An external trigger's life: the rules that handle it, the surfaces that offer it, the rules that emit it. */
-    ofTrigger(name: string, document: LangiumDocument): { handledBy: string[]; providedBy: string[]; emittedBy: string[] } {
+    /**
+     * An external trigger's life: the rules that handle it, the surfaces that offer it, the rules that emit it; and
+     * which of those offering it are in files importing this one (`fromImporters`), which the reference does not count,
+     * and whether this file offers it itself.
+     */
+    ofTrigger(name: string, document: LangiumDocument): { handledBy: string[]; providedBy: string[]; emittedBy: string[]; fromImporters: string[]; offeredHere: boolean } {
         const handledBy: TopLevel[] = [];
         const providedBy: TopLevel[] = [];
         const emittedBy: TopLevel[] = [];
+        const fromImporters: TopLevel[] = [];
+        let offeredHere = false;
         for (const module of this.services.analysis.FieldUses.relatedModules(document)) {
             for (const declaration of module.declarations) {
                 for (const call of AstUtils.streamAst(declaration).filter(ast.isCall)) {
@@ -51,15 +57,18 @@ export class Usages {
                     const clause = clauseOf(call);
                     if (clause === 'when') {
                         handledBy.push(declaration);
-                    } else if (clause === 'provides') {
-                        providedBy.push(declaration);
-                    } else if (clause === 'ensures') {
-                        emittedBy.push(declaration);
+                    } else if (clause === 'provides' || clause === 'ensures') {
+                        (clause === 'provides' ? providedBy : emittedBy).push(declaration);
+                        if (module !== document.parseResult.value) {
+                            fromImporters.push(declaration);
+                        } else {
+                            offeredHere = true;
+                        }
                     }
                 }
             }
         }
-        return { handledBy: distinctLabels(handledBy), providedBy: distinctLabels(providedBy), emittedBy: distinctLabels(emittedBy) };
+        return { handledBy: distinctLabels(handledBy), providedBy: distinctLabels(providedBy), emittedBy: distinctLabels(emittedBy), fromImporters: distinctLabels(fromImporters), offeredHere };
     }
 }
 
