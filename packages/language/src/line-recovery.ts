@@ -49,8 +49,9 @@ export function recoverLineByLine(input: string, parse: (text: string, rule?: st
         // An error between declarations is in a declaration's header: the whole line goes, so that the next line
         // can start a declaration of its own rather than finish the broken one.
         // A construct that broke at the brace closing it goes whole, up to that brace: the reference resumes after it.
-        const wholeConstruct = committed?.error?.token.image === '}';
-        const from = wholeConstruct ? found.offset : problem.blankFrom ?? problem.stray ? problem.end : braceDepth(text, problem.offset) === 0 ? headerStart(text, problem.offset) : problem.offset;
+        const wholeConstruct = committed !== undefined && text[committed.offset] === '}';
+        const from = wholeConstruct ? found.offset
+            : problem.blankFrom ?? (problem.stray ? problem.end : braceDepth(text, problem.offset) === 0 ? headerStart(text, problem.offset) : problem.offset);
         const to = wholeConstruct ? committed.end : endOfLine(text, Math.max(from, problem.offset));
         cursor = Math.max(to, problem.end);
         if (problem.error) {
@@ -104,14 +105,16 @@ function committedProblem(text: string, problem: Problem, parse: (text: string, 
     const room = rule === 'Expression' && from > 0 && text[from - 1] === ' ';
     const sub = parse(room ? `${blank(text, 0, from - 1)}x${text.slice(from)}` : blank(text, 0, from), rule);
     const first = sub.parserErrors[0];
-    const offset = first && first.name !== 'NotAllInputParsedException' && first.token.image !== '' ? positionedOffset(first) : undefined;
+    // A clause left empty (`terminal:` then the graph's `}`) fails at the token after it, where the reference reports it.
+    const offset = first && first.name !== 'NotAllInputParsedException' && (first.token.image !== '' || first.token.tokenType?.name === 'EMPTY_VALUE')
+        ? positionedOffset(first) : undefined;
     // On the construct's first line the error is where it was; at a `}` that closes what holds the construct (a
     // binding clause missing its `:` before the surface's `}`), the reference also reports the construct itself.
     if (offset === undefined || offset <= endOfLine(text, from)
-        || (first.token.image === '}' && rule !== 'Expression' && braceDepth(text, offset) <= braceDepth(text, from))) {
+        || (text[offset] === '}' && rule !== 'Expression' && braceDepth(text, offset) <= braceDepth(text, from))) {
         return undefined;
     }
-    return { offset, end: offset + first.token.image.length, error: first };
+    return { offset, end: offset + Math.max(1, first.token.image.length), error: first };
 }
 
 /** The grammar rule each first token selects, between declarations and inside a body; `(` continues an expression. */

@@ -202,6 +202,11 @@ describe('one-token reading', () => {
         expect(await syntax(spec)).toEqual(['8:5']);
     });
 
+    it('an empty terminal: fails at the brace closing the graph', async () => {
+        const spec = 'entity Doc {\n    status: active | deleted\n\n    transitions status {\n        active -> deleted\n        terminal:\n    }\n    note: String\n}\n';
+        expect(await syntax(spec)).toEqual(['8:5']);
+    });
+
     it('a ( continues its expression until a token that cannot, on whatever line', async () => {
         const unclosed = 'rule Ask {\n    when: Ask(interview)\n    ensures: Request.created(\n        subject: interview,\n        deadline: 24.hours\n}\n';
         expect(await syntax(unclosed)).toEqual(['7:1', '8:1']);
