@@ -36,8 +36,8 @@ export function recoverLineByLine(input: string, parse: (text: string, rule?: st
         if (!found || found.error?.token.image === '') {
             break;
         }
-        const committed = startsConstruct(found) ? committedProblem(text, found, parse) : undefined;
-        budget -= startsConstruct(found) ? text.length : 0;
+        const committed = startsConstruct(found.image) ? committedProblem(text, found, parse) : undefined;
+        budget -= startsConstruct(found.image) ? declarationEnd(text, found.offset) - found.offset : 0;
         if (found.inBody && !committed) {
             // A token skipped inside a body is reported by the syntax validator, and the next item read as usual.
             cursor = found.end;
@@ -103,7 +103,9 @@ function committedProblem(text: string, problem: Problem, parse: (text: string, 
     // A `(` after an expression opens the arguments of a call for the reference (`name: value` items, commas
     // optional), so it is read after a one-letter callee when there is room for one.
     const room = rule === 'Expression' && from > 0 && text[from - 1] === ' ';
-    const sub = parse(room ? `${blank(text, 0, from - 1)}x${text.slice(from)}` : blank(text, 0, from), rule);
+    // Up to the next declaration: a construct does not reach past it, and the parse stays as cheap as the construct.
+    const end = declarationEnd(text, from);
+    const sub = parse(room ? `${blank(text, 0, from - 1)}x${text.slice(from, end)}` : blank(text, 0, from).slice(0, end), rule);
     const first = sub.parserErrors[0];
     // A clause left empty (`terminal:` then the graph's `}`) fails at the token after it, where the reference reports it.
     const offset = first && first.name !== 'NotAllInputParsedException' && (first.token.image !== '' || first.token.tokenType?.name === 'EMPTY_VALUE')
@@ -131,8 +133,16 @@ const CONSTRUCTS: Record<'declaration' | 'item', Record<string, string>> = {
     }
 };
 
-function startsConstruct(problem: Problem): boolean {
-    return Object.hasOwn(CONSTRUCTS.declaration, problem.image ?? '') || Object.hasOwn(CONSTRUCTS.item, problem.image ?? '');
+function startsConstruct(image: string | undefined): boolean {
+    return Object.hasOwn(CONSTRUCTS.declaration, image ?? '') || Object.hasOwn(CONSTRUCTS.item, image ?? '');
+}
+
+/** Where the line after `offset` that starts a declaration (a word at its first column) begins, or the end of the text. */
+function declarationEnd(text: string, offset: number): number {
+    const next = /\n(?=[A-Za-z])/g;
+    next.lastIndex = endOfLine(text, offset);
+    const match = next.exec(text);
+    return match ? match.index + 1 : text.length;
 }
 
 /** `text` with its characters from `from` to `to` as spaces, line breaks kept, so that every offset stays. */
@@ -165,8 +175,9 @@ function firstProblem(result: ParseResult<AstNode>, lexerErrors: ParseResult['le
     }
     for (const stray of AstUtils.streamAst(result.value).filter(isReportedStray)) {
         const cst = stray.$cstNode;
-        if (cst && cst.offset >= cursor && (!first || cst.offset < first.offset)) {
-            first = { offset: cst.offset, end: cst.end, stray, image: cst.text, inBody: !isModule(stray.$container) };
+        const inBody = !isModule(stray.$container);
+        if (cst && cst.offset >= cursor && (!first || cst.offset < first.offset) && (!inBody || startsConstruct(cst.text))) {
+            first = { offset: cst.offset, end: cst.end, stray, image: cst.text, inBody };
         }
     }
     return first;
