@@ -50,17 +50,23 @@ export class LspClient {
 
     /**
      * Initializes the server as an editor with `rootDir` open would, and returns the server's capabilities. An editor
-     * that watches files (VS Code, Emacs) says so and is asked to register a watcher; others (Helix) do not.
+     * that watches files (VS Code, Emacs) says so and is asked to register a watcher; others (Helix) do not. Some
+     * editors send `rootDir` only as `rootUri`, with no workspace folders (`rootUriOnly`); VS Code takes annotated
+     * edits (`annotatedEdits`).
      */
-    async initialize(rootDir?: string, options: { editorWatchesFiles?: boolean; initializationOptions?: unknown } = {}): Promise<Record<string, unknown>> {
+    async initialize(rootDir?: string, options: { editorWatchesFiles?: boolean; initializationOptions?: unknown; rootUriOnly?: boolean; annotatedEdits?: boolean } = {}): Promise<Record<string, unknown>> {
         const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
             processId: process.pid,
             rootUri: rootDir ? pathToFileURL(rootDir).href : null,
-            workspaceFolders: rootDir ? [{ uri: pathToFileURL(rootDir).href, name: 'test' }] : null,
+            workspaceFolders: rootDir && !options.rootUriOnly ? [{ uri: pathToFileURL(rootDir).href, name: 'test' }] : null,
             initializationOptions: options.initializationOptions,
             capabilities: {
                 textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } },
-                workspace: { didChangeWatchedFiles: { dynamicRegistration: options.editorWatchesFiles ?? false } }
+                workspace: {
+                    didChangeWatchedFiles: { dynamicRegistration: options.editorWatchesFiles ?? false },
+                    // As VS Code: edits with annotations it shows in its refactor preview.
+                    workspaceEdit: options.annotatedEdits ? { documentChanges: true, changeAnnotationSupport: { groupsOnLabel: true } } : undefined
+                }
             }
         });
         await this.connection.sendNotification('initialized', {});

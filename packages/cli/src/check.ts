@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { AstUtils, URI, type LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import { ALL_CATEGORIES, createAlliumCoreServices, isUseDecl, IssueCodes, REFERENCE_CATEGORIES, usePathTarget, type AlliumServices, type Module, type UseDecl } from '@allium/language';
 import { GuardedNodeFileSystem, unreadableUseMessage, useTargetProblem } from '@allium/language/node';
 import { declarationId } from '@allium/generate';
@@ -49,8 +48,8 @@ export class Checker {
         }
         try {
             // Imports that cannot be read are findings on the `use` lines of the files given.
-            const badImports: Finding[] = [];
-            await workspace.DocumentBuilder.build([...documents, ...await this.imports(documents, badImports, relativeTo)], { validation: { categories: [...(this.extended ? ALL_CATEGORIES : REFERENCE_CATEGORIES)] } });
+            await workspace.DocumentBuilder.build(documents, { validation: { categories: [...(this.extended ? ALL_CATEGORIES : REFERENCE_CATEGORIES)] } });
+            const badImports = this.badImports(documents, relativeTo);
             return documents.map(document => {
                 const file = path.relative(relativeTo, document.uri.fsPath) || document.uri.fsPath;
                 const findings = (document.diagnostics ?? [])
@@ -67,38 +66,16 @@ export class Checker {
     }
 
     /**
-     * Files reachable through `use "./..."` from the given documents, loaded so qualified names resolve. A target that
-     * exists but cannot be a spec (a directory, another kind of file, a device or pipe) is reported on its `use` line
-     * instead of being read; an absent one imports nothing, as in the reference checker.
+     * Findings for the `use` lines of the given documents whose target exists but cannot be a spec (a directory, another
+     * kind of file, a device or pipe). The targets that can be are loaded by the document builder
+     * (ImportLoadingDocumentBuilder); an absent one imports nothing, as in the reference checker.
      */
-    private async imports(documents: LangiumDocument[], findings: Finding[], relativeTo: string): Promise<LangiumDocument[]> {
-        const workspace = this.services.shared.workspace;
-        const given = new Set(documents.map(d => d.uri.toString()));
-        const seen = new Set(given);
-        const queue = [...documents];
-        const loaded: LangiumDocument[] = [];
-        while (queue.length > 0) {
-            const module = queue.shift()!.parseResult.value as Module;
-            for (const use of module.declarations.filter(isUseDecl)) {
-                const importing = AstUtils.getDocument(use).uri;
-                const imported = usePathTarget(importing, use.path);
-                if (!imported || imported.scheme !== 'file') {
-                    continue;
-                }
-                const problem = useTargetProblem(imported.fsPath);
-                if (problem) {
-                    if (given.has(importing.toString())) {
-                        findings.push(badUse(use, importing, problem, relativeTo));
-                    }
-                } else if (!seen.has(imported.toString()) && existsSync(imported.fsPath)) {
-                    seen.add(imported.toString());
-                    const document = await workspace.LangiumDocuments.getOrCreateDocument(imported);
-                    loaded.push(document);
-                    queue.push(document);
-                }
-            }
-        }
-        return loaded;
+    private badImports(documents: LangiumDocument[], relativeTo: string): Finding[] {
+        return documents.flatMap(document => (document.parseResult.value as Module).declarations.filter(isUseDecl).flatMap(use => {
+            const imported = usePathTarget(document.uri, use.path);
+            const problem = imported?.scheme === 'file' ? useTargetProblem(imported.fsPath) : undefined;
+            return problem ? [badUse(use, document.uri, problem, relativeTo)] : [];
+        }));
     }
 }
 

@@ -1,7 +1,7 @@
 import {
     createDefaultCoreModule, createDefaultSharedCoreModule, inject,
     type DeepPartial, type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices,
-    type Module, type PartialLangiumCoreServices
+    type Module, type PartialLangiumCoreServices, type PartialLangiumSharedCoreServices
 } from 'langium';
 import { AlliumGeneratedModule, AlliumGeneratedSharedModule } from './generated/module.js';
 import { AlliumLexer, AlliumTokenBuilder } from './allium-lexer.js';
@@ -17,6 +17,7 @@ import { AlliumScopeComputation } from './scoping/scope-computation.js';
 import { AlliumNameProvider } from './scoping/name-provider.js';
 import { SpecTypes } from './typing/spec-types.js';
 import { ImporterUses } from './validation/importer-uses.js';
+import { ImportLoadingDocumentBuilder } from './workspace/import-loading-builder.js';
 
 /** Services Allium adds to Langium's; extended as scoping and validation land. */
 export type AlliumAddedServices = {
@@ -60,12 +61,19 @@ export const AlliumModule: Module<AlliumServices, PartialLangiumCoreServices & A
     }
 };
 
+/** What Allium changes in Langium's shared services: imported files are loaded on demand (see ImportLoadingDocumentBuilder). */
+export const AlliumSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+    workspace: {
+        DocumentBuilder: services => new ImportLoadingDocumentBuilder(services)
+    }
+};
+
 /** Core services without an LSP connection, for the CLI, the generator and tests. */
 export function createAlliumCoreServices(context: DefaultSharedCoreModuleContext, extra?: Module<AlliumServices, DeepPartial<AlliumServices>>): {
     shared: LangiumSharedCoreServices;
     Allium: AlliumServices;
 } {
-    const shared = inject(createDefaultSharedCoreModule(context), AlliumGeneratedSharedModule);
+    const shared = inject(createDefaultSharedCoreModule(context), AlliumGeneratedSharedModule, AlliumSharedModule);
     const Allium = inject(createDefaultCoreModule({ shared }), AlliumGeneratedModule, AlliumModule, extra ?? {});
     shared.ServiceRegistry.register(Allium);
     registerAlliumValidators(Allium);

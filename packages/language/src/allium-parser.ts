@@ -42,7 +42,7 @@ export function createAlliumParser(services: LangiumCoreServices, follows = BUIL
     const parse = parser.parse.bind(parser);
     // A file over the parse limit reads as empty; the document validator says why.
     parser.parse = <T extends AstNode>(input: string, options?: Parameters<LangiumParser['parse']>[1]) =>
-        recoverLineByLine(tooLargeToParse(input) ? '' : input, text => parse<T>(text, options)) as ParseResult<T>;
+        recoverLineByLine(tooLargeToParse(input) ? '' : input, (text, rule) => parse<T>(text, rule ? { ...options, rule } : options)) as ParseResult<T>;
     return parser;
 }
 

@@ -1,6 +1,6 @@
 import type { IRecognitionException, IToken } from 'chevrotain';
-import { AstUtils, type AstNode, type ParseResult } from 'langium';
-import { isModule, isStray, isStrayBlock, type Declaration, type Stray } from './generated/ast.js';
+import { AstUtils, CstUtils, GrammarUtils, type AstNode, type CstNode, type ParseResult } from 'langium';
+import { isExpression, isModule, isStray, isStrayBlock, isTriggerClause, type Declaration, type Stray, type TriggerClause } from './generated/ast.js';
 import { strayMessage } from './validation/syntax-validator.js';
 import { isBoundError } from './nesting-limit.js';
 import { endOfLine, startOfLine } from './line-bounds.js';
@@ -23,7 +23,7 @@ const MAX_RECOVERED_CHARACTERS = 256_000;
  * invented, at 1:1). A declaration still open at the end of the file is dropped, as the reference drops it: it
  * is being written, and half of it would yield findings about what is not there yet.
  */
-export function recoverLineByLine(input: string, parse: (text: string) => ParseResult<AstNode>): ParseResult<AstNode> {
+export function recoverLineByLine(input: string, parse: (text: string, rule?: string) => ParseResult<AstNode>): ParseResult<AstNode> {
     let text = input;
     let result = parse(text);
     const lexerErrors = result.lexerErrors;
@@ -31,23 +31,36 @@ export function recoverLineByLine(input: string, parse: (text: string) => ParseR
     let cursor = 0;
     const reparses = input.length > MAX_RECOVERED_CHARACTERS || lexerErrors.some(isBoundError) ? 0 : MAX_REPARSES;
     for (let i = 0, budget = MAX_REPARSED_CHARACTERS; i < reparses && budget > 0; i++) {
-        const problem = firstProblem(result, lexerErrors, cursor);
+        const found = firstProblem(result, lexerErrors, cursor);
         // At INDENT/DEDENT the problem is an unfinished line before, not the line where the next code starts.
-        if (!problem || problem.error?.token.image === '') {
+        if (!found || found.error?.token.image === '') {
             break;
         }
+        const committed = startsConstruct(found.image) ? committedProblem(text, found, parse) : undefined;
+        budget -= startsConstruct(found.image) ? declarationEnd(text, found.offset) - found.offset : 0;
+        if (found.inBody && !committed) {
+            // A token skipped inside a body is reported by the syntax validator, and the next item read as usual.
+            cursor = found.end;
+            continue;
+        }
+        const problem = committed ?? found;
         // A skipped token stays in the tree as a Stray, which the syntax validator reports; an error is recorded;
         // a character the lexer skipped is broken code like an error, and already reported.
         // An error between declarations is in a declaration's header: the whole line goes, so that the next line
         // can start a declaration of its own rather than finish the broken one.
-        const from = problem.stray ? problem.end : braceDepth(text, problem.offset) === 0 ? headerStart(text, problem.offset) : problem.offset;
-        const to = endOfLine(text, Math.max(from, problem.offset));
+        // A construct that broke at the brace closing it goes whole, up to that brace: the reference resumes after it.
+        const wholeConstruct = committed !== undefined && text[committed.offset] === '}';
+        const from = wholeConstruct ? found.offset
+            : problem.blankFrom ?? (problem.stray ? problem.end : braceDepth(text, problem.offset) === 0 ? headerStart(text, problem.offset) : problem.offset);
+        const to = wholeConstruct ? committed.end : endOfLine(text, Math.max(from, problem.offset));
         cursor = Math.max(to, problem.end);
         if (problem.error) {
             recorded.push(problem.error);
         }
-        if (text.slice(from, to).trim() !== '') {
-            text = text.slice(0, from) + text.slice(from, to).replace(/[^\r\n]/g, ' ') + text.slice(to);
+        // A skipped `(` the reference read as continuing the expression before it goes with the error it led to.
+        const strayParen = committed && found.inBody && found.image === '(' ? found : undefined;
+        if (text.slice(from, to).trim() !== '' || strayParen) {
+            text = blank(strayParen ? blank(text, strayParen.offset, strayParen.end) : text, from, to);
             result = parse(text);
             budget -= text.length;
         }
@@ -66,6 +79,75 @@ interface Problem {
     end: number;
     error?: IRecognitionException;
     stray?: Stray;
+    /** The token's text, for a parser error or a Stray. */
+    image?: string;
+    /** A token skipped inside a declaration's body. */
+    inBody?: boolean;
+    /** Where the text to skip starts, when not at the problem (a `when:` read as a guard goes from its `when`). */
+    blankFrom?: number;
+}
+
+/**
+ * The reference parser reads one token ahead: the first token of an item selects the construct, and a `(` after an
+ * expression continues it, so an error inside is reported where the construct breaks. Ours looks further ahead and
+ * finds no construct that fits at its first token, so the error sits on the construct's first line instead
+ * (`transitions status {` for an edge missing its target three lines on). Parsing the text from that token as the
+ * construct it starts finds where it breaks; when it parses whole, the first token was the problem after all.
+ */
+function committedProblem(text: string, problem: Problem, parse: (text: string, rule?: string) => ParseResult<AstNode>): Problem | undefined {
+    const rule = CONSTRUCTS[braceDepth(text, problem.offset) === 0 ? 'declaration' : 'item'][problem.image ?? ''];
+    if (!rule) {
+        return undefined;
+    }
+    const from = problem.offset;
+    // A `(` after an expression opens the arguments of a call for the reference (`name: value` items, commas
+    // optional), so it is read after a one-letter callee when there is room for one.
+    const room = rule === 'Expression' && from > 0 && text[from - 1] === ' ';
+    // Up to the next declaration: a construct does not reach past it, and the parse stays as cheap as the construct.
+    const end = declarationEnd(text, from);
+    const sub = parse(room ? `${blank(text, 0, from - 1)}x${text.slice(from, end)}` : blank(text, 0, from).slice(0, end), rule);
+    const first = sub.parserErrors[0];
+    // A clause left empty (`terminal:` then the graph's `}`) fails at the token after it, where the reference reports it.
+    const offset = first && first.name !== 'NotAllInputParsedException' && (first.token.image !== '' || first.token.tokenType?.name === 'EMPTY_VALUE')
+        ? positionedOffset(first) : undefined;
+    // On the construct's first line the error is where it was; at a `}` that closes what holds the construct (a
+    // binding clause missing its `:` before the surface's `}`), the reference also reports the construct itself.
+    if (offset === undefined || offset <= endOfLine(text, from)
+        || (text[offset] === '}' && rule !== 'Expression' && braceDepth(text, offset) <= braceDepth(text, from))) {
+        return undefined;
+    }
+    return { offset, end: offset + Math.max(1, first.token.image.length), error: first };
+}
+
+/** The grammar rule each first token selects, between declarations and inside a body; `(` continues an expression. */
+const CONSTRUCTS: Record<'declaration' | 'item', Record<string, string>> = {
+    declaration: {
+        entity: 'EntityDecl', external: 'EntityDecl', value: 'ValueDecl', enum: 'EnumDecl', variant: 'VariantDecl', rule: 'RuleDecl',
+        surface: 'SurfaceDecl', actor: 'ActorDecl', contract: 'ContractDecl', config: 'ConfigDecl', given: 'GivenDecl',
+        default: 'DefaultDecl', use: 'UseDecl', deferred: 'DeferredDecl', invariant: 'InvariantDecl', open: 'OpenQuestion'
+    },
+    item: {
+        transitions: 'TransitionsBlock', for: 'ForBlock', if: 'IfBlock', let: 'LetItem', '@': 'Annotation', when: 'TriggerClause',
+        contracts: 'ContractsClause', facing: 'BindingClause', context: 'BindingClause', invariant: 'EntityInvariant',
+        open: 'OpenQuestion', '(': 'Expression'
+    }
+};
+
+function startsConstruct(image: string | undefined): boolean {
+    return Object.hasOwn(CONSTRUCTS.declaration, image ?? '') || Object.hasOwn(CONSTRUCTS.item, image ?? '');
+}
+
+/** Where the line after `offset` that starts a declaration (a word at its first column) begins, or the end of the text. */
+function declarationEnd(text: string, offset: number): number {
+    const next = /\n(?=[A-Za-z])/g;
+    next.lastIndex = endOfLine(text, offset);
+    const match = next.exec(text);
+    return match ? match.index + 1 : text.length;
+}
+
+/** `text` with its characters from `from` to `to` as spaces, line breaks kept, so that every offset stays. */
+function blank(text: string, from: number, to: number): string {
+    return text.slice(0, from) + text.slice(from, to).replace(/[^\r\n]/g, ' ') + text.slice(to);
 }
 
 /** The first problem at or after `cursor`. */
@@ -79,16 +161,23 @@ function firstProblem(result: ParseResult<AstNode>, lexerErrors: ParseResult['le
     for (const error of result.parserErrors) {
         const offset = positionedOffset(error);
         if (offset !== undefined && offset >= cursor && (!first || offset < first.offset)) {
-            first = { offset, end: offset + error.token.image.length, error };
+            first = { offset, end: offset + error.token.image.length, error, image: error.token.image };
         }
     }
-    // Only tokens skipped between declarations: inside a body, a skipped token is followed by the next item, which
-    // the reference reads on the same line too.
-    // Those are the module's own children: walking the whole tree for them cost a tenth of each parse of a large file.
-    for (const stray of AstUtils.streamContents(result.value).filter(isReportedStray)) {
+    // Tokens skipped between declarations; inside a body, a skipped token is followed by the next item, which the
+    // reference reads on the same line too, unless the token starts a construct (see committedProblem).
+    for (const clause of AstUtils.streamAst(result.value).filter(isTriggerClause)) {
+        const colon = guardColon(clause);
+        if (colon && colon.offset >= cursor && (!first || colon.offset < first.offset)) {
+            const error = syntaxError(colon, GUARD_COLON_MESSAGE);
+            first = { offset: colon.offset, end: colon.end, error, image: ':', blankFrom: clause.$cstNode!.offset };
+        }
+    }
+    for (const stray of AstUtils.streamAst(result.value).filter(isReportedStray)) {
         const cst = stray.$cstNode;
-        if (cst && cst.offset >= cursor && (!first || cst.offset < first.offset)) {
-            first = { offset: cst.offset, end: cst.end, stray };
+        const inBody = !isModule(stray.$container);
+        if (cst && cst.offset >= cursor && (!first || cst.offset < first.offset) && (!inBody || startsConstruct(cst.text))) {
+            first = { offset: cst.offset, end: cst.end, stray, image: cst.text, inBody };
         }
     }
     return first;
@@ -107,13 +196,34 @@ function braceDepth(text: string, offset: number): number {
     return depth;
 }
 
+const GUARD_COLON_MESSAGE = "Expected an expression after 'when', found ':'. After an expression, 'when' continues it as a guard ('value when condition'), even on the next line; a rule's trigger 'when:' comes before its other clauses.";
+
+/**
+ * The `:` of a `when:` clause that follows an expression: the reference reads `when` there as the guard of that
+ * expression (`ensures: Done()` then `when: Ping()` is `Done() when`), whatever the line breaks, and fails at `:`.
+ */
+function guardColon(clause: TriggerClause): CstNode | undefined {
+    const cst = clause.$cstNode;
+    const root = cst?.root;
+    let before = cst && root && cst.offset > 0 ? CstUtils.findLeafNodeBeforeOffset(root, cst.offset - 1) : undefined;
+    while (before && (before.hidden || before.length === 0) && before.offset > 0) {
+        before = CstUtils.findLeafNodeBeforeOffset(root!, before.offset - 1);
+    }
+    return before && !before.hidden && before.length > 0 && before.end <= cst!.offset && isExpression(before.astNode)
+        ? GrammarUtils.findNodeForKeyword(cst, ':') : undefined;
+}
+
 function strayError(stray: Stray): IRecognitionException {
-    const cst = stray.$cstNode!;
+    return syntaxError(stray.$cstNode!, strayMessage(stray));
+}
+
+/** A syntax error at `cst`, in the shape of the parser's. */
+function syntaxError(cst: CstNode, message: string): IRecognitionException {
     const token = {
         image: cst.text, startOffset: cst.offset, endOffset: cst.end - 1, startLine: cst.range.start.line + 1, startColumn: cst.range.start.character + 1,
         endLine: cst.range.end.line + 1, endColumn: cst.range.end.character, tokenType: { name: 'Stray' }
     } as IToken;
-    return { name: 'Stray', message: strayMessage(stray), token, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] } };
+    return { name: 'Stray', message, token, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] } };
 }
 
 /** Where an error's token starts; undefined at the end of the file. */

@@ -152,3 +152,17 @@ rule R {
         expect(found(docs.get('main.allium'), 'allium.rule.undefinedBinding').map(f => f.line)).toEqual([11]);
     });
 });
+
+// Reference 3.6.1 resolves these; 3.5.3 reports `core/config` and `core/Matching` as unknown names (docs/parity.md).
+describe('names 3.6.1 resolves through an import', () => {
+    const CORE = 'config {\n    retention: Duration = 30.days\n}\n\ndeferred Matching.suggest "detailed/matching.allium"\n';
+    const APP = 'use "./core.allium" as core\n\nconfig {\n    keep: Duration = core/config.retention\n    other: Duration = core/config.missing\n}\n\nrule Suggest {\n    when: Ask(slot)\n    ensures: core/Matching.suggest(slot)\n    ensures: core/Unknown.run(slot)\n}\n';
+
+    it('alias/config.param names a config parameter of the imported file, and alias/Name may be deferred there', async () => {
+        const documents = await workspace({ 'core.allium': CORE, 'app.allium': APP });
+        expect(found(documents.get('app.allium'), 'allium.reference.unknownName')).toEqual([
+            { line: 6, message: expect.stringContaining("'missing' is not a config parameter of ./core.allium") },
+            { line: 12, message: expect.stringContaining("'Unknown' is not declared in ./core.allium") }
+        ]);
+    });
+});

@@ -168,3 +168,53 @@ describe('recovery from characters that are not Allium', () => {
         expect(await findings(spec)).toEqual(expect.arrayContaining(['2:allium.syntax', '6:allium.reference.undefinedImportedAlias']));
     });
 });
+
+// The reference parser reads one token ahead and commits to what that token starts; these are the places where that
+// puts its first syntax error on another line than a parser that looks further ahead would.
+describe('one-token reading', () => {
+    /** `line:column` of each syntax error. */
+    async function syntax(text: string): Promise<string[]> {
+        return (await checked(text)).filter(d => d.code === 'allium.syntax').map(d => `${d.range.start.line + 1}:${d.range.start.character + 1}`);
+    }
+
+    it('reads a when: after an expression as its guard, on the next line or after a block, and fails at the colon', async () => {
+        expect(await syntax('rule A {\n    when: Ping()\n    ensures: Done()\n    when: Pong()\n}\n')).toEqual(['5:9']);
+        expect(await syntax('rule A {\n    when: Ping()\n    ensures:\n        Done()\n\n    when: Pong()\n}\n')).toEqual(['7:9']);
+        expect(await syntax('entity E {\n    a: String\n    when: String\n}\n')).toEqual(['4:9']);
+        // First in its rule, or after a construct that is not an expression, when: is a trigger clause.
+        expect(await syntax('rule A {\n    -- the trigger\n    when: Ping()\n    ensures: Done()\n}\n')).toEqual([]);
+    });
+
+    it('the line read as a guard is skipped, and the rest of the rule is read (Done is emitted)', async () => {
+        const found = await findings('rule A {\n    when: Ping(x)\n    when: Pong(x)\n    ensures: Done(x)\n}\n\nrule B {\n    when: Done(y)\n    ensures: Logged(y)\n}\n');
+        expect(found.filter(f => f.endsWith('allium.syntax'))).toEqual(['4:allium.syntax']);
+        expect(found).not.toContain('9:allium.rule.unreachableTrigger');
+    });
+
+    it('an edge missing its target takes the next line\'s source, and the error is where that edge ends', async () => {
+        const spec = 'entity Order {\n    status: a | b | c\n\n    transitions status {\n        a ->\n        b -> c\n        terminal: c\n    }\n}\n';
+        expect(await syntax(spec)).toEqual(['7:11']);
+    });
+
+    it('a terminal list missing a comma fails at the brace closing the graph, and the entity is read after it', async () => {
+        const spec = 'entity Order {\n    status: a | b | c\n\n    transitions status {\n        a -> b\n        terminal: b c\n    }\n    note: String\n}\n';
+        expect(await syntax(spec)).toEqual(['8:5']);
+    });
+
+    it('an empty terminal: fails at the brace closing the graph', async () => {
+        const spec = 'entity Doc {\n    status: active | deleted\n\n    transitions status {\n        active -> deleted\n        terminal:\n    }\n    note: String\n}\n';
+        expect(await syntax(spec)).toEqual(['8:5']);
+    });
+
+    it('a ( continues its expression until a token that cannot, on whatever line', async () => {
+        const unclosed = 'rule Ask {\n    when: Ask(interview)\n    ensures: Request.created(\n        subject: interview,\n        deadline: 24.hours\n}\n';
+        expect(await syntax(unclosed)).toEqual(['7:1', '8:1']);
+        const stray = 'rule A {\n    when: Ping() (\n\n    ensures:\n        if ready:\n            Done()\n}\n';
+        expect(await syntax(stray)).toEqual(['8:1', '9:1']);
+    });
+
+    it('a construct broken at the brace of what holds it is reported where it starts', async () => {
+        expect(await syntax('surface Portal {\n    facing Customer\n}\n')).toEqual(['3:5']);
+    });
+});
+

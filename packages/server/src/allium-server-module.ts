@@ -3,7 +3,7 @@ import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices,
     type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
-import { AlliumGeneratedModule, AlliumGeneratedSharedModule, AlliumModule, registerAlliumValidators, type AlliumAddedServices } from '@allium/language';
+import { AlliumGeneratedModule, AlliumGeneratedSharedModule, AlliumModule, AlliumSharedModule, registerAlliumValidators, type AlliumAddedServices } from '@allium/language';
 import { AlliumHoverProvider } from './hover/hover-provider.js';
 import { AlliumCodeActionProvider } from './code-actions.js';
 import { AlliumCodeLensProvider } from './code-lenses.js';
@@ -119,7 +119,7 @@ export const AlliumSharedServerModule: Module<LangiumSharedServices, PartialLang
 };
 
 export function createAlliumLspServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Allium: AlliumLspServices } {
-    const shared = inject(createDefaultSharedModule(context), AlliumGeneratedSharedModule, AlliumSharedServerModule);
+    const shared = inject(createDefaultSharedModule(context), AlliumGeneratedSharedModule, AlliumSharedModule, AlliumSharedServerModule);
     const Allium = inject(createDefaultModule({ shared }), AlliumGeneratedModule, AlliumModule, AlliumServerModule) as AlliumLspServices;
     shared.ServiceRegistry.register(Allium);
     registerAlliumValidators(Allium);

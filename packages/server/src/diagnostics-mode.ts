@@ -1,4 +1,4 @@
-import { ALL_CATEGORIES, AlliumDocumentValidator, catalogueEntry, REFERENCE_CATEGORIES, withCodeDescription } from '@allium/language';
+import { ALL_CATEGORIES, AlliumDocumentValidator, catalogueEntry, IssueCodes, REFERENCE_CATEGORIES, withCodeDescription, type UnreachableTriggerData } from '@allium/language';
 import type { Cancellation, LangiumDocument, ValidationCategory, ValidationOptions } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DIAGNOSTICS_MODES, Settings, type AlliumInitializationOptions, type DiagnosticsMode } from '@allium/generate';
@@ -9,7 +9,8 @@ import type { ProjectConfigs } from './workspace/project-configs.js';
 /**
  * How much the editor reports, as the `allium.diagnostics.mode` setting (or the `diagnosticsMode` initialization
  * option of editors without settings) chooses:
- * - `strict`: every check, as JUXT's extension does by default;
+ * - `strict`: every check, as JUXT's extension does by default, and a trigger the files importing a spec make
+ *   happen is reachable;
  * - `relaxed`: as JUXT's relaxed mode, without the temporal-guard warning and with undeclared config
  *   references as information;
  * - `reference`: only what the reference `allium check` reports.
@@ -42,6 +43,12 @@ export class DiagnosticsModes {
     }
 
     apply(diagnostics: Diagnostic[]): Diagnostic[] {
+        if (this.mode === 'reference') {
+            return diagnostics;
+        }
+        // The reference counts only this file and its imports as making a trigger happen; the editor sees the files
+        // importing it too, and so does its hover.
+        diagnostics = diagnostics.filter(d => d.code !== IssueCodes.RuleUnreachableTrigger || !(d.data as UnreachableTriggerData | undefined)?.offeredByImporter);
         if (this.mode !== 'relaxed') {
             return diagnostics;
         }

@@ -7,8 +7,9 @@ import { renameLinkEdits } from './trace/rename-links.js';
 import type { TraceLinks } from './trace/trace-links.js';
 import type { Module } from '@allium/language';
 import type { AlliumLspServices } from './allium-server-module.js';
-import { isField, type Field } from '@allium/language';
+import { isCall, isField, isNameRef, isRuleDecl, type Field, type NameRef } from '@allium/language';
 import type { FieldUses } from './analysis/field-uses.js';
+import type { ClientOptions } from './client-options.js';
 
 const INVALID_PARAMS = -32602;
 
@@ -23,6 +24,7 @@ export class AlliumRenameProvider extends DefaultRenameProvider {
     private readonly fieldUses: FieldUses;
     private readonly codeIndex: CodeIndex;
     private readonly trace: TraceLinks;
+    private readonly clientOptions: ClientOptions;
 
     constructor(services: AlliumLspServices) {
         super(services);
@@ -30,11 +32,16 @@ export class AlliumRenameProvider extends DefaultRenameProvider {
         this.fieldUses = services.analysis.FieldUses;
         this.codeIndex = services.trace.CodeIndex;
         this.trace = services.trace.TraceLinks;
+        this.clientOptions = services.editor.ClientOptions;
     }
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(params.newName)) {
             throw new ResponseError(INVALID_PARAMS, `'${params.newName}' is not a valid Allium name.`);
+        }
+        const trigger = this.triggerAt(document, params.position);
+        if (trigger) {
+            return this.renameTrigger(document, trigger, params.newName);
         }
         const target = this.target(document, params.position);
         const clash = target && clashWith(target, params.newName);
@@ -48,7 +55,8 @@ export class AlliumRenameProvider extends DefaultRenameProvider {
                 throw new ResponseError(INVALID_PARAMS, `Cannot tell whether ${unsure.length} use(s) of '.${target.name}' (${where}) are this field; rename those by hand first or bind their receiver's type.`);
             }
         }
-        const edit = await super.rename(document, params);
+        // Calls of a trigger of the rule's name link to the rule; they are the trigger's, not the rule's.
+        const edit = target && isRuleDecl(target) ? this.declarationOnly(target, params.newName) : await super.rename(document, params);
         const links = target && this.linkEdits(target, params.newName);
         if (edit && links) {
             edit.changes = { ...edit.changes, ...links };
@@ -66,6 +74,56 @@ export class AlliumRenameProvider extends DefaultRenameProvider {
         return edit;
     }
 
+    /** The trigger call whose name is at `position` (`when: AuthorisePayment(...)`, `ensures: payments/AuthorisePayment(...)`). */
+    private triggerAt(document: LangiumDocument, position: Position): NameRef | undefined {
+        const node = this.leaf(document, position)?.astNode;
+        return isNameRef(node) && isCall(node.$container) && node.$container.callee === node && /^[A-Z]/.test(localName(node.ref.$refText)) ? node : undefined;
+    }
+
+    /**
+     * A trigger is its calls: where rules handle it (`when:`), emit it (`ensures:`) and surfaces offer it
+     * (`provides:`), in this file and in the files importing it. A rule of the same name is another thing and keeps
+     * its name; when there is one, the edit says so and asks before it is applied, where the editor can.
+     */
+    private renameTrigger(document: LangiumDocument, trigger: NameRef, newName: string): WorkspaceEdit {
+        const name = localName(trigger.ref.$refText);
+        const modules = this.fieldUses.relatedModules(document);
+        const calls = modules.flatMap(module => AstUtils.streamAst(module).filter(isCall).toArray())
+            .map(call => call.callee).filter((callee): callee is NameRef => isNameRef(callee) && localName(callee.ref.$refText) === name && callee.$cstNode !== undefined);
+        const rule = modules.flatMap(module => module.declarations).find(d => isRuleDecl(d) && d.name === name);
+        const byUri = new Map<string, { document: LangiumDocument; edits: TextEdit[] }>();
+        for (const callee of calls) {
+            const from = AstUtils.getDocument(callee);
+            const written = callee.ref.$refText;
+            const entry = byUri.get(from.uri.toString()) ?? { document: from, edits: [] };
+            entry.edits.push({ range: callee.$cstNode!.range, newText: written.slice(0, written.length - name.length) + newName });
+            byUri.set(from.uri.toString(), entry);
+        }
+        if (!rule || !this.clientOptions.changeAnnotations) {
+            return { changes: Object.fromEntries([...byUri].map(([uri, entry]) => [uri, entry.edits])) };
+        }
+        const annotationId = 'renameTrigger';
+        return {
+            documentChanges: [...byUri.values()].map(({ document: from, edits }) => ({
+                textDocument: { uri: from.uri.toString(), version: from.textDocument.version },
+                edits: edits.map(e => ({ ...e, annotationId }))
+            })),
+            changeAnnotations: {
+                [annotationId]: {
+                    label: `Rename trigger '${name}' (${calls.length} call${calls.length === 1 ? '' : 's'})`,
+                    description: `The rule '${name}' keeps its name; rename it on its declaration if it should follow.`,
+                    needsConfirmation: true
+                }
+            }
+        };
+    }
+
+    /** A declaration nothing refers to by name but generated code: its name, and the links. */
+    private declarationOnly(target: AstNode & { name: string }, newName: string): WorkspaceEdit | undefined {
+        const name = this.nameProvider.getNameNode(target);
+        return name ? { changes: { [AstUtils.getDocument(target).uri.toString()]: [{ range: name.range, newText: newName }] } } : undefined;
+    }
+
     /** Markers and trace records naming a renamed declaration (or its clauses and tests) follow the new name. */
     private linkEdits(target: AstNode, newName: string): Record<string, TextEdit[]> | undefined {
         const local = declarationId(target);
@@ -81,7 +139,7 @@ export class AlliumRenameProvider extends DefaultRenameProvider {
             return range;
         }
         const leaf = this.leaf(document, params.position);
-        return leaf && this.references.findDeclarations(leaf).some(isField) ? leaf.range : undefined;
+        return leaf && (this.triggerAt(document, params.position) || this.references.findDeclarations(leaf).some(isField)) ? leaf.range : undefined;
     }
 
     private target(document: LangiumDocument, position: Position): AstNode | undefined {
@@ -104,4 +162,8 @@ function clashWith(target: AstNode, name: string): string | undefined {
     }
     const module = AstUtils.findRootNode(target) as Module;
     return module.declarations.some(d => d !== target && 'name' in d && d.name === name) ? file : undefined;
+}
+
+function localName(name: string): string {
+    return name.slice(name.indexOf('/') + 1);
 }

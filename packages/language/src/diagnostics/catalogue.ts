@@ -571,6 +571,13 @@ export const Diagnostics = {
         bad: 'entity Order {\n    status: open | closed\n    payment: open | closed\n}\n\nrule Close {\n    when: CloseOrder(order)\n    requires: order.status = order.payment\n    ensures: order.status = closed\n}\n',
         good: 'enum State {\n    open | closed\n}\n\nentity Order {\n    status: State\n    payment: State\n}\n\nrule Close {\n    when: CloseOrder(order)\n    requires: order.status = order.payment\n    ensures: order.status = closed\n}\n'
     },
+    ContractUndefinedType: {
+        code: 'allium.contract.undefinedType', severity: 'error', kind: 'extended',
+        title: 'Undeclared type in a contract signature',
+        explanation: "A contract's parameter and return types are the spec's types, as field types are: each must be declared in the file or imported with `use`.",
+        bad: 'contract Payments {\n    authorise: (amount: Money) -> Receipt\n}\n',
+        good: 'value Money {\n    cents: Integer\n}\n\nvalue Receipt {\n    id: String\n}\n\ncontract Payments {\n    authorise: (amount: Money) -> Receipt\n}\n'
+    },
     RelationshipMissingBackreference: {
         code: 'allium.relationship.missingBackreference', severity: 'warning', kind: 'extended',
         title: 'Relationship without a back-reference',

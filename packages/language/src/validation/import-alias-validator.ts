@@ -6,7 +6,9 @@ import { importedDocument } from '../scoping/imports.js';
 
 /**
  * `alias/Name` (or `alias.Name`) must use an alias a `use ... as alias` declares, and when the imported file is in the workspace,
- * it must declare `Name` (or use it as a trigger); so must the type of a `default alias/Type`, as the reference checks.
+ * it must declare `Name` (or use it as a trigger, or defer it); so must the type of a `default alias/Type`, as the reference
+ * checks; and `alias/config.name` must name one of its config parameters (reference 3.6.1; 3.5.3 checks neither these
+ * parameters nor deferred names, and reports `alias/DeferredName` as unknown).
  */
 export function importAliasCheck(services: LangiumCoreServices) {
     return (module: ast.Module, accept: ValidationAcceptor): void => {
@@ -35,6 +37,13 @@ export function importAliasCheck(services: LangiumCoreServices) {
             }
         };
         for (const node of allNodes([module])) {
+            const parameter = importedConfigParameter(node);
+            const use = parameter && uses.get(parameter.alias);
+            const imported = use && importedDocument(services, use)?.parseResult.value;
+            if (parameter && use && ast.isModule(imported) && !configParameters(imported).has(parameter.name)) {
+                accept('warning', `'${parameter.name}' is not a config parameter of ${use.path}, which '${parameter.alias}' imports. Declare it in its config, or fix the name '${parameter.alias}/config.${parameter.name}'.`,
+                    { node, property: 'member', code: 'allium.reference.unknownName' });
+            }
             const name = ast.isNameRef(node) ? node.ref.$refText : ast.isContractEntry(node) ? node.contract.$refText : dotQualifiedName(node, uses);
             if (name) {
                 check(name, node, undefined, (ast.isForExpr(node.$container) || ast.isForBlock(node.$container)) && node.$containerProperty === 'collection');
@@ -71,6 +80,9 @@ function namesOffered(module: ast.Module | undefined): Set<string> | undefined {
     for (const d of module.declarations) {
         if ('name' in d && typeof d.name === 'string' && !ast.isUseDecl(d)) {
             names.add(d.name);
+        } else if (ast.isDeferredDecl(d)) {
+            // `deferred InterviewerMatching.suggest` offers `alias/InterviewerMatching`, as reference 3.6.1 resolves it.
+            names.add(d.path.split('.')[0]);
         }
     }
     for (const node of allNodes([module])) {
@@ -81,3 +93,19 @@ function namesOffered(module: ast.Module | undefined): Set<string> | undefined {
     }
     return names;
 }
+
+/** `alias/config.name`: a config parameter of the file the alias imports, as reference 3.6.1 resolves it. */
+function importedConfigParameter(node: AstNode): { alias: string; name: string } | undefined {
+    if (!ast.isMemberAccess(node) || !ast.isNameRef(node.receiver)) {
+        return undefined;
+    }
+    const match = /^([A-Za-z_]\w*)\/config$/.exec(node.receiver.ref.$refText);
+    return match ? { alias: match[1], name: node.member.$refText } : undefined;
+}
+
+/** The parameters a module's config blocks declare. */
+function configParameters(module: ast.Module): Set<string> {
+    return new Set(module.declarations.filter(ast.isConfigDecl).flatMap(c => c.items)
+        .flatMap(item => ast.isAssignment(item) || ast.isParamAssignment(item) ? [item.name] : []));
+}
+

@@ -7,14 +7,19 @@ import { nodesOf } from '../ast-nodes.js';
 import { importedDocument } from '../scoping/imports.js';
 import { fieldsOf, identName, sameSet, startsUppercase } from '../ast/ast-views.js';
 import { declaredTypeNames } from './imported-modules.js';
+import { offeredTriggers, subscriptions } from '../ast/triggers.js';
 
-/** What the files importing a module use of it: names of its entities, values and enums, and of its entity fields. */
+/**
+ * What the files importing a module use of it: names of its entities, values and enums, and of its entity fields;
+ * and the triggers its rules listen for that an importer makes happen (provides or emits).
+ */
 export interface ImportedUses {
     readonly types: ReadonlySet<string>;
     readonly fields: ReadonlySet<string>;
+    readonly triggers: ReadonlySet<string>;
 }
 
-const NO_USES: ImportedUses = { types: new Set(), fields: new Set() };
+const NO_USES: ImportedUses = { types: new Set(), fields: new Set(), triggers: new Set() };
 
 interface Entry {
     document: LangiumDocument;
@@ -23,7 +28,7 @@ interface Entry {
 
 interface Collected {
     document: LangiumDocument;
-    uses: { types: Set<string>; fields: Set<string> };
+    uses: { types: Set<string>; fields: Set<string>; triggers: Set<string> };
 }
 
 /**
@@ -71,11 +76,15 @@ export class ImporterUses {
                 continue;
             }
             for (const use of module.declarations.filter(ast.isUseDecl)) {
-                // Without an alias nothing can name the imported file's declarations.
-                const target = use.name ? importedDocument(this.services, use) : undefined;
+                const target = importedDocument(this.services, use);
                 const imported = target?.parseResult.value;
-                if (use.name && target && ast.isModule(imported)) {
-                    credit(entryOf(entries, target), mentionsOf(module), use.name, candidatesOf(imported));
+                if (target && ast.isModule(imported)) {
+                    // Without an alias nothing can name the imported file's declarations; a trigger is named bare.
+                    const uses = entryOf(entries, target);
+                    if (use.name) {
+                        credit(uses, mentionsOf(module), use.name, candidatesOf(imported));
+                    }
+                    offeredTriggers(module, use.name).forEach(trigger => candidatesOf(imported).triggers.has(trigger) && uses.triggers.add(trigger));
                 }
             }
         }
@@ -96,7 +105,7 @@ export class ImporterUses {
 
     private remember(document: LangiumDocument, uses: ImportedUses): void {
         const key = document.uri.toString();
-        if (uses.types.size > 0 || uses.fields.size > 0) {
+        if (uses.types.size > 0 || uses.fields.size > 0 || uses.triggers.size > 0) {
             this.seen.set(key, { document, uses });
         } else {
             this.seen.delete(key);
@@ -141,6 +150,8 @@ interface Mentions {
 interface Candidates {
     types: Set<string>;
     fields: Set<string>;
+    /** Triggers its rules listen for. */
+    triggers: Set<string>;
 }
 
 const mentionsByModule = new WeakMap<ast.Module, Mentions>();
@@ -212,7 +223,7 @@ function candidatesOf(module: ast.Module): Candidates {
 }
 
 function readCandidates(module: ast.Module): Candidates {
-    const candidates: Candidates = { types: new Set(), fields: new Set() };
+    const candidates: Candidates = { types: new Set(), fields: new Set(), triggers: new Set(subscriptions(module).map(s => s.trigger.ref.$refText)) };
     for (const declaration of module.declarations) {
         if (ast.isEntityDecl(declaration) || ast.isValueDecl(declaration) || ast.isEnumDecl(declaration)) {
             candidates.types.add(declaration.name);
@@ -239,7 +250,7 @@ function entryOf(entries: Map<string, Collected>, document: LangiumDocument): Co
     const key = document.uri.toString();
     let entry = entries.get(key);
     if (!entry) {
-        entries.set(key, entry = { document, uses: { types: new Set(), fields: new Set() } });
+        entries.set(key, entry = { document, uses: { types: new Set(), fields: new Set(), triggers: new Set() } });
     }
     return entry.uses;
 }
@@ -253,5 +264,5 @@ function add(map: Map<string, Set<string>>, key: string, value: string): void {
 }
 
 function sameUses(a: ImportedUses, b: ImportedUses): boolean {
-    return sameSet(a.types, b.types) && sameSet(a.fields, b.fields);
+    return sameSet(a.types, b.types) && sameSet(a.fields, b.fields) && sameSet(a.triggers, b.triggers);
 }

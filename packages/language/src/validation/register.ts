@@ -38,6 +38,7 @@ import { checkRelationships } from './relationship-validator.js';
 import { surfacePathCheck } from './surface-path-validator.js';
 import { surfaceGuardCheck } from './surface-guard-validator.js';
 import { checkVersionMarker } from './version-validator.js';
+import { checkContractTypes } from './contract-type-validator.js';
 
 /**
  * The checks by the node they look at, as Langium's own validators register them. Checks of codes the reference
@@ -101,7 +102,7 @@ export function registerAlliumValidators(services: AlliumServices): void {
             checkNeverFires,
             (rule, accept) => checkAnnotationPlacement(rule.items, accept)
         ],
-        ContractDecl: (contract, accept) => checkAnnotationPlacement(contract.items, accept),
+        ContractDecl: [(contract, accept) => checkAnnotationPlacement(contract.items, accept), checkContractTypes],
         OpenQuestion: checkOpenQuestion,
         SurfaceDecl: [
             (surface, accept) => checkAnnotationPlacement(surface.items, accept, SURFACE_TRAILING_CLAUSES),

@@ -29,7 +29,7 @@ export function checkProvidedTriggers(module: ast.Module, accept: ValidationAcce
     const listened = new Set(subscriptions(module).map(s => s.trigger.ref.$refText));
     for (const surface of blocks(module, ast.isSurfaceDecl)) {
         for (const clause of clausesOf(surface.items).filter(c => c.keyword === 'provides')) {
-            for (const trigger of clause.value.flatMap(providedTriggers)) {
+            for (const trigger of clause.value.flatMap(node => providedTriggers(node))) {
                 if (!listened.has(trigger.ref.$refText)) {
                     accept('error', `Surface '${surface.name}' provides '${trigger.ref.$refText}', but no rule listens for it. Add a rule with 'when: ${trigger.ref.$refText}(...)', or fix the name.`,
                         { node: trigger, code: IssueCodes.SurfaceUndefinedProvidesTrigger });

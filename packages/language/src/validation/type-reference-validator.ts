@@ -3,7 +3,7 @@ import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { clausesOf, fieldsOf, identName, startsUppercase } from '../ast/ast-views.js';
 import { pipeRefs } from '../ast/names.js';
-import { BUILT_IN_TYPES } from '../ast/type-expressions.js';
+import { declaredTypeNames, typeNames } from '../ast/type-names.js';
 
 /** Capitalised names used as field types, or as the entity of a rule's trigger or creation, must be declared. */
 export function checkTypeReferences(module: ast.Module, accept: ValidationAcceptor): void {
@@ -33,18 +33,6 @@ export function checkTypeReferences(module: ast.Module, accept: ValidationAccept
     }
 }
 
-function declaredTypeNames(module: ast.Module): Set<string> {
-    const names = new Set(BUILT_IN_TYPES);
-    for (const d of module.declarations) {
-        if (ast.isEntityDecl(d) || ast.isValueDecl(d) || ast.isEnumDecl(d) || ast.isActorDecl(d) || ast.isVariantDecl(d)) {
-            names.add(d.name);
-        } else if (ast.isUseDecl(d) && d.name) {
-            names.add(d.name);
-        }
-    }
-    return names;
-}
-
 /** The type part of a field: `Type when status = a | b` declares presence, the type is what precedes `when`. */
 function fieldType(value: ast.ClauseValue | undefined): AstNode | undefined {
     if (ast.isWhenGuard(value)) {
@@ -54,20 +42,6 @@ function fieldType(value: ast.ClauseValue | undefined): AstNode | undefined {
         return isPresenceClause ? value.action : undefined;
     }
     return value;
-}
-
-function typeNames(node: AstNode | undefined): ast.NameRef[] {
-    const name = identName(node);
-    if (name !== undefined) {
-        return startsUppercase(name) ? [node as ast.NameRef] : [];
-    }
-    if (ast.isGenericType(node)) {
-        return [...typeNames(node.base), ...node.args.flatMap(typeNames)];
-    }
-    if (ast.isBinaryExpr(node) && node.operator === '|') {
-        return [...typeNames(node.left), ...typeNames(node.right)];
-    }
-    return ast.isOptionalType(node) ? typeNames(node.inner) : [];
 }
 
 /** `Entity.created(...)`, `x: Entity.field ...`, `Entity.status becomes v`: the capitalised entity name. */

@@ -58,8 +58,10 @@ export function literalCompletion(document: LangiumDocument, offset: number, typ
         partial = /\w*$/.exec(line)![0];
     }
     const range = replaceRange(document, offset, partial.length);
-    return field ? types.literalsOf(field).map(literal => ({
-        label: literal, kind: CompletionItemKind.EnumMember, detail: `${ownerName(field!)}.${field!.name}`, sortText: '0' + literal, textEdit: { range, newText: literal }
+    // In the order the field declares them, which is usually the order of the lifecycle.
+    return field ? types.literalsOf(field).map((literal, i) => ({
+        label: literal, kind: CompletionItemKind.EnumMember, detail: `${ownerName(field!)}.${field!.name}`, sortText: `0${String(i).padStart(4, '0')}`,
+        textEdit: { range, newText: literal }
     })) : [];
 }
 

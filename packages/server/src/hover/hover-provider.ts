@@ -1,6 +1,7 @@
 import { AstUtils, CstUtils, URI, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import type { LocatedRegion } from '@allium/generate';
 import type { TraceLinks } from '../trace/trace-links.js';
+import type { DiagnosticsModes } from '../diagnostics-mode.js';
 import type { HoverProvider } from 'langium/lsp';
 import type { AlliumLspServices } from '../allium-server-module.js';
 import type { Hover, HoverParams } from 'vscode-languageserver';
@@ -26,11 +27,13 @@ export class AlliumHoverProvider implements HoverProvider {
     private readonly types: SpecTypes;
     private readonly usages: Usages;
     private readonly trace: TraceLinks;
+    private readonly modes: DiagnosticsModes;
 
     constructor(services: AlliumLspServices) {
         this.types = services.typing.SpecTypes;
         this.trace = services.trace.TraceLinks;
         this.usages = new Usages(services);
+        this.modes = services.editor.DiagnosticsModes;
     }
 
     getHoverContent(document: LangiumDocument, params: HoverParams): MaybePromise<Hover | undefined> {
@@ -95,7 +98,7 @@ export class AlliumHoverProvider implements HoverProvider {
         }
         if (ast.isNameRef(node) && ast.isCall(node.$container) && node.$container.callee === node && /^[A-Z]/.test(node.ref.$refText)
             && ['when', 'provides', 'ensures'].includes(clauseOf(node) ?? '')) {
-            return this.describeTrigger(node);
+            return this.describeTrigger(node, AstUtils.getDocument(node));
         }
         const target = ast.isNameRef(node) ? node.ref.ref : ast.isMemberAccess(node) ? node.member.ref : undefined;
         if (ast.isMemberAccess(node)) {
@@ -150,9 +153,10 @@ export class AlliumHoverProvider implements HoverProvider {
         return { markdown: `\`${node.ref.$refText}\` is a value of \`${ownerName(field)}.${field.name}\`\n\n---\n\n` + this.describeField(field), subject: field };
     }
 
-    private describeTrigger(callee: ast.NameRef): Section {
-        const { handledBy, providedBy, emittedBy } = this.usages.ofTrigger(callee);
-        const lines = [`**Trigger** \`${callee.ref.$refText}\``];
+    private describeTrigger(callee: ast.NameRef, document: LangiumDocument): Section {
+        const { handledBy, providedBy, emittedBy, fromImporters, offeredHere } = this.usages.ofTrigger(callee, document);
+        const name = callee.ref.$refText;
+        const lines = [`**Trigger** \`${name}\``];
         if (handledBy.length > 0) {
             lines.push(`Handled by ${names(handledBy)}`);
         }
@@ -164,6 +168,9 @@ export class AlliumHoverProvider implements HoverProvider {
         }
         if (providedBy.length === 0 && emittedBy.length === 0) {
             lines.push('No surface offers it and no rule emits it here: it comes from outside the spec.');
+        } else if (!offeredHere && this.modes.mode === 'reference' && reportedUnreachable(document, name)) {
+            // The reference's finding stands in this mode; the hover says why both are true.
+            lines.push(`Only files importing this one make it happen (${names(fromImporters)}); \`allium check\` counts this file and its imports, so in reference mode the rule is reported as firing only from outside.`);
         }
         return { markdown: lines.join('\n\n') };
     }
@@ -238,4 +245,10 @@ function topLevel(node: AstNode): AstNode | undefined {
         current = current.$container;
     }
     return current;
+}
+
+/** Whether the document's diagnostics hold the reference's unreachable-trigger finding for a trigger its importers offer. */
+function reportedUnreachable(document: LangiumDocument, trigger: string): boolean {
+    return (document.diagnostics ?? []).some(d => d.code === ast.IssueCodes.RuleUnreachableTrigger
+        && (d.data as ast.UnreachableTriggerData | undefined)?.trigger === trigger && (d.data as ast.UnreachableTriggerData).offeredByImporter);
 }

@@ -1,4 +1,4 @@
-import type { AstNode } from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import * as ast from '@allium/language';
 import type { AlliumLspServices } from '../allium-server-module.js';
 import type { Field, TriggerRole } from '@allium/language';
@@ -37,12 +37,22 @@ export class Usages {
         return { changedBy, readBy, unsure: unsure.length };
     }
 
-    /** An external trigger's life, as the trigger graph has it: the rules that handle it, the surfaces that offer it, the rules that emit it. */
-    ofTrigger(callee: ast.NameRef): { handledBy: string[]; providedBy: string[]; emittedBy: string[] } {
+    /**
+     * An external trigger's life, as the trigger graph has it: the rules that handle it, the surfaces that offer it,
+     * the rules that emit it; and which of those offering it are in files importing this one (`fromImporters`), which
+     * the reference does not count, and whether this file offers it itself.
+     */
+    ofTrigger(callee: ast.NameRef, document: LangiumDocument): { handledBy: string[]; providedBy: string[]; emittedBy: string[]; fromImporters: string[]; offeredHere: boolean } {
         const graph = this.services.analysis.TriggerGraph.graph();
         const key = graph.useAt(callee)?.key;
-        const of = (role: TriggerRole) => key ? distinctLabels(graph.usesOf(key, role).map(u => u.declaration)) : [];
-        return { handledBy: of('listens'), providedBy: of('provides'), emittedBy: of('emits') };
+        const uses = (role: TriggerRole) => key ? graph.usesOf(key, role) : [];
+        const offering = [...uses('provides'), ...uses('emits')];
+        const elsewhere = offering.filter(use => AstUtils.getDocument(use.declaration) !== document);
+        const labels = (list: { declaration: TopLevel }[]) => distinctLabels(list.map(u => u.declaration));
+        return {
+            handledBy: labels(uses('listens')), providedBy: labels(uses('provides')), emittedBy: labels(uses('emits')),
+            fromImporters: labels(elsewhere), offeredHere: elsewhere.length < offering.length
+        };
     }
 }
 
