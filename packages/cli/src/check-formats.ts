@@ -1,3 +1,4 @@
+import { IssueCodes } from '@allium/language';
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from './check.js';
@@ -86,7 +87,7 @@ export function formatSarif(report: CheckReport, root: string, version: string):
 }
 
 function ruleId(finding: Finding): string {
-    return finding.code ?? 'allium.syntax';
+    return finding.code ?? IssueCodes.Syntax;
 }
 
 /** What identifies a finding across edits: its code, file, message and declaration, not its line. */

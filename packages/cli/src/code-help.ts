@@ -19,7 +19,7 @@ export function codeHelp(code: string, example?: string): CodeHelp {
         // Codes the catalogue lacks cannot be reported (a test holds validators to it); this keeps SARIF valid regardless.
         return { title: code, help: example ? `Reported as, for example: "${example}"` : code, helpUri };
     }
-    const help = [entry.explanation, `Reports:\n${entry.bad}`, `Fixed:\n${entry.good}`,
+    const help = [entry.explanation, ...(example ? [`Reported as, for example: "${example}"`] : []), `Reports:\n${entry.bad}`, `Fixed:\n${entry.good}`,
         `Suppress one finding with \`-- allium-ignore ${code}\` on its line, or set its severity in allium.config.json.`].join('\n\n');
     return { title: entry.title, help, helpUri };
 }

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { catalogueEntry } from '@allium/language';
 import { checkJson } from '../../../test/support/check-json.js';
 import { tempDir } from '../../../test/support/temp-dir.js';
 import { parseCheckArgs } from '../src/check-command.js';
@@ -113,7 +114,8 @@ describe('allium check options', () => {
         expect(first.results.find((r: { ruleId: string }) => r.ruleId === 'allium.field.unused').level).toBe('note');
         const rule = first.tool.driver.rules[noExit.ruleIndex];
         expect(rule.id).toBe('allium.status.noExit');
-        expect(rule.shortDescription.text).toBe('Status: no exit');
+        expect(rule.shortDescription.text).toBe(catalogueEntry('allium.status.noExit')!.title);
+        expect(rule.helpUri).toMatch(/docs\/diagnostics\.md#/);
         expect(rule.help.text).toContain(noExit.message.text);
         writeFileSync(path.join(dir, 'specs/a.allium'), WARNED.replace('-- allium: 3\n', '-- allium: 3\n\n-- Orders\n\n'));
         const moved = sarif().results.find((r: { ruleId: string }) => r.ruleId === 'allium.status.noExit');

@@ -42,7 +42,7 @@ export function importAliasCheck(services: LangiumCoreServices) {
             const imported = use && importedDocument(services, use)?.parseResult.value;
             if (parameter && use && ast.isModule(imported) && !configParameters(imported).has(parameter.name)) {
                 accept('warning', `'${parameter.name}' is not a config parameter of ${use.path}, which '${parameter.alias}' imports. Declare it in its config, or fix the name '${parameter.alias}/config.${parameter.name}'.`,
-                    { node, property: 'member', code: 'allium.reference.unknownName' });
+                    { node, property: 'member', code: IssueCodes.ReferenceUnknownName });
             }
             const name = ast.isNameRef(node) ? node.ref.$refText : ast.isContractEntry(node) ? node.contract.$refText : dotQualifiedName(node, uses);
             if (name) {
