@@ -4,20 +4,10 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/temp-dir.js';
 import { LspClient } from './lsp-client.js';
+import { SHIPPING_SPEC } from '../support/shipping-spec.js';
 
 // Warnings (entity.unused, status.unreachableValue, status.noExit) and infos (field.unused, rule.unreachableTrigger).
-const SPEC = `-- allium: 3
-entity Order {
-    status: pending | shipped
-    total: Decimal
-}
-
-rule Ship {
-    when: ShipOrder(order)
-    requires: order.status = pending
-    ensures: order.status = shipped
-}
-`;
+const SPEC = SHIPPING_SPEC;
 
 type Published = Array<{ code?: string; severity?: number }>;
 const summary = (diagnostics: Published) => diagnostics.map(d => `${d.severity} ${d.code}`).sort();

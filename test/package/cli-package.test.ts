@@ -7,22 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkJson } from '../support/check-json.js';
 import { tempDir } from '../support/temp-dir.js';
 import { LspClient } from '../lsp/lsp-client.js';
+import { SHIPPING_SPEC } from '../support/shipping-spec.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SARIF_SCHEMA = JSON.parse(readFileSync(path.join(__dirname, '../schemas/sarif-schema-2.1.0.json'), 'utf8'));
 
-const SPEC = `-- allium: 3
-entity Order {
-    status: pending | shipped
-    total: Decimal
-}
-
-rule Ship {
-    when: ShipOrder(order)
-    requires: order.status = pending
-    ensures: order.status = shipped
-}
-`;
+const SPEC = SHIPPING_SPEC;
 
 /** npm as a user runs it: no registry (offline, an empty cache), nothing of this repository on the module path. */
 function npm(args: string[], cwd: string, cache: string): string {

@@ -6,6 +6,7 @@ import { catalogueEntry } from '@allium/language';
 import { checkJson } from '../../../test/support/check-json.js';
 import { tempDir } from '../../../test/support/temp-dir.js';
 import { parseCheckArgs } from '../src/check-command.js';
+import { SHIPPING_SPEC } from '../../../test/support/shipping-spec.js';
 
 const CLI = path.resolve(__dirname, '../../../out/cli/allium.cjs');
 
@@ -24,18 +25,7 @@ function workspace(files: Record<string, string>): string {
 }
 
 // Warnings (entity.unused, status.unreachableValue, status.noExit) and infos (field.unused, rule.unreachableTrigger).
-const WARNED = `-- allium: 3
-entity Order {
-    status: pending | shipped
-    total: Decimal
-}
-
-rule Ship {
-    when: ShipOrder(order)
-    requires: order.status = pending
-    ensures: order.status = shipped
-}
-`;
+const WARNED = SHIPPING_SPEC;
 // Only infos: a field nobody reads.
 const INFO_ONLY = `-- allium: 3
 entity Customer {

@@ -8,4 +8,5 @@ export * from './obligations/index.js';
 export * from './spec-links.js';
 export * from './module-prompts.js';
 export * from './agents/agent-tools.js';
+export * from './agents/prompt-tool.js';
 export { byteOffsets } from './obligations/spans.js';

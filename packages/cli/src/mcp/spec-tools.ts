@@ -4,8 +4,8 @@ import { URI } from 'langium';
 import { createAlliumCoreServices, type Module } from '@allium/language';
 import { GuardedNodeFileSystem } from '@allium/language/node';
 import {
-    buildPrompt, checkResult, declarationWithClosure, loadSpecSet, planObligations, planResult, promptResult, setClauses, setObligations,
-    targetLanguageNamed, traceReport, traceResult, AgentToolError, agentToolErrors, type AgentToolName, type AgentTools
+    checkResult, declarationWithClosure, loadSpecSet, planObligations, planResult, promptTool, setClauses, setObligations,
+    traceReport, traceResult, AgentToolError, agentToolErrors, type AgentToolName, type AgentTools
 } from '@allium/generate';
 import { Checker } from '../check.js';
 import { readGeneratedCode } from '../code-files.js';
@@ -39,13 +39,7 @@ export function specTools(root: string): Handlers {
             return planResult(plans);
         },
         allium_declaration: async ({ id, paths }) => declarationWithClosure(await specSet(paths), id, relativeUri),
-        allium_prompt: async ({ paths, selection, targetLanguage, extraInstructions }) => {
-            const target = targetLanguageNamed(targetLanguage ?? 'TypeScript');
-            if (!target) {
-                throw new AgentToolError(agentToolErrors.unknownTarget(String(targetLanguage)));
-            }
-            return promptResult(buildPrompt(await specSet(paths), { targetLanguage: target, selection, extraInstructions }));
-        },
+        allium_prompt: async ({ paths, ...input }) => promptTool(await specSet(paths), input),
         allium_trace: async ({ paths, code }) => {
             const codeRoot = path.resolve(root, code ?? '.');
             if (!(await fs.stat(codeRoot).catch(() => undefined))?.isDirectory()) {

@@ -3,8 +3,8 @@ import { URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, ResponseError, type Connection, type Diagnostic } from 'vscode-languageserver';
 import {
-    AGENT_TOOL_REQUESTS, AgentToolError, agentToolErrors, buildPrompt, checkResult, declarationWithClosure, loadSpecSet, planObligations, planResult,
-    promptResult, SelectionError, setClauses, setObligations, targetLanguageNamed, traceReport, traceResult,
+    AGENT_TOOL_REQUESTS, AgentToolError, checkResult, declarationWithClosure, loadSpecSet, planObligations, planResult,
+    promptTool, SelectionError, setClauses, setObligations, traceReport, traceResult,
     type AgentFinding, type AgentToolName, type AgentTools
 } from '@allium/generate';
 import type { Module } from '@allium/language';
@@ -32,13 +32,7 @@ export function registerAgentToolRequests(connection: Connection, shared: Langiu
             obligations: planObligations(d.parseResult.value as Module, services())
         }))),
         allium_declaration: async ({ id, paths }) => declarationWithClosure(await specSet(paths), id, specs.relativeUri),
-        allium_prompt: async ({ paths, selection, targetLanguage, extraInstructions }) => {
-            const target = targetLanguageNamed(targetLanguage ?? 'TypeScript');
-            if (!target) {
-                throw new AgentToolError(agentToolErrors.unknownTarget(String(targetLanguage)));
-            }
-            return promptResult(buildPrompt(await specSet(paths), { targetLanguage: target, selection, extraInstructions }));
-        },
+        allium_prompt: async ({ paths, ...input }) => promptTool(await specSet(paths), input),
         allium_trace: async ({ paths, code }) => {
             const codeRoot = await specs.folder(code);
             const set = await specSet(paths);
