@@ -2,7 +2,7 @@
 const assert = require('node:assert');
 const Mocha = require('mocha');
 const vscode = require('vscode');
-const { EXTENSION_ID, until, workspaceFile, screenshot } = require('../suite/support.cjs');
+const { EXTENSION_ID, until, workspaceFile, screenshot, codeOf } = require('../suite/support.cjs');
 
 exports.run = function run() {
     const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false });
@@ -15,7 +15,7 @@ exports.run = function run() {
             const uri = workspaceFile('broken.allium');
             await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
             await until(() => vscode.extensions.getExtension(EXTENSION_ID).isActive, 'activation');
-            await until(() => vscode.languages.getDiagnostics(uri).some(d => d.code === 'allium.syntax'), 'diagnostics from the bundled server');
+            await until(() => vscode.languages.getDiagnostics(uri).some(d => codeOf(d) === 'allium.syntax'), 'diagnostics from the bundled server');
             await screenshot('scenario-5-installed-vsix');
         });
     });

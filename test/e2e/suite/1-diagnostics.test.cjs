@@ -1,6 +1,6 @@
 const assert = require('node:assert');
 const vscode = require('vscode');
-const { EXTENSION_ID, until, workspaceFile, screenshot } = require('./support.cjs');
+const { EXTENSION_ID, until, workspaceFile, screenshot, codeOf } = require('./support.cjs');
 
 describe('Scenario 1: opening a spec shows its problems, fixing it clears them', () => {
     it('activates on an .allium file, reports a syntax error on its line, and clears it after the fix', async () => {
@@ -11,7 +11,7 @@ describe('Scenario 1: opening a spec shows its problems, fixing it clears them',
         await until(() => vscode.extensions.getExtension(EXTENSION_ID)?.isActive, 'the Allium extension to activate');
 
         const errors = () => vscode.languages.getDiagnostics(uri).filter(d => d.severity === vscode.DiagnosticSeverity.Error);
-        const syntax = await until(() => errors().find(d => d.code === 'allium.syntax'), 'a syntax error');
+        const syntax = await until(() => errors().find(d => codeOf(d) === 'allium.syntax'), 'a syntax error');
         assert.strictEqual(syntax.range.start.line + 1, 8, `syntax error line: ${syntax.message}`);
         await vscode.commands.executeCommand('workbench.actions.view.problems');
         await screenshot('scenario-1-problems');

@@ -1,6 +1,6 @@
 const assert = require('node:assert');
 const vscode = require('vscode');
-const { until, workspaceFile, screenshot } = require('./support.cjs');
+const { until, workspaceFile, screenshot, codeOf } = require('./support.cjs');
 
 const write = (uri, value) => vscode.workspace.fs.writeFile(uri, Buffer.from(typeof value === 'string' ? value : JSON.stringify(value, null, 2)));
 
@@ -12,7 +12,7 @@ describe('Scenario 10: allium.config.json, completed and checked by its schema, 
     it('checks the file against the contributed schema and applies its severities and ignored codes, re-read on change', async () => {
         const spec = workspaceFile('orders.allium');
         await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(spec));
-        const unreachable = () => vscode.languages.getDiagnostics(spec).filter(d => d.code === 'allium.rule.unreachableTrigger');
+        const unreachable = () => vscode.languages.getDiagnostics(spec).filter(d => codeOf(d) === 'allium.rule.unreachableTrigger');
         await until(() => unreachable().length > 0, 'the unreachable-trigger finding of orders.allium');
         assert.ok(unreachable().every(d => d.severity === vscode.DiagnosticSeverity.Information));
 

@@ -1,14 +1,14 @@
 const assert = require('node:assert');
 const vscode = require('vscode');
-const { until, workspaceFile, screenshot } = require('./support.cjs');
+const { until, workspaceFile, screenshot, codeOf } = require('./support.cjs');
 
 describe('Scenario 5: quick fixes and fix all', () => {
     it('offers a fix and an ignore line in the light bulb, and fixes every safe finding through source.fixAll', async () => {
         const uri = workspaceFile('fixable.allium');
         const document = await vscode.workspace.openTextDocument(uri);
         const editor = await vscode.window.showTextDocument(document);
-        const codes = () => vscode.languages.getDiagnostics(uri).map(d => d.code);
-        const misspelt = await until(() => vscode.languages.getDiagnostics(uri).find(d => d.code === 'allium.status.undefinedValue'), 'the misspelt status');
+        const codes = () => vscode.languages.getDiagnostics(uri).map(codeOf);
+        const misspelt = await until(() => vscode.languages.getDiagnostics(uri).find(d => codeOf(d) === 'allium.status.undefinedValue'), 'the misspelt status');
 
         const quickFixes = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, misspelt.range, vscode.CodeActionKind.QuickFix.value);
         const titles = quickFixes.map(a => a.title);

@@ -1,7 +1,7 @@
 const assert = require('node:assert');
 const http = require('node:http');
 const vscode = require('vscode');
-const { until, workspaceFile, screenshot } = require('./support.cjs');
+const { until, workspaceFile, screenshot, codeOf } = require('./support.cjs');
 
 /** A local Messages API (SSE) answering each request with the next of `answers`; a 401 for `'unauthorized'`. */
 function fakeAnthropic(answers) {
@@ -102,7 +102,7 @@ describe('Scenario 6: generated code stays linked to the spec after the preview'
             const edit = new vscode.WorkspaceEdit();
             edit.replace(spec, document.lineAt(ensures.line).range, '    ensures: order.status = shipped and order.notified = true');
             await vscode.workspace.applyEdit(edit);
-            const drift = await until(() => vscode.languages.getDiagnostics(spec).find(d => d.code === 'allium.trace.drifted' && d.range.start.line === ensures.line), 'the drift warning on the edited clause');
+            const drift = await until(() => vscode.languages.getDiagnostics(spec).find(d => codeOf(d) === 'allium.trace.drifted' && d.range.start.line === ensures.line), 'the drift warning on the edited clause');
             assert.match(drift.message, /changed since its code was generated/);
             await screenshot('scenario-6-drift');
             const fixes = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', spec, drift.range);

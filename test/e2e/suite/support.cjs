@@ -26,4 +26,9 @@ async function screenshot(name) {
     await new Promise(resolve => setTimeout(resolve, 1500));
 }
 
-module.exports = { EXTENSION_ID, until, workspaceFile, screenshot };
+/** A diagnostic's code as the server sent it: VS Code makes it `{ value, target }` when it carries a codeDescription link. */
+function codeOf(diagnostic) {
+    return typeof diagnostic.code === 'object' && diagnostic.code !== null ? diagnostic.code.value : diagnostic.code;
+}
+
+module.exports = { EXTENSION_ID, until, workspaceFile, screenshot, codeOf };

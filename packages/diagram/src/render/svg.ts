@@ -115,8 +115,8 @@ function layout(group: DiagramGroup): Layout {
         return cached;
     }
     const graph: Graph = new dagre.graphlib.Graph({ multigraph: true });
-    // tight-tree ranks nearly as compactly as network-simplex on state machines and flows, in about half the time.
-    graph.setGraph({ rankdir: 'LR', ranker: 'tight-tree', nodesep: 24, edgesep: 12, ranksep: 56, marginx: 0, marginy: 0 });
+    // longest-path ranks a lifecycle left to right as it is read, at a quarter of tight-tree's cost on many small graphs.
+    graph.setGraph({ rankdir: 'LR', ranker: 'longest-path', nodesep: 24, edgesep: 12, ranksep: 56, marginx: 0, marginy: 0 });
     for (const node of group.nodes) {
         graph.setNode(node.id, sizeOf(node));
     }
