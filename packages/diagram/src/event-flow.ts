@@ -11,7 +11,8 @@ const CONDITION_LABEL_LENGTH = 48;
  * state change, a creation) start from that condition.
  */
 export function eventFlow(services: ast.AlliumServices, modules: readonly DiagramModule[]): DiagramGroup {
-    const flow = new ast.TriggerFlow(services, modules.map(m => m.module));
+    const graph = ast.triggerGraph(services, modules.map(m => m.module));
+    const external = graph.uses.filter(u => u.kind === 'external');
     const nameOf = new Map(modules.map(m => [m.uri, m.name]));
     const several = modules.length > 1;
     const moduleOf = (node: ast.RuleDecl | ast.SurfaceDecl) => nameOf.get(AstUtils.getDocument(node).uri.toString()) ?? '';
@@ -25,16 +26,18 @@ export function eventFlow(services: ast.AlliumServices, modules: readonly Diagra
         }
         return id;
     };
-    const triggerNode = (trigger: ast.TriggerRef): string => {
-        const id = `trigger:${nameOf.get(trigger.moduleUri) ?? trigger.moduleUri}::${trigger.name}`;
+    // A trigger has no declaration of its own: it is drawn where its rules listen, else where it is first provided or emitted.
+    const written = (key: string) => graph.usesOf(key, 'listens')[0] ?? graph.usesOf(key, 'provides')[0] ?? graph.usesOf(key, 'emits')[0];
+    const triggerNode = (key: string): string => {
+        const use = written(key);
+        const home = use.home ?? '';
+        const id = `trigger:${nameOf.get(home) ?? home}::${use.name}`;
         if (!nodes.has(id)) {
-            // A trigger has no declaration of its own: it is where its rules listen, else where it is first provided or emitted.
-            const written = flow.listeners.get(trigger.key)[0] ?? flow.providers.get(trigger.key)[0] ?? flow.emitters.get(trigger.key)[0];
-            nodes.set(id, { id, label: trigger.name, kind: 'trigger', detail: several ? nameOf.get(trigger.moduleUri) : undefined, target: targetOf(written?.node) });
+            nodes.set(id, { id, label: use.name, kind: 'trigger', detail: several ? nameOf.get(home) : undefined, target: targetOf(use.node) });
         }
         return id;
     };
-    const connect = (from: string, to: string, kind: EdgeKind, written: ast.TriggerUse['node'] | undefined) => {
+    const connect = (from: string, to: string, kind: EdgeKind, written: ast.TriggerGraphUse['node'] | undefined) => {
         const id = `${from}->${to}`;
         if (!edges.has(id)) {
             edges.set(id, { id, from, to, kind, labels: [], target: targetOf(written) });
@@ -48,26 +51,34 @@ export function eventFlow(services: ast.AlliumServices, modules: readonly Diagra
             }
         }
     }
-    for (const key of flow.triggers.keys()) {
-        for (const use of flow.providers.get(key)) {
-            connect(declarationNode(use.declaration), triggerNode(use.trigger), 'provides', use.node);
+    for (const key of new Set(external.map(u => u.key))) {
+        for (const use of graph.usesOf(key, 'provides')) {
+            connect(declarationNode(use.declaration), triggerNode(key), 'provides', use.node);
         }
-        for (const use of flow.listeners.get(key)) {
-            connect(triggerNode(use.trigger), declarationNode(use.declaration), 'triggers', use.node);
+        for (const use of graph.usesOf(key, 'listens')) {
+            connect(triggerNode(key), declarationNode(use.declaration), 'triggers', use.node);
         }
-        for (const use of flow.emitters.get(key)) {
-            connect(declarationNode(use.declaration), triggerNode(use.trigger), 'emits', use.node);
+        for (const use of graph.usesOf(key, 'emits')) {
+            connect(declarationNode(use.declaration), triggerNode(key), 'emits', use.node);
         }
     }
-    for (const condition of flow.conditions) {
-        const text = (condition.expression.$cstNode?.text ?? '').replace(/\s+/g, ' ');
-        const rule = declarationNode(condition.rule);
-        const id = `condition:${rule}`;
-        nodes.set(id, {
-            id, kind: 'condition', target: targetOf(condition.clause),
-            label: text.length > CONDITION_LABEL_LENGTH ? `${text.slice(0, CONDITION_LABEL_LENGTH - 1)}…` : text
-        });
-        connect(id, rule, 'triggers', condition.expression);
+    // A rule whose `when:` is no external trigger (a temporal condition, a state change, a creation) starts from it.
+    const listening = new Set(external.filter(u => u.role === 'listens').map(u => u.node));
+    for (const spec of modules) {
+        for (const rule of spec.module.declarations.filter(ast.isRuleDecl)) {
+            for (const clause of rule.items.filter(ast.isTriggerClause)) {
+                const expression = clause.trigger?.expr;
+                if (expression && !listening.has(expression)) {
+                    const text = (expression.$cstNode?.text ?? '').replace(/\s+/g, ' ');
+                    const id = `condition:${declarationNode(rule)}`;
+                    nodes.set(id, {
+                        id, kind: 'condition', target: targetOf(clause),
+                        label: text.length > CONDITION_LABEL_LENGTH ? `${text.slice(0, CONDITION_LABEL_LENGTH - 1)}…` : text
+                    });
+                    connect(id, declarationNode(rule), 'triggers', expression);
+                }
+            }
+        }
     }
     return { id: 'flow', title: several ? `Event flow: ${modules.filter(m => m.inSet).map(m => m.name).join(', ')}` : `Event flow: ${modules[0]?.name ?? ''}`, nodes: [...nodes.values()], edges: [...edges.values()] };
 }

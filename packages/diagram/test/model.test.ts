@@ -162,6 +162,30 @@ describe('event flow', () => {
         expect(provided.filter(t => !listened.has(t))).toEqual([]);
     });
 
+    it('joins a trigger an imported file emits to the importer\'s listener of that name, as the checker\'s reachability does', async () => {
+        const { services, set } = await inMemory({
+            'support.allium': `-- allium: 3
+rule Escalate {
+    when: Opened(ticket)
+    ensures: Pinged(subject: ticket)
+}
+`,
+            'main.allium': `-- allium: 3
+use "./support.allium" as support
+
+rule HandlePing {
+    when: Pinged(subject)
+    ensures: subject.handled = true
+}
+`
+        }, ['main.allium']);
+        const [flow] = buildDiagram(services, set.modules, 'flow').groups;
+        expect(flow.nodes.filter(n => n.label === 'Pinged').map(n => n.id)).toEqual(['trigger:main::Pinged']);
+        expect(flow.edges.map(e => e.id)).toEqual(expect.arrayContaining([
+            'rule:support::Escalate->trigger:main::Pinged', 'trigger:main::Pinged->rule:main::HandlePing'
+        ]));
+    });
+
     it('keeps a value constructor and a creation out of the triggers', async () => {
         const { services, set } = await inMemory({
             'm.allium': `-- allium: 3

@@ -13,25 +13,14 @@ import type { SpecSet } from './spec-set.js';
 export class SpecClosure {
     private readonly types: ast.SpecTypes;
     private readonly dependencies = new Map<AstNode, AstNode[]>();
-    private readonly listeners = new MultiMap<string, ast.RuleDecl>();
-    private readonly providers = new MultiMap<string, ast.SurfaceDecl>();
+    private readonly triggers: ast.TriggerGraph;
     private readonly variants = new MultiMap<AstNode, ast.VariantDecl>();
 
     constructor(private readonly set: SpecSet) {
         this.types = set.services.typing.SpecTypes;
+        this.triggers = ast.triggerGraph(set.services, set.modules.map(m => m.module));
         for (const declaration of this.declarations()) {
-            if (ast.isRuleDecl(declaration)) {
-                for (const trigger of this.triggersListenedBy(declaration)) {
-                    this.listeners.add(trigger, declaration);
-                }
-            } else if (ast.isSurfaceDecl(declaration)) {
-                for (const call of ast.nodesOf(declaration).filter(ast.isCall)) {
-                    const trigger = this.triggerKey(call.callee);
-                    if (trigger) {
-                        this.providers.add(trigger, declaration);
-                    }
-                }
-            } else if (ast.isVariantDecl(declaration)) {
+            if (ast.isVariantDecl(declaration)) {
                 const base = this.types.findType(declaration.base, declaration);
                 if (base && this.set.moduleOf(base)) {
                     this.variants.add(base, declaration);
@@ -91,11 +80,11 @@ export class SpecClosure {
     /** Declarations a reader of `declaration` needs besides what it refers to. */
     contextOf(declaration: AstNode): AstNode[] {
         if (ast.isRuleDecl(declaration)) {
-            const listened = this.triggersListenedBy(declaration);
-            const emitted = ast.nodesOf(declaration).filter(ast.isCall).map(c => this.triggerKey(c.callee)).filter(k => k !== undefined && !listened.includes(k));
+            const listened = this.triggersOf(declaration, 'listens');
+            const emitted = this.triggersOf(declaration, 'emits').filter(k => !listened.includes(k));
             return [
-                ...listened.flatMap(t => [...this.providers.get(t), ...this.listeners.get(t)]),
-                ...emitted.flatMap(t => this.listeners.get(t!))
+                ...listened.flatMap(t => [...this.triggers.usesOf(t, 'provides'), ...this.triggers.usesOf(t, 'listens')].map(u => u.declaration)),
+                ...emitted.flatMap(t => this.triggers.usesOf(t, 'listens').map(u => u.declaration))
             ].filter(d => d !== declaration);
         }
         if (ast.isEntityDecl(declaration)) {
@@ -182,24 +171,9 @@ export class SpecClosure {
         });
     }
 
-    /** The triggers a rule's `when:` names (`ShipOrder(order)`, `payments/Captured(p)`), as keys. */
-    private triggersListenedBy(rule: ast.RuleDecl): string[] {
-        return rule.items.filter(ast.isTriggerClause).map(t => {
-            const expr = t.trigger?.expr;
-            return this.triggerKey(ast.isCall(expr) ? expr.callee : expr);
-        }).filter((k): k is string => k !== undefined);
-    }
-
-    /** A trigger name with the module that declares it, so `payments/Captured` and `Captured` in payments meet. */
-    private triggerKey(callee: AstNode | undefined): string | undefined {
-        if (!ast.isNameRef(callee) || !/^[A-Z]/.test(ast.localName(callee.ref.$refText))) {
-            return undefined;
-        }
-        const text = callee.ref.$refText;
-        const [alias, name] = text.includes('/') ? text.split('/') : [undefined, text];
-        const module = this.moduleNamed(callee, alias);
-        const spec = module && this.set.moduleOf(module);
-        return spec ? `${spec.uri}#${name}` : undefined;
+    /** The external triggers a rule listens to (`when: ShipOrder(order)`) or emits (in `ensures:`), as trigger-graph keys. */
+    private triggersOf(rule: ast.RuleDecl, role: ast.TriggerRole): string[] {
+        return this.triggers.usesIn(rule, role).filter(u => u.kind === 'external').map(u => u.key);
     }
 }
 

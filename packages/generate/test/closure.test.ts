@@ -206,6 +206,26 @@ open question "Do we charge VAT on corporate accounts?"
         expect(prompt.request).toContain('- billing: Do we charge VAT on corporate accounts?');
     });
 
+    it('gives a rule emitting a trigger the importer listens to by the same name that listener, as the checker joins them', async () => {
+        const set = await specSetOf({
+            'support.allium': `-- allium: 3
+rule Escalate {
+    when: Opened(ticket)
+    ensures: Pinged(subject: ticket)
+}
+`,
+            'main.allium': `-- allium: 3
+use "./support.allium" as support
+
+rule HandlePing {
+    when: Pinged(subject)
+    ensures: subject.handled = true
+}
+`
+        });
+        expect(lists(buildPrompt(set, { targetLanguage: 'Go', selection: ['rule:Escalate'] }).request).around).toBe('rule HandlePing (main)');
+    });
+
     it('reads the return type of a contract signature and the imported type of a default', async () => {
         
         const set = await specSetOf({ 'core.allium': CORE, 'billing.allium': BILLING }, ['billing.allium']);

@@ -11,11 +11,20 @@ import { isTypeDecl } from '../typing/spec-nodes.js';
  */
 export type TriggerRole = 'listens' | 'provides' | 'emits';
 
+/** What a trigger is: a name called from outside (`ShipOrder`), an entity's creation, a field reaching a value. */
+export type TriggerKind = 'external' | 'creation' | 'transition';
+
 export interface TriggerGraphUse {
     /** What identifies the trigger: its name in a spec set, or the entity event's declaration. */
     key: string;
     /** The trigger as a reader names it: `AuthorisePayment`, `Patient.created`, `Appointment.status -> cancelled`. */
     name: string;
+    kind: TriggerKind;
+    /**
+     * Of an external trigger, the module whose namespace this use spells it in: the module `payments/` imports for
+     * `payments/AuthorisePayment`, else the module it is written in. Where a diagram draws the trigger.
+     */
+    home?: string;
     role: TriggerRole;
     declaration: ast.RuleDecl | ast.SurfaceDecl;
     /** The expression that calls, creates, sets or listens: `ShipOrder(order)`, `Patient.created(...)`, `a.status = cancelled`. */
@@ -120,21 +129,21 @@ function provided(sets: SpecSets, surface: ast.SurfaceDecl): TriggerGraphUse[] {
     });
 }
 
-type Found = Pick<TriggerGraphUse, 'key' | 'name' | 'at'>;
+type Found = Pick<TriggerGraphUse, 'key' | 'name' | 'kind' | 'home' | 'at'>;
 
 /** `ShipOrder(order)`, `payments/AuthorisePayment(...)`: a capitalised name called. */
 function external(sets: SpecSets, call: ast.Call): Found | undefined {
     const callee = call.callee;
     // `Address(street: s)` builds a value; it is no trigger.
     const trigger = ast.isNameRef(callee) && !isTypeDecl(callee.ref.ref) ? sets.triggerKey(callee) : undefined;
-    return trigger && callee.$cstNode ? { ...trigger, at: callee.$cstNode } : undefined;
+    return trigger && callee.$cstNode ? { ...trigger, kind: 'external', at: callee.$cstNode } : undefined;
 }
 
 /** `Patient.created`: the creation of an entity, keyed by its declaration. */
 function creation(services: AlliumServices, access: ast.MemberAccess): Found | undefined {
     const type = access.member.$refText === 'created' && ast.isNameRef(access.receiver) ? services.typing.SpecTypes.findType(access.receiver.ref.$refText, access) : undefined;
     const at = access.$cstNode && memberNode(access);
-    return type && at ? { key: `${typeKey(type)}.created`, name: `${type.name}.created`, at } : undefined;
+    return type && at ? { key: `${typeKey(type)}.created`, name: `${type.name}.created`, kind: 'creation', at } : undefined;
 }
 
 /**
@@ -152,7 +161,7 @@ function transition(services: AlliumServices, left: AstNode, right: AstNode, rec
     }
     const field = left.member.$refText;
     const value = right.ref.$refText;
-    return { key: `${typeKey(denoted.type)}.${field}=${value}`, name: `${denoted.type.name}.${field} -> ${value}`, at };
+    return { key: `${typeKey(denoted.type)}.${field}=${value}`, name: `${denoted.type.name}.${field} -> ${value}`, kind: 'transition', at };
 }
 
 /** An expression standing as an outcome of its own, not a condition inside one (`if a.status = x:`). */
@@ -215,8 +224,8 @@ class SpecSets {
         }
     }
 
-    /** The key and name of the trigger a capitalised callee names; nothing when its alias imports nothing here. */
-    triggerKey(callee: ast.NameRef): { key: string; name: string } | undefined {
+    /** The key, name and home of the trigger a capitalised callee names; nothing when its alias imports nothing here. */
+    triggerKey(callee: ast.NameRef): { key: string; name: string; home: string } | undefined {
         const text = callee.ref.$refText;
         const slash = text.indexOf('/');
         const name = text.slice(slash + 1);
@@ -224,14 +233,17 @@ class SpecSets {
             return undefined;
         }
         const module = AstUtils.findRootNode(callee) as ast.Module;
+        const uri = uriOf(module);
+        let home = uri;
         if (slash >= 0) {
             const use = module.declarations.filter(ast.isUseDecl).find(u => u.name === text.slice(0, slash));
-            if (!use || !importedDocument(this.services, use)) {
+            const imported = use && importedDocument(this.services, use);
+            if (!imported) {
                 return undefined;
             }
+            home = imported.uri.toString();
         }
-        const uri = uriOf(module);
-        return { key: `${this.setOf.get(uri) ?? uri}#${name}`, name };
+        return { key: `${this.setOf.get(uri) ?? uri}#${name}`, name, home };
     }
 }
 
