@@ -39,6 +39,11 @@ describe('allium check --watch', () => {
         };
         try {
             expect(await run(1)).toMatch(/1 file checked: 0 errors, 0 warnings, 2 infos\./);
+            // stderr is its own pipe: the line after a run may arrive after the run's summary on stdout.
+            const deadline = Date.now() + 10_000;
+            while (!stderr.includes('watching for changes') && Date.now() < deadline) {
+                await new Promise(resolve => setTimeout(resolve, 50));
+            }
             expect(stderr).toContain('watching for changes; Ctrl-C to stop');
             writeFileSync(path.join(dir, 'a.allium'), CLEAN.replace('orders: Order', 'orders: Order\n    status: a | b\n    x = = 1'));
             expect(await run(2)).toMatch(/error\[allium\.syntax\]/);
