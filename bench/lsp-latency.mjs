@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { corpus, figure, median, p95, referenceCheck, root } from './figures.mjs';
+import { largeSpec } from '../test/support/large-spec.mjs';
 
 const synthetic = path.join(corpus, 'synthetic');
 const reference3k = referenceCheck([path.join(synthetic, 'big-3k.allium')]);
@@ -165,16 +166,3 @@ let outline;
 const outlineTime = await timed(async () => { outline = await large.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: largeUri } }); });
 figure(`LSP 1 MB spec documentSymbol (${outline.length} top-level symbols)`, outlineTime, { atMost: 100 });
 await large.stop();
-
-/** Valid declarations up to `bytes` characters, the shape of the adversarial tests' large spec. */
-function largeSpec(bytes) {
-    const parts = ['-- allium: 3\n'];
-    for (let i = 0, size = 0; size < bytes; i++) {
-        const part = `entity Order${i} {\n    status: pending | paid | shipped\n    total: Integer\n    customer: Customer${i}\n}\n\n`
-            + `entity Customer${i} {\n    name: String\n}\n\n`
-            + `rule Pay${i} {\n    when: order: Order${i}.created\n    requires: order.status = pending\n    ensures:\n        order.status = paid\n        order.total = order.total + 1\n}\n\n`;
-        parts.push(part);
-        size += part.length;
-    }
-    return parts.join('');
-}

@@ -16,16 +16,4 @@ export const PATHOLOGICAL: Record<string, () => string> = {
     '100,000-character identifier': () => rule(`order.total = ${'x'.repeat(100_000)}`)
 };
 
-/** A valid spec of about `bytes` characters: many entities and rules that refer to each other. */
-export function largeSpec(bytes: number): string {
-    const parts = [HEADER];
-    let size = HEADER.length;
-    for (let i = 0; size < bytes; i++) {
-        const part = `entity Order${i} {\n    status: pending | paid | shipped\n    total: Integer\n    customer: Customer${i}\n}\n\n`
-            + `entity Customer${i} {\n    name: String\n}\n\n`
-            + `rule Pay${i} {\n    when: order: Order${i}.created\n    requires: order.status = pending\n    ensures:\n        order.status = paid\n        order.total = order.total + 1\n}\n\n`;
-        parts.push(part);
-        size += part.length;
-    }
-    return parts.join('');
-}
+export { largeSpec } from '../support/large-spec.mjs';
