@@ -1,8 +1,8 @@
-import { IssueCodes } from '@allium/language';
+import { DIAGNOSTICS_DOC_URL, IssueCodes } from '@allium/language';
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from './check.js';
-import { codeHelp, DIAGNOSTICS_DOCS } from './code-help.js';
+import { codeHelp } from './code-help.js';
 import { referenceDiagnostic } from './reference-diagnostics.js';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -77,7 +77,7 @@ export function formatSarif(report: CheckReport, root: string, version: string):
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
         runs: [{
-            tool: { driver: { name: 'allium', informationUri: DIAGNOSTICS_DOCS, semanticVersion: version, rules } },
+            tool: { driver: { name: 'allium', informationUri: DIAGNOSTICS_DOC_URL, semanticVersion: version, rules } },
             originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(root).href.replace(/\/$/, '')}/` } },
             columnKind: 'utf16CodeUnits',
             results

@@ -9,8 +9,6 @@ export interface CodeHelp {
     helpUri: string;
 }
 
-/** The diagnostics catalogue as a page, for SARIF's tool information. */
-export const DIAGNOSTICS_DOCS = DIAGNOSTICS_DOC_URL;
 
 export function codeHelp(code: string, example?: string): CodeHelp {
     const helpUri = `${DIAGNOSTICS_DOC_URL}#${catalogueAnchor(code)}`;
