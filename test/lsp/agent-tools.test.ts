@@ -60,7 +60,7 @@ describe('the agent tool requests (allium/tool/*) over JSON-RPC', () => {
 
     it('answers input naming nothing with an invalid-params error that says why', async () => {
         await expect(call(CHECK_TOOL, { paths: ['missing'] })).rejects.toThrow(`No such file or folder: missing (paths are relative to ${root}).`);
-        await expect(call(DECLARATION_TOOL, { id: 'entity:Nope' })).rejects.toThrow('Cannot select nothing in orders is entity Nope.');
+        await expect(call(DECLARATION_TOOL, { id: 'entity:Nope' })).rejects.toThrow('Cannot select entity Nope: nothing in orders declares it.');
         await expect(call(TRACE_TOOL, { code: 'specs/orders.allium' })).rejects.toThrow('specs/orders.allium is not a folder.');
         await expect(call(PROMPT_TOOL, { targetLanguage: 'Cobol' })).rejects.toThrow("Unknown target language 'Cobol'.");
     });

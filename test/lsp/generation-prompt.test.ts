@@ -41,6 +41,6 @@ describe('allium/generationPrompt over JSON-RPC', () => {
     });
 
     it('answers a selection that names nothing with a JSON-RPC error saying so', async () => {
-        await expect(request({ uris: [uriOf('reminders')], selection: ['rule:NoSuchRule'] })).rejects.toThrow(/nothing in reminders is rule NoSuchRule/);
+        await expect(request({ uris: [uriOf('reminders')], selection: ['rule:NoSuchRule'] })).rejects.toThrow('Cannot select rule NoSuchRule: nothing in reminders declares it.');
     });
 });

@@ -120,7 +120,7 @@ describe('allium mcp, driven by the MCP SDK client over stdio', () => {
         expect(text(notSpec)).toContain('No .allium files in notes.txt (skipped: notes.txt is not an Allium file (.allium))');
         const unknown = await call('allium_declaration', { id: 'rule:Nothing', paths: ['specs'] });
         expect(unknown.isError).toBe(true);
-        expect(text(unknown)).toBe('Cannot select nothing in orders is rule Nothing.');
+        expect(text(unknown)).toBe('Cannot select rule Nothing: nothing in orders declares it.');
         const badType = await call('allium_check', { paths: 'broken.allium' });
         expect(badType.isError).toBe(true);
         expect(text(badType)).toContain('Input validation error');

@@ -78,9 +78,12 @@ export function resolveSelection(set: SpecSet, ids: readonly string[]): AstNode[
         if (hits.length === 1) {
             found.push(hits[0]);
         } else {
-            problems.push(hits.length === 0
-                ? `nothing in ${set.selected.map(m => m.name).join(', ')} is ${describeId(local)}`
-                : `${describeId(local)} is declared in ${hits.map(h => set.moduleOf(h)!.name).join(' and ')}: name the module, e.g. ${qualifyClauseId(set.moduleOf(hits[0])!.name, local)}`);
+            const modules = set.selected.map(m => m.name).join(', ');
+            problems.push(hits.length > 0
+                ? `${describeId(local)} is declared in ${hits.map(h => set.moduleOf(h)!.name).join(' and ')}: name the module, e.g. ${qualifyClauseId(set.moduleOf(hits[0])!.name, local)}`
+                : module !== undefined && !set.modules.some(m => m.name === module)
+                    ? `${describeId(local)}: no module of the set is called '${module}' (the set has ${modules})`
+                    : `${describeId(local)}: nothing in ${modules} declares it`);
         }
     }
     if (problems.length) {

@@ -115,7 +115,8 @@ contract Ledger {
         });
         expect(() => buildPrompt(set, options(['rule:Close']))).toThrow(SelectionError);
         expect(() => buildPrompt(set, options(['rule:Close']))).toThrow(/declared in a and b: name the module, e.g. a::rule:Close/);
-        expect(() => buildPrompt(set, options(['rule:Open']))).toThrow(/nothing in a, b is rule Open/);
+        expect(() => buildPrompt(set, options(['rule:Open']))).toThrow('Cannot select rule Open: nothing in a, b declares it.');
+        expect(() => buildPrompt(set, options(['c::rule:Close']))).toThrow("Cannot select rule Close: no module of the set is called 'c' (the set has a, b).");
         const prompt = buildPrompt(set, options(['b::rule:Close']));
         expect(prompt.selection).toEqual(['b::rule:Close']);
         expect(prompt.clauses.map(c => c.id)).toEqual(['b::rule:Close', 'b::rule:Close/when', 'b::rule:Close/ensures#1']);
