@@ -1,0 +1,22 @@
+import { AstUtils, GrammarAST, type CstNode } from 'langium';
+
+/** The property of its AST node that each grammar element assigns to, or null; the grammar is fixed, so this is kept. */
+const features = new WeakMap<GrammarAST.AbstractElement, string | null>();
+
+/**
+ * The AST property a CST node was parsed into (`name` for the name of `entity Order {`), as Langium's
+ * `findNodesForProperty` tells it, but looked up once per grammar element instead of once per CST node: the
+ * look-up walks the grammar's containers and was most of the cost of highlighting and outlining a large spec.
+ */
+export function assignedFeature(cst: CstNode): string | undefined {
+    const source = cst.grammarSource;
+    if (!source) {
+        return undefined;
+    }
+    let feature = features.get(source);
+    if (feature === undefined) {
+        feature = AstUtils.getContainerOfType(source, GrammarAST.isAssignment)?.feature ?? null;
+        features.set(source, feature);
+    }
+    return feature ?? undefined;
+}
