@@ -1,7 +1,7 @@
 import { AstUtils, GrammarAST, type CstNode } from 'langium';
 
 /** The property of its AST node that each grammar element assigns to, or null; the grammar is fixed, so this is kept. */
-const features = new WeakMap<GrammarAST.AbstractElement, string | null>();
+const features = new Map<GrammarAST.AbstractElement, string | null>();
 
 /**
  * The AST property a CST node was parsed into (`name` for the name of `entity Order {`), as Langium's
