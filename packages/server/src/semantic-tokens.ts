@@ -2,8 +2,7 @@ import { isCompositeCstNode, OperationCancelled, type AstNode, type Cancellation
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import * as ast from '@allium/language';
-import { isField } from '@allium/language';
-import { assignedFeature } from './syntax/assigned-feature.js';
+import { assignedFeature, isField } from '@allium/language';
 
 const DECLARED = SemanticTokenModifiers.declaration;
 
