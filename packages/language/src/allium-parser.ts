@@ -36,13 +36,18 @@ export function createAlliumParser(services: LangiumCoreServices, follows = BUIL
         return result;
     };
     // `wrapper` is private; its strategy is only used by `finalize`, which asks it for every decision's lookahead.
-    const wrapper = (parser as unknown as { wrapper: { lookaheadStrategy: ILookaheadStrategy } }).wrapper;
+    const wrapper = (parser as unknown as { wrapper: { lookaheadStrategy: ILookaheadStrategy; input: unknown[] } }).wrapper;
     wrapper.lookaheadStrategy = new LazyLookaheadStrategy(wrapper.lookaheadStrategy);
     finalizeWithFollows(parser, follows);
     const parse = parser.parse.bind(parser);
     // A file over the parse limit reads as empty; the document validator says why.
-    parser.parse = <T extends AstNode>(input: string, options?: Parameters<LangiumParser['parse']>[1]) =>
-        recoverLineByLine(tooLargeToParse(input) ? '' : input, (text, rule) => parse<T>(text, rule ? { ...options, rule } : options)) as ParseResult<T>;
+    parser.parse = <T extends AstNode>(input: string, options?: Parameters<LangiumParser['parse']>[1]) => {
+        const result = recoverLineByLine(tooLargeToParse(input) ? '' : input, (text, rule) => parse<T>(text, rule ? { ...options, rule } : options)) as ParseResult<T>;
+        // Chevrotain keeps the tokens of its last parse, and through them that text, until the next parse: 10 MB
+        // for big-20k, held by the parser long after the document changed or closed.
+        wrapper.input = [];
+        return result;
+    };
     return parser;
 }
 

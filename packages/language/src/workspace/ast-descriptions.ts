@@ -1,14 +1,37 @@
 import {
     Cancellation, DefaultAstNodeDescriptionProvider, DefaultAstNodeLocator, DefaultReferenceDescriptionProvider, interruptAndCheck,
-    isReference, AstUtils, CstUtils, UriUtils, type AstNode, type AstNodeDescription, type DocumentSegment, type LangiumDocument,
-    type ReferenceDescription
+    isReference, AstUtils, CstUtils, UriUtils, type AstNode, type AstNodeDescription, type AstNodeLocator, type CstNode, type DocumentSegment,
+    type LangiumDocument, type NameProvider, type ReferenceDescription, type URI
 } from 'langium';
 import { referencesOf } from '../ast-nodes.js';
 
 /*
  * Every keystroke rebuilds the descriptions of all names and references of a spec, but only a few are ever
- * looked at (by a hover, a rename, a find-references). So paths and ranges are computed when first read.
+ * looked at (by a hover, a rename, a find-references). So paths and ranges are computed when first read. They are
+ * classes with the getters on the prototype: object literals with getters became dictionary-mode objects with a
+ * closure per getter, about 700 bytes a description, 15 MB of big-20k's 96 MB heap.
  */
+
+class LazyNodeDescription implements AstNodeDescription {
+    private knownPath?: string;
+    private knownNameSegment?: DocumentSegment;
+    private knownSelectionSegment?: DocumentSegment;
+
+    constructor(readonly node: AstNode, readonly name: string, readonly type: string, readonly documentUri: URI,
+        private readonly locator: AstNodeLocator, private readonly names: NameProvider) {}
+
+    get path(): string {
+        return this.knownPath ??= this.locator.getAstNodePath(this.node);
+    }
+
+    get nameSegment(): DocumentSegment | undefined {
+        return this.knownNameSegment ??= CstUtils.toDocumentSegment(this.names.getNameNode(this.node) ?? this.node.$cstNode);
+    }
+
+    get selectionSegment(): DocumentSegment | undefined {
+        return this.knownSelectionSegment ??= CstUtils.toDocumentSegment(this.node.$cstNode);
+    }
+}
 
 export class AlliumAstNodeDescriptionProvider extends DefaultAstNodeDescriptionProvider {
     override createDescription(node: AstNode, name: string | undefined, document?: LangiumDocument): AstNodeDescription {
@@ -16,26 +39,27 @@ export class AlliumAstNodeDescriptionProvider extends DefaultAstNodeDescriptionP
         if (!described) {
             throw new Error(`A ${node.$type} without a name cannot be described.`);
         }
-        const locator = this.astNodeLocator;
-        const nameProvider = this.nameProvider;
-        let path: string | undefined;
-        let nameSegment: DocumentSegment | undefined;
-        let selectionSegment: DocumentSegment | undefined;
-        return {
-            node,
-            name: described,
-            type: node.$type,
-            documentUri: (document ?? AstUtils.getDocument(node)).uri,
-            get path() {
-                return path ??= locator.getAstNodePath(node);
-            },
-            get nameSegment() {
-                return nameSegment ??= CstUtils.toDocumentSegment(nameProvider.getNameNode(node) ?? node.$cstNode);
-            },
-            get selectionSegment() {
-                return selectionSegment ??= CstUtils.toDocumentSegment(node.$cstNode);
-            }
-        };
+        return new LazyNodeDescription(node, described, node.$type, (document ?? AstUtils.getDocument(node)).uri, this.astNodeLocator, this.nameProvider);
+    }
+}
+
+class LazyReferenceDescription implements ReferenceDescription {
+    private knownSourcePath?: string;
+    private knownSegment?: DocumentSegment;
+
+    constructor(readonly sourceUri: URI, readonly targetUri: URI, readonly local: boolean, private readonly container: AstNode,
+        private readonly target: AstNodeDescription, private readonly refNode: CstNode, private readonly locator: AstNodeLocator) {}
+
+    get sourcePath(): string {
+        return this.knownSourcePath ??= this.locator.getAstNodePath(this.container);
+    }
+
+    get targetPath(): string {
+        return this.target.path;
+    }
+
+    get segment(): DocumentSegment {
+        return this.knownSegment ??= CstUtils.toDocumentSegment(this.refNode);
     }
 }
 
@@ -43,7 +67,6 @@ export class AlliumReferenceDescriptionProvider extends DefaultReferenceDescript
     override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
         const sourceUri = document.uri;
-        const locator = this.nodeLocator;
         let visited = 0;
         for (const { reference, container } of referencesOf(document.parseResult.value)) {
             if (++visited % 1000 === 0) {
@@ -54,22 +77,7 @@ export class AlliumReferenceDescriptionProvider extends DefaultReferenceDescript
             if (!target || !refNode || reference.error) {
                 continue;
             }
-            let sourcePath: string | undefined;
-            let segment: DocumentSegment | undefined;
-            descriptions.push({
-                sourceUri,
-                targetUri: target.documentUri,
-                local: UriUtils.equals(target.documentUri, sourceUri),
-                get sourcePath() {
-                    return sourcePath ??= locator.getAstNodePath(container);
-                },
-                get targetPath() {
-                    return target.path;
-                },
-                get segment() {
-                    return segment ??= CstUtils.toDocumentSegment(refNode);
-                }
-            });
+            descriptions.push(new LazyReferenceDescription(sourceUri, target.documentUri, UriUtils.equals(target.documentUri, sourceUri), container, target, refNode, this.nodeLocator));
         }
         return descriptions;
     }
