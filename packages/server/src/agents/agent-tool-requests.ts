@@ -9,7 +9,6 @@ import {
 } from '@allium/generate';
 import type { Module } from '@allium/language';
 import type { AlliumLspServices } from '../allium-server-module.js';
-import { WorkspaceSpecs } from './workspace-specs.js';
 
 type Handlers = { [K in AgentToolName]: (input: AgentTools[K]['input']) => Promise<AgentTools[K]['result']> };
 
@@ -19,8 +18,8 @@ type Handlers = { [K in AgentToolName]: (input: AgentTools[K]['input']) => Promi
  * (in the diagnostics mode the editor set); trace status is read from the server's index of the generated code.
  */
 export function registerAgentToolRequests(connection: Connection, shared: LangiumSharedServices): void {
-    const specs = new WorkspaceSpecs(shared);
     const services = () => shared.ServiceRegistry.all[0] as AlliumLspServices;
+    const specs = services().agents.WorkspaceSpecs;
     const specSet = async (paths: string[] | undefined) => loadSpecSet(services(), (await specs.documents(paths)).map(d => d.uri));
     const handlers: Handlers = {
         allium_check: async ({ paths }) => {
