@@ -3,7 +3,7 @@ import { URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, ResponseError, type Connection, type Diagnostic } from 'vscode-languageserver';
 import {
-    AGENT_TOOL_REQUESTS, AgentToolError, checkResult, declarationWithClosure, loadSpecSet, planObligations, planResult,
+    AGENT_TOOL_REQUESTS, AgentToolError, checkResult, declarationWithClosure, loadSpecSet, onAlliumRequest, planObligations, planResult,
     promptTool, SelectionError, setClauses, setObligations, traceReport, traceResult,
     type AgentFinding, type AgentToolName, type AgentTools
 } from '@allium/generate';
@@ -45,9 +45,9 @@ export function registerAgentToolRequests(connection: Connection, shared: Langiu
             return traceResult(report, specs.relative(codeRoot), specs.relativeUri);
         }
     };
-    for (const [tool, method] of Object.entries(AGENT_TOOL_REQUESTS) as Array<[AgentToolName, string]>) {
-        const handle = handlers[tool] as (input: unknown) => Promise<unknown>;
-        connection.onRequest(method, async (input: unknown) => {
+    for (const tool of Object.keys(AGENT_TOOL_REQUESTS) as AgentToolName[]) {
+        const handle = handlers[tool] as (input: unknown) => Promise<never>;
+        onAlliumRequest(connection, AGENT_TOOL_REQUESTS[tool], async input => {
             try {
                 return await handle(input ?? {});
             } catch (error) {
