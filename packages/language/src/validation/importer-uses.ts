@@ -6,7 +6,7 @@ import * as ast from '../generated/ast.js';
 import { nodesOf } from '../ast-nodes.js';
 import { importedDocument } from '../scoping/imports.js';
 import { fieldsOf, identName, sameSet, startsUppercase } from '../ast/ast-views.js';
-import { declaredTypeNames } from './imported-modules.js';
+import { declaredTypesAndContracts } from './imported-modules.js';
 import { offeredTriggers, subscriptions } from '../ast/triggers.js';
 import { treeMemo } from '../ast/tree-memo.js';
 
@@ -175,7 +175,7 @@ function readMentions(module: ast.Module): Mentions {
         }
     }
     // A name the importer declares itself means its own declaration, not the imported one.
-    for (const local of declaredTypeNames(module)) {
+    for (const local of declaredTypesAndContracts(module)) {
         mentions.bare.delete(local);
     }
     return mentions;
