@@ -5,7 +5,8 @@ import type { AlliumServices } from '../allium-module.js';
 import { nodesOf } from '../ast-nodes.js';
 import type { SpecTypes } from '../typing/spec-types.js';
 import { type Field, type TypeDecl } from '../typing/spec-nodes.js';
-import { isScalarType, SurfacePaths, type Reach } from '../typing/surface-paths.js';
+import { SurfacePaths, type Reach } from '../typing/surface-paths.js';
+import { declaredType, isScalarType } from '../typing/declared-types.js';
 import { clausesOf, identName } from '../ast/ast-views.js';
 import { textOf } from '../ast/names.js';
 import { treeMemo } from '../ast/tree-memo.js';
@@ -64,9 +65,8 @@ function exposedPaths(item: AstNode): ast.MemberAccess[] {
 
 /** A field holding data (`total: Money`, `status: a | b`), not one computed from others or a relationship. */
 function isStoredField(field: Field): boolean {
-    let value = ast.isAssignment(field) && ast.isWhenGuard(field.value) ? field.value.action : field.value;
-    value = ast.isOptionalType(value) ? value.inner : value;
-    return ast.isAssignment(field) && (isScalarType(value) || ast.isGenericType(value) || (ast.isNameRef(value) && /^[A-Z]/.test(value.ref.$refText)));
+    const { type } = declaredType(field);
+    return ast.isAssignment(field) && (isScalarType(type) || ast.isGenericType(type) || (ast.isNameRef(type) && /^[A-Z]/.test(type.ref.$refText)));
 }
 
 /**
