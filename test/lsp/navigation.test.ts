@@ -1,7 +1,7 @@
 import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LspClient } from './lsp-client.js';
 import { InProcessServer } from './in-process.js';
 import { corpusFile, positionOf, type Range } from './corpus.js';
