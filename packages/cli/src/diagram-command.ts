@@ -1,6 +1,6 @@
 import { URI } from 'langium';
-import { buildDiagram, renderDiagram, type DiagramFormat, type DiagramKind } from '@allium/diagram';
-import { loadSpecSet } from '@allium/generate';
+import { buildDiagram, renderDiagram } from '@allium/diagram';
+import { loadSpecSet, type DiagramFormat, type DiagramKind } from '@allium/generate';
 import { createAlliumCoreServices } from '@allium/language';
 import { GuardedNodeFileSystem } from '@allium/language/node';
 import { resolveInputs, warnSkipped } from './input-files.js';

@@ -75,7 +75,10 @@ export class AlliumReferenceDescriptionProvider extends DefaultReferenceDescript
     }
 }
 
-/** Paths of nodes, remembered: descriptions of many nodes of one declaration share the walk to the root. */
+/**
+ * Paths of nodes, remembered: descriptions of many nodes of one declaration share the walk to the root. A path is
+ * fixed by the tree the node is in, so it is kept as long as the node is (a WeakMap, as `treeMemo` explains).
+ */
 export class AlliumAstNodeLocator extends DefaultAstNodeLocator {
     private readonly paths = new WeakMap<AstNode, string>();
 
