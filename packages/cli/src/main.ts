@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { startupSnapshot } from 'node:v8';
 import { runProcess } from './cli.js';
 import { prepareCoreServices } from './core-services.js';
-import { buildSnapshotInBackground, takeSnapshotRequest } from './snapshot-cache.js';
+import { takeSnapshotRequest } from './snapshot-request.js';
 import { WARM_UP_SPECS } from './warm-up-specs.js';
 
 // The bundle runs the CLI, or, under `node --build-snapshot`, becomes its start-up snapshot ("Start-up snapshot" in
@@ -15,8 +15,11 @@ if (startupSnapshot.isBuildingSnapshot()) {
 } else {
     const blob = takeSnapshotRequest();
     if (blob) {
-        // After the run, so that the build does not slow this one down.
-        process.once('exit', () => buildSnapshotInBackground(path.resolve(process.argv[1]), blob));
+        // Loaded here only: Node does not vouch for child_process in a snapshot's heap. The build starts when this run
+        // ends, so that it does not slow the run down.
+        void import('./snapshot-build.js').then(({ buildSnapshotInBackground }) => {
+            process.once('exit', () => buildSnapshotInBackground(path.resolve(process.argv[1]), blob));
+        });
     }
     void runProcess(process.argv.slice(2));
 }
