@@ -3,7 +3,8 @@
 # allium.cjs, from a V8 start-up snapshot of it when the cache holds one built by this node binary, and from the bundle
 # otherwise; the bundle then builds the snapshot in the background after its run. Until the exec only shell builtins run,
 # and readlink when the command is a symbolic link as npm installs it (a second node start would cost more than the
-# snapshot saves); exec leaves node with this process's id, streams, signals and exit status. esbuild.mjs writes the build's key (CLI version and bundle hash) in place of @KEY@.
+# snapshot saves); exec leaves node with this process's id, streams, signals and exit status. esbuild.mjs writes the
+# build's key (CLI version and bundle hash) into the path of the blob below.
 self=$0
 case $self in */*) ;; *) self=./$self ;; esac
 while [ -L "$self" ]; do
