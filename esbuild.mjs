@@ -41,12 +41,12 @@ const entries = [
     { entryPoints: ['packages/client/src/diagram/diagram-webview.ts'], outfile: 'out/client/diagram.js', platform: 'browser', format: 'iife', target: 'es2022', define: {}, banner: {} },
     { entryPoints: ['packages/client/src/diagram/diagram.css'], outfile: 'out/client/diagram.css', platform: 'browser', format: undefined, define: {}, banner: {} },
     { ...cli, outfile: 'out/cli/allium.cjs' },
-    { ...cli, ...published, outfile: 'packages/cli/dist/allium.cjs', plugins: [launcher('packages/cli/dist/allium')] },
+    { ...cli, ...published, outfile: 'packages/cli/dist/allium.cjs', plugins: [launcher('packages/cli/dist/launcher.cjs')] },
     { entryPoints: ['packages/server/src/main.ts'], ...published, banner: executable, outfile: 'packages/cli/dist/allium-language-server.cjs' }
 ];
 
 /**
- * Writes the package's `allium` command next to the bundle after each build: packages/cli/launcher/allium.sh with the
+ * Writes the package's `allium` command next to the bundle after each build: packages/cli/launcher/allium.cjs with the
  * build's key, the CLI version and a hash of the bundle, which names the folder of its start-up snapshots in the cache.
  */
 function launcher(file) {
@@ -58,7 +58,7 @@ function launcher(file) {
                     return;
                 }
                 const hash = createHash('sha256').update(readFileSync(build.initialOptions.outfile)).digest('hex').slice(0, 16);
-                writeFileSync(file, readFileSync('packages/cli/launcher/allium.sh', 'utf8').replaceAll('@KEY@', `${cliVersion}-${hash}`));
+                writeFileSync(file, readFileSync('packages/cli/launcher/allium.cjs', 'utf8').replaceAll('@KEY@', `${cliVersion}-${hash}`));
                 chmodSync(file, 0o755);
             });
         }

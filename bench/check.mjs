@@ -10,7 +10,7 @@ import { URI } from 'langium';
 import { Checker } from '../packages/cli/out/check.js';
 import { corpus, figure, median, processTime, referenceCheck, root } from './figures.mjs';
 
-const bin = path.join(root, 'packages/cli/dist/allium');
+const bin = path.join(root, 'packages/cli/dist/launcher.cjs');
 const cache = mkdtempSync(path.join(tmpdir(), 'allium-bench-cache-'));
 process.on('exit', () => rmSync(cache, { recursive: true, force: true }));
 const snapshot = { XDG_CACHE_HOME: cache, NODE_OPTIONS: '' };

@@ -47,13 +47,13 @@ describe('the CLI package, packed and installed into an empty folder', () => {
     it('holds the two bundles, the launcher, the config schema, README and licence, and needs no dependency', () => {
         const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
         expect(listing).toEqual([
-            'package/LICENSE', 'package/README.md', 'package/dist/allium', 'package/dist/allium-language-server.cjs', 'package/dist/allium.cjs',
-            'package/dist/allium.config.schema.json', 'package/package.json'
+            'package/LICENSE', 'package/README.md', 'package/dist/allium-language-server.cjs', 'package/dist/allium.cjs',
+            'package/dist/allium.config.schema.json', 'package/dist/launcher.cjs', 'package/package.json'
         ]);
         const manifest = JSON.parse(readFileSync(path.join(folder, 'node_modules/allium-editor-cli/package.json'), 'utf8'));
         expect(manifest.dependencies ?? {}).toEqual({});
         expect(manifest.private).toBeUndefined();
-        expect(manifest.bin).toEqual({ allium: 'dist/allium', 'allium-language-server': 'dist/allium-language-server.cjs' });
+        expect(manifest.bin).toEqual({ allium: 'dist/launcher.cjs', 'allium-language-server': 'dist/allium-language-server.cjs' });
     });
 
     it('runs npx allium check --json with the reference CLI\'s output and exit status', () => {

@@ -1,4 +1,4 @@
-import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startupSnapshot } from 'node:v8';
 import { runProcess } from './cli.js';
 import { prepareCoreServices } from './core-services.js';
@@ -18,7 +18,7 @@ if (startupSnapshot.isBuildingSnapshot()) {
         // Loaded here only: Node does not vouch for child_process in a snapshot's heap. The build starts when this run
         // ends, so that it does not slow the run down.
         void import('./snapshot-build.js').then(({ buildSnapshotInBackground }) => {
-            process.once('exit', () => buildSnapshotInBackground(path.resolve(process.argv[1]), blob));
+            process.once('exit', () => buildSnapshotInBackground(fileURLToPath(import.meta.url), blob));
         });
     }
     void runProcess(process.argv.slice(2));
