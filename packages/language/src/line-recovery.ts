@@ -105,18 +105,32 @@ function committedProblem(text: string, problem: Problem, parse: (text: string, 
     const room = rule === 'Expression' && from > 0 && text[from - 1] === ' ';
     // Up to the next declaration: a construct does not reach past it, and the parse stays as cheap as the construct.
     const end = declarationEnd(text, from);
-    const sub = parse(room ? `${blank(text, 0, from - 1)}x${text.slice(from, end)}` : blank(text, 0, from).slice(0, end), rule);
-    const first = sub.parserErrors[0];
+    const sub = probe(parse, room ? `${blank(text, 0, from - 1)}x${text.slice(from, end)}` : blank(text, 0, from).slice(0, end), rule);
+    const first = sub?.parserErrors[0];
     // A clause left empty (`terminal:` then the graph's `}`) fails at the token after it, where the reference reports it.
     const offset = first && first.name !== 'NotAllInputParsedException' && (first.token.image !== '' || first.token.tokenType?.name === 'EMPTY_VALUE')
         ? positionedOffset(first) : undefined;
     // On the construct's first line the error is where it was; at a `}` that closes what holds the construct (a
     // binding clause missing its `:` before the surface's `}`), the reference also reports the construct itself.
-    if (offset === undefined || offset <= endOfLine(text, from)
+    if (!first || offset === undefined || offset <= endOfLine(text, from)
         || (text[offset] === '}' && rule !== 'Expression' && braceDepth(text, offset) <= braceDepth(text, from))) {
         return undefined;
     }
     return { offset, end: offset + Math.max(1, first.token.image.length), error: first };
+}
+
+/**
+ * Parses `text` from the inner grammar rule `rule`, or gives undefined when the parser throws. Started below the
+ * entry rule, Langium's parser can lose track of the node it is building when Chevrotain's recovery unwinds to that
+ * rule (`(path: <o` as an Expression); the whole-file parses never start there. The construct's first token then
+ * stays the problem, as when the construct parses whole.
+ */
+function probe(parse: (text: string, rule?: string) => ParseResult<AstNode>, text: string, rule: string): ParseResult<AstNode> | undefined {
+    try {
+        return parse(text, rule);
+    } catch {
+        return undefined;
+    }
 }
 
 /** The grammar rule each first token selects, between declarations and inside a body; `(` continues an expression. */

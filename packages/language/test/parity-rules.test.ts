@@ -156,6 +156,15 @@ rule Other {
         expect((await findings(spec)).sort()).toEqual(['3:allium.syntax', '5:allium.reference.undefinedImportedAlias', '5:allium.rule.invalidTrigger']);
     });
 
+    it('a broken call argument at the end of the file is reported on its line, and checking goes on', async () => {
+        // Probing where the call breaks parses from an inner grammar rule; Langium's parser can throw there.
+        for (const spec of ['rule W {\n    ensures: FileWritten(path: <o\n', 'rule W {\n    ensures: Told(message: "<\n',
+            'entity S {\n    ensures: Told(\n        data: { reason: = failure_reason }\n']) {
+            const syntax = (await findings(spec)).filter(f => f.endsWith('allium.syntax'));
+            expect(syntax[0]).toBe('3:allium.syntax');
+        }
+    });
+
     it('never places an error at 1:1 unless it is there', async () => {
         const { diagnostics } = await parseAllium('-- allium: 3\nrule R {\n    when: X(a)\n    ensures:\n        a.b = (\n}\n');
         expect(diagnostics.filter(d => d.range.start.line === 0 && d.range.start.character === 0)).toEqual([]);
