@@ -49,10 +49,10 @@ export function recoverLineByLine(input: string, parse: (text: string, rule?: st
         // An error between declarations is in a declaration's header: the whole line goes, so that the next line
         // can start a declaration of its own rather than finish the broken one.
         // A construct that broke at the brace closing it goes whole, up to that brace: the reference resumes after it.
-        const wholeConstruct = committed !== undefined && text[committed.offset] === '}';
+        const wholeConstruct = committed !== undefined && committed.blankTo === undefined && text[committed.offset] === '}';
         const from = wholeConstruct ? found.offset
             : problem.blankFrom ?? (problem.stray ? problem.end : braceDepth(text, problem.offset) === 0 ? headerStart(text, problem.offset) : problem.offset);
-        const to = wholeConstruct ? committed.end : endOfLine(text, Math.max(from, problem.offset));
+        const to = wholeConstruct ? committed.end : problem.blankTo ?? endOfLine(text, Math.max(from, problem.offset));
         cursor = Math.max(to, problem.end);
         if (problem.error) {
             recorded.push(problem.error);
@@ -85,6 +85,8 @@ interface Problem {
     inBody?: boolean;
     /** Where the text to skip starts, when not at the problem (a `when:` read as a guard goes from its `when`). */
     blankFrom?: number;
+    /** Where it ends, when not at the end of the problem's line. */
+    blankTo?: number;
 }
 
 /**
@@ -116,7 +118,26 @@ function committedProblem(text: string, problem: Problem, parse: (text: string, 
         || (text[offset] === '}' && rule !== 'Expression' && braceDepth(text, offset) <= braceDepth(text, from))) {
         return undefined;
     }
-    return { offset, end: offset + Math.max(1, first.token.image.length), error: first };
+    const broken = { offset, end: offset + Math.max(1, first.token.image.length), error: first };
+    if (rule !== 'TransitionsBlock' || text[offset] === '}') {
+        return broken;
+    }
+    // A graph broken elsewhere than at an arrow goes up to its broken line; what follows is read as the entity's items.
+    return { ...broken, ...(edgeWithoutArrow(first, text) ?? { blankFrom: from, blankTo: endOfLine(text, offset) }) };
+}
+
+/**
+ * In a transition graph, an edge whose source is not followed by `->` (`shipped  delivered`, `a (` or `a` alone
+ * before the next edge) is dropped as the reference drops it: from its source to the end of the line where the `->`
+ * was missed, or only its source when the graph's `}` follows; the graph goes on.
+ */
+function edgeWithoutArrow(error: IRecognitionException, text: string): Pick<Problem, 'blankFrom' | 'blankTo'> | undefined {
+    const source = (error as { previousToken?: IToken }).previousToken;
+    if (error.name !== 'MismatchedTokenException' || !error.message.startsWith("Expected '->'") || !source || !Number.isFinite(source.startOffset)) {
+        return undefined;
+    }
+    const at = error.token.startOffset;
+    return { blankFrom: source.startOffset, blankTo: text[at] === '}' ? source.startOffset + source.image.length : endOfLine(text, at) };
 }
 
 /**

@@ -202,7 +202,25 @@ describe('one-token reading', () => {
 
     it('an edge missing its target takes the next line\'s source, and the error is where that edge ends', async () => {
         const spec = 'entity Order {\n    status: a | b | c\n\n    transitions status {\n        a ->\n        b -> c\n        terminal: c\n    }\n}\n';
-        expect(await syntax(spec)).toEqual(['7:11']);
+        // The graph goes up to there; its brace then closes the entity, and the entity's own brace is left over.
+        expect(await syntax(spec)).toEqual(['7:11', '10:1']);
+    });
+
+    it('an edge missing its arrow is one error where the arrow should be, and the rest of the graph is read', async () => {
+        const graph = (edge: string) => `entity Order {\n    status: a | b | c | d\n\n    transitions status {\n        a -> b\n${edge}\n        c -> d\n        terminal: d\n    }\n}\n`;
+        expect(await syntax(graph('        b  c'))).toEqual(['7:12']);
+        expect(await syntax(graph('        b ( -> c'))).toEqual(['7:11']);
+        // A source alone takes the next line as its missing arrow, and that line goes with it.
+        expect(await syntax(graph('        b'))).toEqual(['8:9']);
+        // The graph is kept: d is terminal, so only a, b and c lack a way out where no rule moves them.
+        const found = await findings(graph('        b  c'));
+        expect(found.filter(f => f.endsWith('allium.status.noExit'))).toHaveLength(3);
+    });
+
+    it('a graph broken elsewhere is dropped up to its broken line, and its other lines are read as the entity\'s items', async () => {
+        const spec = 'entity Order {\n    status: a | b\n\n    transitions status {\n        a -> b\n        terminal: "s" b\n    }\n}\n';
+        // The graph's brace closes the entity, so the entity's own brace is where a declaration was expected.
+        expect(await syntax(spec)).toEqual(['7:19', '9:1']);
     });
 
     it('a terminal list missing a comma fails at the brace closing the graph, and the entity is read after it', async () => {
