@@ -102,13 +102,9 @@ function committedProblem(text: string, problem: Problem, parse: (text: string, 
         return undefined;
     }
     const from = problem.offset;
-    // A `(` after an expression opens the arguments of a call for the reference (`name: value` items, commas
-    // optional), so it is read after a one-letter callee when there is room for one.
-    const room = rule === 'Expression' && from > 0 && text[from - 1] === ' ';
     // Up to the next declaration: a construct does not reach past it, and the parse stays as cheap as the construct.
     const end = declarationEnd(text, from);
-    const sub = probe(parse, room ? `${blank(text, 0, from - 1)}x${text.slice(from, end)}` : blank(text, 0, from).slice(0, end), rule);
-    const first = sub?.parserErrors[0];
+    const first = rule === 'Expression' ? callArgumentsError(text, from, end, parse) : probe(parse, blank(text, 0, from).slice(0, end), rule)?.parserErrors[0];
     // A clause left empty (`terminal:` then the graph's `}`) fails at the token after it, where the reference reports it.
     const offset = first && first.name !== 'NotAllInputParsedException' && (first.token.image !== '' || first.token.tokenType?.name === 'EMPTY_VALUE')
         ? positionedOffset(first) : undefined;
@@ -138,6 +134,39 @@ function edgeWithoutArrow(error: IRecognitionException, text: string): Pick<Prob
     }
     const at = error.token.startOffset;
     return { blankFrom: source.startOffset, blankTo: text[at] === '}' ? source.startOffset + source.image.length : endOfLine(text, at) };
+}
+
+/** Arguments read before giving up on finding where a call breaks. */
+const MAX_ARGUMENTS = 256;
+
+/**
+ * Where the arguments of the call opened by the `(` at `from` break, read as the reference reads them: `name: value`
+ * or a value, each followed by an optional comma, on whatever lines, up to `)`. Our parser looks further ahead and
+ * does not enter a call that never closes, so each argument is parsed on its own. Undefined when the call closes
+ * or runs on into the next declaration.
+ */
+function callArgumentsError(text: string, from: number, end: number, parse: (text: string, rule?: string) => ParseResult<AstNode>): IRecognitionException | undefined {
+    let at = skipBlank(text, from + 1);
+    for (let i = 0; i < MAX_ARGUMENTS && at < end && text[at] !== ')'; i++) {
+        // `word:` names the argument, whatever the word (`ensures: Done()` too); its value follows, on whatever line.
+        const named = /^[A-Za-z_]\w*[ \t]*:(?!:)/.exec(text.slice(at, at + 200));
+        at = named ? skipBlank(text, at + named[0].length) : at;
+        const first = probe(parse, blank(text, 0, at).slice(0, end), 'Expression')?.parserErrors[0];
+        if (!first || first.name !== 'NotAllInputParsedException') {
+            return first;
+        }
+        at = skipBlank(text, first.token.startOffset);
+        at = text[at] === ',' ? skipBlank(text, at + 1) : at;
+    }
+    return undefined;
+}
+
+/** The offset of the first character at or after `at` that is neither white space nor in a `--` comment. */
+function skipBlank(text: string, at: number): number {
+    const blankRun = /(?:\s|--[^\n]*)*/y;
+    blankRun.lastIndex = at;
+    blankRun.exec(text);
+    return blankRun.lastIndex;
 }
 
 /**

@@ -240,6 +240,15 @@ describe('one-token reading', () => {
         expect(await syntax(stray)).toEqual(['8:1', '9:1']);
     });
 
+    it('an unclosed call reads its arguments over the next lines, named by any word, commas optional, up to the brace', async () => {
+        // `ensures: Available(...)` on the next lines are named arguments of the call left open, so the rule's
+        // brace is where it breaks; the next rule's header is then an item of this rule.
+        const snippets = 'rule Snippets {\n    when: Loaded(language)\n    ensures: Available(prefix: variant\n    ensures: Available(prefix: enum)\n    ensures: Available(prefix: rule)\n}\n\nrule Other {\n    when: Loaded(language)\n    ensures: Done(language)\n}\n';
+        expect(await syntax(snippets)).toEqual(['7:1', '9:1']);
+        const missingComma = 'rule Ask {\n    when: Ask(x)\n    ensures: Request.created(\n        subject: x,\n        deadline: 24.hours\n        respondents: x.people,\n\n}\n';
+        expect(await syntax(missingComma)).toEqual(['9:1', '10:1']);
+    });
+
     it('a construct broken at the brace of what holds it is reported where it starts', async () => {
         expect(await syntax('surface Portal {\n    facing Customer\n}\n')).toEqual(['3:5']);
     });
