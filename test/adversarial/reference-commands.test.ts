@@ -19,8 +19,8 @@ const SPECS: Record<string, () => string> = {
     }
 };
 
-// Bounded by the CPU time of this test process (a fork of its own), which a loaded machine barely changes; about 1 s
-// idle for the slowest, so 20 s is a hang or a blow-up. The wall clock is left to a generous timeout.
+// Bounded by the CPU time of this test process (a fork of its own), which a loaded machine barely changes: a few seconds
+// for the slowest (the 2 MB enum line), so 60 s is a hang or a blow-up. The wall clock is left to a generous timeout.
 describe('parse, model and analyse on pathological specs', { timeout: 600_000 }, () => {
     for (const [name, build] of Object.entries(SPECS)) {
         it(`${name}: a tree, a model and findings`, async () => {
@@ -36,7 +36,7 @@ describe('parse, model and analyse on pathological specs', { timeout: 600_000 },
                 expect(findings.filter(f => f.type === 'deadlock')).toHaveLength(400);
                 expect(findings.find(f => f.type === 'deadlock' && f.state === 's0')).toMatchObject({ cycle: expect.arrayContaining(['s0', 's399']) });
             }
-            expect(cpuMs, 'CPU time of the parse and check').toBeLessThan(20_000);
+            expect(cpuMs, 'CPU time of the parse and check').toBeLessThan(60_000);
         });
     }
 });
