@@ -20,7 +20,9 @@ function dump(result: ParseResult<AstNode>): string {
         const own = (node as { _astNode?: AstNode })._astNode?.$type ?? '';
         lines.push(`${' '.repeat(depth)}${node.offset}+${node.length} ${start.line}:${start.character}-${end.line}:${end.character} ${node.hidden} ${own} ${'content' in node ? '' : node.text}`);
         for (const child of (node as { content?: CstNode[] }).content ?? []) {
-            expect(child.container).toBe(node);
+            if (child.container !== node) {
+                lines.push('(the next node has another container)');
+            }
             cst(child, depth + 1);
         }
     };
@@ -110,7 +112,7 @@ describe('re-parsing only the declarations an edit touched', () => {
         console.log(`${edits} edits, ${cleanEdits} of them from a valid spec (no syntax error or stray token) to a valid one, ${spliced} re-parsed in their declarations only`);
         // A broken spec is parsed whole; of the edits between valid specs most splice, enough for the comparison to mean something.
         expect(spliced).toBeGreaterThan(cleanEdits / 2);
-    });
+    }, 120_000);
 
     it('leaves the same diagnostics as a fresh check once the spliced tree is linked and validated again', async () => {
         const next = random(3);
@@ -141,7 +143,7 @@ describe('re-parsing only the declarations an edit touched', () => {
         }
         console.log(`${compared} spliced documents checked against a fresh check`);
         expect(compared).toBeGreaterThan(20);
-    });
+    }, 120_000);
 });
 
 /** No syntax error, and no token skipped between declarations. */
