@@ -1,6 +1,7 @@
 // Bundles the runnable entry points: the VS Code client with its webview scripts, the language server and the CLI,
 // and the npm package of the CLI (packages/cli/dist: both bins, self-contained, with the config schema).
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -17,7 +18,6 @@ const common = {
 };
 const cliVersion = JSON.parse(readFileSync('packages/cli/package.json', 'utf8')).version;
 const executable = { js: '#!/usr/bin/env node\n' + common.banner.js };
-const cli = { entryPoints: ['packages/cli/src/main.ts'], banner: executable, define: { ...common.define, ALLIUM_CLI_VERSION: JSON.stringify(cliVersion) } };
 // The published package carries no source maps: they would double its size for stack traces nobody reads.
 const published = { sourcemap: false, minifyWhitespace: true };
 
@@ -28,6 +28,12 @@ const { followTable } = await import('./packages/language/out/resync-follows.js'
 const { EmptyFileSystem } = await import('langium');
 common.define = { ...common.define, ALLIUM_RESYNC_FOLLOWS: JSON.stringify(followTable(createAlliumCoreServices(EmptyFileSystem).Allium.parser.LangiumParser)) };
 
+// The CLI's defines add to the common ones, so they are made after the follow sets. The specs of examples/orders are what
+// the start-up snapshot parses to warm the parser's lookahead (packages/cli/src/warm-up-specs.ts): adding examples/clinic
+// made the blob 23 MB instead of 13 MB and checks of other specs no faster (docs/performance.md).
+const warmUpSpecs = readdirSync('examples/orders').filter(f => f.endsWith('.allium')).sort().map(f => readFileSync(`examples/orders/${f}`, 'utf8'));
+const cli = { entryPoints: ['packages/cli/src/main.ts'], banner: executable, define: { ...common.define, ALLIUM_CLI_VERSION: JSON.stringify(cliVersion), ALLIUM_WARM_UP_SPECS: JSON.stringify(warmUpSpecs) } };
+
 const entries = [
     { entryPoints: ['packages/client/src/extension.ts'], outfile: 'out/client/extension.cjs', external: ['vscode'] },
     { entryPoints: ['packages/server/src/main.ts'], outfile: 'out/server/main.cjs' },
@@ -35,9 +41,29 @@ const entries = [
     { entryPoints: ['packages/client/src/diagram/diagram-webview.ts'], outfile: 'out/client/diagram.js', platform: 'browser', format: 'iife', target: 'es2022', define: {}, banner: {} },
     { entryPoints: ['packages/client/src/diagram/diagram.css'], outfile: 'out/client/diagram.css', platform: 'browser', format: undefined, define: {}, banner: {} },
     { ...cli, outfile: 'out/cli/allium.cjs' },
-    { ...cli, ...published, outfile: 'packages/cli/dist/allium.cjs' },
+    { ...cli, ...published, outfile: 'packages/cli/dist/allium.cjs', plugins: [launcher('packages/cli/dist/launcher.cjs')] },
     { entryPoints: ['packages/server/src/main.ts'], ...published, banner: executable, outfile: 'packages/cli/dist/allium-language-server.cjs' }
 ];
+
+/**
+ * Writes the package's `allium` command next to the bundle after each build: packages/cli/launcher/allium.cjs with the
+ * build's key, the CLI version and a hash of the bundle, which names the folder of its start-up snapshots in the cache.
+ */
+function launcher(file) {
+    return {
+        name: 'allium-launcher',
+        setup(build) {
+            build.onEnd(result => {
+                if (result.errors.length > 0) {
+                    return;
+                }
+                const hash = createHash('sha256').update(readFileSync(build.initialOptions.outfile)).digest('hex').slice(0, 16);
+                writeFileSync(file, readFileSync('packages/cli/launcher/allium.cjs', 'utf8').replaceAll('@KEY@', `${cliVersion}-${hash}`));
+                chmodSync(file, 0o755);
+            });
+        }
+    };
+}
 
 // The config schema the extension contributes (jsonValidation) and the package ships.
 const schema = 'packages/language/src/config/allium-config.schema.json';

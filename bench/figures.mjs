@@ -12,12 +12,12 @@ export const reference = [process.env.ALLIUM_REFERENCE, path.resolve(root, '../s
 export const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 export const p95 = xs => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 
-/** Median wall time of a fresh process, in ms. */
-export function processTime(command, args, runs = 5) {
+/** Median wall time of a fresh process, in ms; `env` adds to this process's environment. */
+export function processTime(command, args, runs = 5, env = {}) {
     const times = [];
     for (let i = 0; i < runs; i++) {
         const start = performance.now();
-        spawnSync(command, args, { stdio: 'ignore' });
+        spawnSync(command, args, { stdio: 'ignore', env: { ...process.env, ...env } });
         times.push(performance.now() - start);
     }
     return median(times);

@@ -2,15 +2,18 @@
 // by both, and their first syntax-error lines, errors on specs the reference accepts, and coded findings compared.
 // Seeded: the same --seed and --count give the same specs. Each kind of difference is minimised (lines removed
 // while it persists) and written to --out/cases.
-// Usage: node scripts/parity-fuzz.mjs [--seed 1] [--count 5000] [--corpus DIR] [--reference BIN] [--out DIR] [--minimise 40]
+// The reference's findings are kept in --cache, by its version and the spec's text, so a second run of the same
+// specs checks only ours.
+// Usage: node scripts/parity-fuzz.mjs [--seed 1] [--count 5000] [--corpus DIR] [--reference BIN] [--out DIR] [--minimise 40] [--cache FILE]
 import { execFileSync, execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Checker } from '../packages/cli/out/check.js';
 import { generateSpec } from './fuzz/generate.mjs';
 import { mutateSpec } from './fuzz/mutate.mjs';
-import { codeOfReference, differences, firstSyntaxLine } from './fuzz/compare.mjs';
+import { codeOfReference, differences, firstSyntaxLine, SINCE_3_6_1 } from './fuzz/compare.mjs';
 import { Random } from './fuzz/random.mjs';
 
 const arg = (name, fallback) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : fallback; };
@@ -20,6 +23,7 @@ const corpus = path.resolve(arg('--corpus', '../shared/corpus'));
 const referenceBin = path.resolve(arg('--reference', '../shared/reference-checker/allium'));
 const out = path.resolve(arg('--out', 'test-output/fuzz'));
 const minimiseLimit = Number(arg('--minimise', '40'));
+const cacheFile = path.resolve(arg('--cache', 'test-output/fuzz-reference-cache.json'));
 const specsDir = path.join(out, 'specs');
 const casesDir = path.join(out, 'cases');
 const run = promisify(execFile);
@@ -75,8 +79,16 @@ function referenceFindingsSync(file) {
 
 // The reference, a few processes at a time; ours, in this process, one file per check like the reference run.
 const started = Date.now();
-for (let i = 0; i < specs.length; i += 8) {
-    await Promise.all(specs.slice(i, i + 8).map(async spec => { spec.reference = await referenceFindings(spec.file); }));
+const referenceVersion = execFileSync(referenceBin, ['--version'], { encoding: 'utf8' }).trim();
+const cache = existsSync(cacheFile) ? JSON.parse(readFileSync(cacheFile, 'utf8')) : {};
+const cacheKey = text => createHash('sha256').update(`${referenceVersion}\n${text}`).digest('hex');
+const unknown = specs.filter(spec => !(spec.reference = cache[cacheKey(spec.text)]));
+for (let i = 0; i < unknown.length; i += 8) {
+    await Promise.all(unknown.slice(i, i + 8).map(async spec => { spec.reference = cache[cacheKey(spec.text)] = await referenceFindings(spec.file); }));
+}
+if (unknown.length > 0) {
+    mkdirSync(path.dirname(cacheFile), { recursive: true });
+    writeFileSync(cacheFile, JSON.stringify(cache));
 }
 const referenceMs = Date.now() - started;
 const checker = new Checker();
@@ -85,7 +97,7 @@ for (const spec of specs) {
 }
 const oursMs = Date.now() - started - referenceMs;
 
-const totals = { specs: specs.length, syntaxAgree: 0, accepted: 0, falseErrorSpecs: 0, matched: 0, missed: 0, extra: 0 };
+const totals = { specs: specs.length, syntaxAgree: 0, accepted: 0, falseErrorSpecs: 0, matched: 0, missed: 0, extra: 0, since361: 0 };
 // Findings after a syntax error depend on how each parser recovers; on specs that parse for both they should not.
 const parsed = { specs: 0, matched: 0, missed: 0, extra: 0 };
 const bySignature = new Map();
@@ -98,6 +110,7 @@ for (const spec of specs) {
     totals.matched += d.matched;
     totals.missed += d.missed;
     totals.extra += d.extra;
+    totals.since361 += d.since361;
     if (firstSyntaxLine(spec.reference) === 0 && firstSyntaxLine(spec.ours) === 0) {
         parsed.specs++;
         parsed.matched += d.matched;
@@ -157,11 +170,12 @@ for (const [signature, entry] of ranked) {
 const percent = (a, b) => `${(100 * a / Math.max(1, b)).toFixed(2)}%`;
 const codedTotal = totals.matched + totals.missed + totals.extra;
 const summary = [
-    `seed ${seed}, ${totals.specs} specs (reference ${(referenceMs / 1000).toFixed(1)} s, ours ${(oursMs / 1000).toFixed(1)} s)`,
+    `seed ${seed}, ${totals.specs} specs (reference ${(referenceMs / 1000).toFixed(1)} s for ${unknown.length} not cached, ours ${(oursMs / 1000).toFixed(1)} s)`,
     `false errors on reference-accepted specs: ${totals.falseErrorSpecs} of ${totals.accepted} specs (target 0)`,
     `first syntax-error line within one line: ${totals.syntaxAgree}/${totals.specs} = ${percent(totals.syntaxAgree, totals.specs)} (target >= 99%)`,
     `coded findings matched: ${totals.matched}/${codedTotal} = ${percent(totals.matched, codedTotal)} (missed ${totals.missed}, extra ${totals.extra}; target >= 97%)`,
     `  on the ${parsed.specs} specs without syntax errors: ${parsed.matched}/${parsed.matched + parsed.missed + parsed.extra} = ${percent(parsed.matched, parsed.matched + parsed.missed + parsed.extra)} (missed ${parsed.missed}, extra ${parsed.extra})`,
+    `  left out, reported from reference 3.6.1 on (${[...SINCE_3_6_1].join(', ')}): ${totals.since361}`,
     '',
     'differences by kind (count, signature, smallest example):',
     ...report

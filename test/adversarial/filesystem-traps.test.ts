@@ -1,33 +1,28 @@
-import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { LspClient } from '../lsp/lsp-client.js';
 import { checkJson } from '../support/check-json.js';
+import { runBounded } from '../support/cpu-bound.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const CLI = path.resolve(__dirname, '../../out/cli/allium.cjs');
 const SPEC = '-- allium: 3\n\nentity Order {\n    total: Integer\n}\n';
 
-/** Runs the CLI with a deadline: a walk that loops or a read that blocks shows as a timeout, not a stuck test run. */
-function run(args: string[], cwd: string, timeoutMs = 15_000): Promise<{ status: number | null; stdout: string; stderr: string; timedOut: boolean }> {
-    return new Promise(resolve => {
-        const child = spawn(process.execPath, [CLI, ...args], { cwd });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', d => stdout += d);
-        child.stderr.on('data', d => stderr += d);
-        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-        child.on('exit', (status, signal) => {
-            clearTimeout(timer);
-            resolve({ status, stdout, stderr, timedOut: signal === 'SIGKILL' });
-        });
-    });
+/**
+ * Runs the CLI under a CPU watchdog (test/support/cpu-bound.ts): a walk that loops shows as a CLI over its CPU budget,
+ * a read that blocks as a CLI using no CPU, both as `timedOut`, whatever the load of the machine. A check of these
+ * folders takes about 1 s of CPU.
+ */
+function run(args: string[], cwd: string) {
+    return runBounded(process.execPath, [CLI, ...args], { cwd, cpuMs: 20_000 });
 }
 
-describe('file system traps for the CLI', () => {
+// Wall-clock limits are left to the watchdog; vitest's only stops a test that the watchdog did not.
+describe('file system traps for the CLI', { timeout: 600_000 }, () => {
     it('checks a folder with links back to itself once, without looping', async () => {
         const dir = tempDir('allium-links');
         mkdirSync(path.join(dir, 'specs', 'sub'), { recursive: true });
@@ -89,7 +84,7 @@ describe('file system traps for the CLI', () => {
     });
 });
 
-describe('file system traps for the language server', () => {
+describe('file system traps for the language server', { timeout: 600_000 }, () => {
     it('indexes a folder with link loops and a FIFO, and reports bad use targets on their lines', async () => {
         const dir = tempDir('allium-server-traps');
         mkdirSync(path.join(dir, 'sub'));
@@ -103,9 +98,27 @@ describe('file system traps for the language server', () => {
             await client.initialize(dir);
             const uri = pathToFileURL(path.join(dir, 'uses.allium')).href;
             await client.open(uri, text);
-            const diagnostics = await client.diagnosticsFor(uri, d => d.some(x => x.code === 'allium.use.unreadable'), 15_000);
+            const { value: diagnostics } = await client.within(client.diagnosticsFor(uri, d => d.some(x => x.code === 'allium.use.unreadable'), 600_000),
+                { cpuMs: 20_000, what: 'diagnostics of the bad use targets' });
             expect(diagnostics.filter(d => d.code === 'allium.use.unreadable').map(d => d.range.start.line)).toEqual([1, 2, 3]);
             expect(client.alive).toBe(true);
+        } finally {
+            await client.dispose();
+        }
+    });
+
+    it('accepts a UTF-8 byte order mark in an open document and keeps it when formatting', async () => {
+        const client = new LspClient();
+        try {
+            await client.initialize();
+            const uri = 'file:///traps/bom.allium';
+            const text = '\uFEFF' + SPEC.replace('    total', '  total');
+            await client.open(uri, text);
+            const { value: diagnostics } = await client.within(client.diagnosticsFor(uri, () => true, 600_000), { cpuMs: 20_000, what: 'diagnostics of a spec with a BOM' });
+            expect(diagnostics.filter(d => d.code === 'allium.syntax')).toEqual([]);
+            const { value: edits } = await client.within(client.request<Parameters<typeof TextDocument.applyEdits>[1]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }),
+                { cpuMs: 10_000, what: 'formatting a spec with a BOM' });
+            expect(TextDocument.applyEdits(TextDocument.create(uri, 'allium', 1, text), edits)).toBe('\uFEFF' + SPEC);
         } finally {
             await client.dispose();
         }

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,11 +5,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LspClient } from '../lsp/lsp-client.js';
 import { tempDir } from '../support/temp-dir.js';
+import { runBounded } from '../support/cpu-bound.js';
 
 const CLI = path.resolve(__dirname, '../../out/cli/allium.cjs');
 const MESSY = '-- allium: 3\nentity Order {\n  status: pending | shipped   \n      total: Decimal\n}\n\n\n\nrule Ship {\n  when: ShipOrder(order)\n  ensures:\n      order.status = shipped\n}\n\n\n';
 
-describe('textDocument/formatting and allium format', () => {
+describe('textDocument/formatting and allium format', { timeout: 600_000 }, () => {
     const client = new LspClient();
     beforeAll(() => client.initialize());
     afterAll(() => client.dispose());
@@ -22,9 +22,12 @@ describe('textDocument/formatting and allium format', () => {
             writeFileSync(file, text);
             const uri = pathToFileURL(file).href;
             await client.open(uri, text);
-            const edits = await client.request<Parameters<typeof TextDocument.applyEdits>[1]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+            const formatting = client.request<Parameters<typeof TextDocument.applyEdits>[1]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+            const { value: edits } = await client.within(formatting, { cpuMs: 10_000, what: `formatting (${name})` });
             const byServer = TextDocument.applyEdits(TextDocument.create(uri, 'allium', 1, text), edits);
-            const byCli = spawnSync(process.execPath, [CLI, 'format', file], { encoding: 'utf8' }).stdout;
+            const cli = await runBounded(process.execPath, [CLI, 'format', file], { cpuMs: 20_000 });
+            expect(cli.timedOut).toBe(false);
+            const byCli = cli.stdout;
             expect(byServer).toBe(byCli);
             expect(byServer.endsWith(name === 'CRLF' ? '}\r\n' : '}\n')).toBe(true);
         });

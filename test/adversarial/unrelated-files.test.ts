@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkJson } from '../support/check-json.js';
+import { LspClient } from '../lsp/lsp-client.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const CLI = path.resolve(__dirname, '../../out/cli/allium.cjs');
@@ -26,5 +28,30 @@ describe('findings of a file', () => {
         const alone = findingsOfA(dir, ['a.allium']);
         expect(alone.some(f => f.includes('allium.status.undefinedValue'))).toBe(true);
         expect(findingsOfA(dir, ['a.allium', 'b.allium'])).toEqual(alone);
+    });
+
+    it('do not change in the editor when an unrelated file sits in the same folder', { timeout: 600_000 }, async () => {
+        const lonely = tempDir('allium-unrelated-alone');
+        const crowded = tempDir('allium-unrelated-folder');
+        for (const dir of [lonely, crowded]) {
+            mkdirSync(dir, { recursive: true });
+            writeFileSync(path.join(dir, 'a.allium'), A);
+        }
+        writeFileSync(path.join(crowded, 'b.allium'), B);
+        const findings = async (dir: string) => {
+            const client = new LspClient();
+            try {
+                await client.initialize(dir);
+                const uri = pathToFileURL(path.join(dir, 'a.allium')).href;
+                await client.open(uri, A);
+                const { value } = await client.within(client.diagnosticsFor(uri, d => d.length > 0, 600_000), { cpuMs: 20_000, what: `findings of ${uri}` });
+                return value.map(d => `${d.range.start.line} ${d.code} ${d.message}`).sort();
+            } finally {
+                await client.dispose();
+            }
+        };
+        const alone = await findings(lonely);
+        expect(alone.some(f => f.includes('allium.status.undefinedValue'))).toBe(true);
+        expect(await findings(crowded)).toEqual(alone);
     });
 });

@@ -1,13 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LspClient } from './lsp-client.js';
+import type { CompletionItem, Position } from 'vscode-languageserver';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { InProcessServer } from './in-process.js';
 import { positionOf } from './corpus.js';
-import { tempDir } from '../support/temp-dir.js';
-
-interface Item { label: string; kind?: number; detail?: string; sortText?: string; insertText?: string; textEdit?: { newText: string } }
-type Completion = { items: Item[] } | Item[] | null;
 
 // What an editor shows first is what sorts first: by sortText, then label, as VS Code and other clients order items.
 const PAYMENTS = '-- allium: 3\nentity Payment {\n    amount: Decimal\n}\n\nvalue Money {\n    cents: Integer\n}\n\nenum Method { card | transfer }\n';
@@ -32,27 +26,22 @@ rule Pay {
 
 `;
 
+// In process (langium/test): the completion provider with the server's services, asked with an editor's params.
 describe('completion ranking', () => {
-    let client: LspClient;
-    const dir = tempDir('allium-completion');
-    const orders = pathToFileURL(path.join(dir, 'orders.allium')).href;
+    const server = new InProcessServer();
+    const orders = 'file:///ranking/orders.allium';
 
     beforeAll(async () => {
-        writeFileSync(path.join(dir, 'payments.allium'), PAYMENTS);
-        writeFileSync(path.join(dir, 'orders.allium'), ORDERS);
-        client = new LspClient();
-        await client.initialize(dir);
-        await client.open(orders, ORDERS);
-        await client.diagnosticsFor(orders);
+        await server.open('file:///ranking/payments.allium', PAYMENTS);
+        await server.open(orders, ORDERS);
     });
 
-    afterAll(() => client.dispose());
-
-    async function shown(needle: string, offset = needle.length, text = ORDERS): Promise<Item[]> {
-        const result = await client.request<Completion>('textDocument/completion', { textDocument: { uri: orders }, position: positionOf(text, needle, offset) });
-        const items = Array.isArray(result) ? result : result?.items ?? [];
+    async function at(position: Position): Promise<CompletionItem[]> {
+        const items = (await server.completion({ textDocument: { uri: orders }, position }))?.items ?? [];
         return [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
     }
+
+    const shown = (needle: string, offset = needle.length, text = ORDERS) => at(positionOf(text, needle, offset));
 
     it('puts the status values first after order.status = ', async () => {
         expect((await shown('requires: order.status = ')).slice(0, 3).map(i => i.label)).toEqual(['pending', 'paid', 'shipped']);
@@ -74,10 +63,9 @@ describe('completion ranking', () => {
 
     it('offers the whole rule as a snippet first, not the bare keyword', async () => {
         const lines = ORDERS.split('\n');
-        const result = await client.request<Completion>('textDocument/completion', { textDocument: { uri: orders }, position: { line: lines.length - 1, character: 0 } });
-        const items = [...(Array.isArray(result) ? result : result?.items ?? [])].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+        const items = await at({ line: lines.length - 1, character: 0 });
         const rules = items.filter(i => i.label.startsWith('rule'));
-        expect(rules[0].insertText ?? rules[0].textEdit?.newText).toMatch(/^rule \$\{1:\w+\} \{\n[\s\S]*when:/);
+        expect(rules[0].insertText ?? (rules[0].textEdit as { newText: string } | undefined)?.newText).toMatch(/^rule \$\{1:\w+\} \{\n[\s\S]*when:/);
         expect(rules[1]).toMatchObject({ label: 'rule', kind: 14 /* Keyword */ });
     });
 });

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LspClient } from './lsp-client.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { InProcessServer } from './in-process.js';
 import { corpusFile, type Position } from './corpus.js';
-
-type Completion = { items: Array<{ label: string; kind?: number }> } | Array<{ label: string; kind?: number }> | null;
 
 const SPEC = `-- allium: 3
 config {
@@ -45,23 +43,19 @@ rule Expire {
 open question "Ask about order.status later"
 `;
 
+// In process (langium/test): the completion provider with the server's services, asked with an editor's params.
 describe('completion', () => {
-    let client: LspClient;
+    const server = new InProcessServer();
     const uri = 'file:///completion/spec.allium';
     const lines = SPEC.split('\n');
 
     beforeAll(async () => {
-        client = new LspClient();
-        await client.initialize();
-        await client.open(uri, SPEC);
-        await client.diagnosticsFor(uri);
+        await server.open(uri, SPEC);
     });
 
-    afterAll(() => client.dispose());
-
     async function labels(at: Position, documentUri = uri): Promise<string[]> {
-        const result = await client.request<Completion>('textDocument/completion', { textDocument: { uri: documentUri }, position: at });
-        return (Array.isArray(result) ? result : result?.items ?? []).map(i => i.label);
+        const result = await server.completion({ textDocument: { uri: documentUri }, position: at });
+        return (result?.items ?? []).map(i => i.label);
     }
 
     /** The end of the line holding `needle`, or `back` characters before it. */
@@ -98,8 +92,7 @@ describe('completion', () => {
     it('completes a field in a corpus spec being edited', async () => {
         const file = corpusFile('juxt-tools/crates__allium-parser__tests__fixtures__v3-lifecycle.allium');
         const edited = file.text.replace('        order.cancelled_at = now\n}', '        order.cancelled_at = now\n        order.\n}');
-        await client.open(file.uri, edited);
-        await client.diagnosticsFor(file.uri);
+        await server.open(file.uri, edited);
         const line = edited.split('\n').findIndex(l => l === '        order.');
         expect(await labels({ line, character: 14 }, file.uri)).toEqual(expect.arrayContaining(['tracking_number', 'cancelled_at', 'cancelled_by', 'locale', 'items']));
     });

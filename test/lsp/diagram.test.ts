@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIAGRAM_REQUEST, type DiagramParams, type DiagramResult } from '@allium/diagram/protocol';
+import { DIAGRAM_REQUEST, type DiagramParams, type DiagramResult } from '@allium/generate/streaming';
 import { LspClient } from './lsp-client.js';
 
 const ORDERS = path.resolve(__dirname, '../../examples/orders');

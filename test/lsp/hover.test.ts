@@ -1,31 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LspClient } from './lsp-client.js';
+import type { MarkupContent } from 'vscode-languageserver';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { InProcessServer } from './in-process.js';
 import { corpusFile, positionOf } from './corpus.js';
-
-interface Hover { contents: { kind: string; value: string } }
 
 const LIFECYCLE = corpusFile('juxt-tools/crates__allium-parser__tests__fixtures__v3-lifecycle.allium');
 const CONSTRUCTS = corpusFile('juxt-tools/crates__allium-parser__tests__fixtures__language-reference-constructs.allium');
 const PATTERNS = corpusFile('reference-examples/patterns-006.allium');
 
+// In process (langium/test): the hover provider with the server's services, asked with an editor's params.
 describe('hover on corpus specs', () => {
-    let client: LspClient;
+    const server = new InProcessServer();
 
     beforeAll(async () => {
-        client = new LspClient();
-        await client.initialize();
         for (const file of [LIFECYCLE, CONSTRUCTS, PATTERNS]) {
-            await client.open(file.uri, file.text);
-            await client.diagnosticsFor(file.uri);
+            await server.open(file.uri, file.text);
         }
     });
 
-    afterAll(() => client.dispose());
-
     async function hover(file: { uri: string; text: string }, needle: string, offset: number, nth = 0): Promise<string> {
-        const result = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: file.uri }, position: positionOf(file.text, needle, offset, nth) });
-        expect(result?.contents.kind).toBe('markdown');
-        return result!.contents.value;
+        const result = await server.hover({ textDocument: { uri: file.uri }, position: positionOf(file.text, needle, offset, nth) });
+        const contents = result?.contents as MarkupContent | undefined;
+        expect(contents?.kind).toBe('markdown');
+        return contents!.value;
     }
 
     it('shows a rule\'s @guidance, labelled as implementation guidance, with the rule and its trigger, from its name, a clause or the annotation', async () => {
@@ -75,8 +71,7 @@ describe('hover on corpus specs', () => {
     it('shows the comment written above a declaration', async () => {
         const text = '-- allium: 3\n\n-- A person who buys.\n-- Identified by email.\nentity Customer {\n    email: String -- unique per tenant\n}\n';
         const uri = 'file:///hover/comments.allium';
-        await client.open(uri, text);
-        await client.diagnosticsFor(uri);
+        await server.open(uri, text);
         const entity = await hover({ uri, text }, 'entity Customer', 8);
         expect(entity).toContain('A person who buys.\nIdentified by email.');
         expect(await hover({ uri, text }, 'email: String', 1)).toContain('unique per tenant');
@@ -92,8 +87,7 @@ describe('hover on corpus specs', () => {
             ''
         ].join('\n');
         const uri = 'file:///hover/shapes.allium';
-        await client.open(uri, text);
-        await client.diagnosticsFor(uri);
+        await server.open(uri, text);
         expect(await hover({ uri, text }, 'weight: Decimal', 1)).toContain('Changed by `rule Weigh`');
         const status = await hover({ uri, text }, 'status: waiting', 1);
         expect(status).toContain('1 other construct uses `.status` on something whose type the spec does not say');
@@ -102,8 +96,7 @@ describe('hover on corpus specs', () => {
 
     it('shows a contract\'s signatures and its @invariant prose', async () => {
         const contract = corpusFile('reference-examples/SKILL-006.allium');
-        await client.open(contract.uri, contract.text);
-        await client.diagnosticsFor(contract.uri);
+        await server.open(contract.uri, contract.text);
         const value = await hover(contract, 'deserialize: (bytes', 2);
         expect(value).toContain('```allium\ncontract Codec\n    serialize: (value: Any) -> ByteArray\n    deserialize: (bytes: ByteArray) -> Any\n```');
         expect(value).toContain('**@invariant Roundtrip**\n\ndeserialize(serialize(value)) produces a value\nequivalent to the original for all supported types.');

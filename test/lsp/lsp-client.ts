@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { cpuTimeMs, withinCpu, type Bounded, type CpuLimits } from '../support/cpu-bound.js';
 
 export const SERVER = path.resolve(__dirname, '../../out/server/main.cjs');
 
@@ -42,6 +43,19 @@ export class LspClient {
     /** The server's process id, to read its memory use. */
     get pid(): number | undefined {
         return this.child.pid;
+    }
+
+    /** CPU time the server process has used so far, in ms. */
+    get cpuMs(): number | undefined {
+        return cpuTimeMs(this.child.pid);
+    }
+
+    /**
+     * Awaits `work` the server is doing, bounded by the CPU time it spends rather than by the wall clock, which a
+     * loaded machine stretches ten times: see test/support/cpu-bound.ts.
+     */
+    within<T>(work: Promise<T>, limits: CpuLimits): Promise<Bounded<T>> {
+        return withinCpu(this.child.pid, work, limits);
     }
 
     get alive(): boolean {

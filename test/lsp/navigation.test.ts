@@ -1,63 +1,59 @@
 import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LspClient } from './lsp-client.js';
+import { InProcessServer } from './in-process.js';
 import { corpusFile, positionOf, type Range } from './corpus.js';
 import { tempDir } from '../support/temp-dir.js';
 
-interface Location { uri: string; range: Range }
 interface LocationLink { targetUri: string; targetSelectionRange: Range }
 interface SymbolInformation { name: string; location: { uri: string } }
 
 const LIFECYCLE = corpusFile('juxt-tools/crates__allium-parser__tests__fixtures__v3-lifecycle.allium');
 
+// In process (langium/test): the definition, references and highlight providers with the server's services.
 describe('navigation on a corpus spec', () => {
-    let client: LspClient;
+    const server = new InProcessServer();
 
     beforeAll(async () => {
-        client = new LspClient();
-        await client.initialize();
-        await client.open(LIFECYCLE.uri, LIFECYCLE.text);
-        await client.diagnosticsFor(LIFECYCLE.uri);
+        await server.open(LIFECYCLE.uri, LIFECYCLE.text);
     });
 
-    afterAll(() => client.dispose());
-
     it('goes from a type name to the exact name of its declaration', async () => {
-        const links = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: LIFECYCLE.uri }, position: positionOf(LIFECYCLE.text, 'customer: Customer', 12) });
+        const links = await server.definition({ textDocument: { uri: LIFECYCLE.uri }, position: positionOf(LIFECYCLE.text, 'customer: Customer', 12) });
         expect(links.map(l => [l.targetUri, l.targetSelectionRange])).toEqual([[LIFECYCLE.uri, { start: { line: 51, character: 16 }, end: { line: 51, character: 24 } }]]);
     });
 
     it('goes from a field reached through a binding to the field', async () => {
-        const links = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: LIFECYCLE.uri }, position: positionOf(LIFECYCLE.text, 'order.status = picking', 7) });
+        const links = await server.definition({ textDocument: { uri: LIFECYCLE.uri }, position: positionOf(LIFECYCLE.text, 'order.status = picking', 7) });
         expect(links.map(l => l.targetSelectionRange)).toEqual([{ start: { line: 26, character: 4 }, end: { line: 26, character: 10 } }]);
     });
 
     it('goes from a status value compared with a field to that value in the field\'s declaration', async () => {
-        const links = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: LIFECYCLE.uri }, position: positionOf(LIFECYCLE.text, 'order.status = picking', 16) });
+        const links = await server.definition({ textDocument: { uri: LIFECYCLE.uri }, position: positionOf(LIFECYCLE.text, 'order.status = picking', 16) });
         const declared = positionOf(LIFECYCLE.text, 'status: pending | confirmed | picking', 30);
         expect(links.map(l => l.targetSelectionRange)).toEqual([{ start: declared, end: { line: declared.line, character: declared.character + 'picking'.length } }]);
     });
 
     it('finds the uses of a field through bindings, creation arguments and its transition graph, not those of another entity\'s field', async () => {
         const at = { textDocument: { uri: LIFECYCLE.uri }, position: positionOf(LIFECYCLE.text, 'status: pending | confirmed', 1) };
-        const uses = (await client.request<Location[]>('textDocument/references', { ...at, context: { includeDeclaration: false } })).map(l => l.range.start);
+        const uses = (await server.references({ ...at, context: { includeDeclaration: false } })).map(l => l.range.start);
         for (const [needle, offset] of [['order.status = picking', 6], ['order: Order.status transitions_to', 13], ['transitions status {', 12], ['provides: ShipOrder(order, tracking) when order.status', 48],
             ['is_complete: status', 13]] as const) {
             expect(uses, needle).toContainEqual(positionOf(LIFECYCLE.text, needle, offset));
         }
         expect(uses).not.toContainEqual(positionOf(LIFECYCLE.text, 'transitions status {', 12, 1));
         expect(uses).not.toContainEqual(positionOf(LIFECYCLE.text, 'payment_status', 0));
-        const highlights = await client.request<unknown[]>('textDocument/documentHighlight', at);
+        const highlights = await server.highlights(at);
         expect(highlights).toHaveLength(uses.length + 1);
     });
 
     it('finds every reference to a type, with or without its declaration', async () => {
         const at = { textDocument: { uri: LIFECYCLE.uri }, position: positionOf(LIFECYCLE.text, 'external entity Customer', 18) };
-        const uses = await client.request<Location[]>('textDocument/references', { ...at, context: { includeDeclaration: false } });
+        const uses = await server.references({ ...at, context: { includeDeclaration: false } });
         expect(uses.map(l => l.range.start)).toEqual([positionOf(LIFECYCLE.text, 'customer: Customer', 10), positionOf(LIFECYCLE.text, 'identified_by: Customer', 15)]);
-        const all = await client.request<Location[]>('textDocument/references', { ...at, context: { includeDeclaration: true } });
+        const all = await server.references({ ...at, context: { includeDeclaration: true } });
         expect(all).toHaveLength(3);
     });
 });

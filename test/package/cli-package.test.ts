@@ -44,16 +44,16 @@ describe('the CLI package, packed and installed into an empty folder', () => {
         cwd: folder, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: folder, npm_config_cache: cache, npm_config_update_notifier: 'false' }
     });
 
-    it('holds the two bundles, the config schema, README and licence, and needs no dependency', () => {
+    it('holds the two bundles, the launcher, the config schema, README and licence, and needs no dependency', () => {
         const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
         expect(listing).toEqual([
             'package/LICENSE', 'package/README.md', 'package/dist/allium-language-server.cjs', 'package/dist/allium.cjs',
-            'package/dist/allium.config.schema.json', 'package/package.json'
+            'package/dist/allium.config.schema.json', 'package/dist/launcher.cjs', 'package/package.json'
         ]);
         const manifest = JSON.parse(readFileSync(path.join(folder, 'node_modules/allium-editor-cli/package.json'), 'utf8'));
         expect(manifest.dependencies ?? {}).toEqual({});
         expect(manifest.private).toBeUndefined();
-        expect(manifest.bin).toEqual({ allium: 'dist/allium.cjs', 'allium-language-server': 'dist/allium-language-server.cjs' });
+        expect(manifest.bin).toEqual({ allium: 'dist/launcher.cjs', 'allium-language-server': 'dist/allium-language-server.cjs' });
     });
 
     it('runs npx allium check --json with the reference CLI\'s output and exit status', () => {
@@ -72,6 +72,19 @@ describe('the CLI package, packed and installed into an empty folder', () => {
         expect(broken.status).toBe(1);
         expect(checkJson(broken.stdout).diagnostics.some(d => d.code === 'allium.syntax' && d.line === 9 && d.severity === 'error')).toBe(true);
     });
+
+    it('builds its start-up snapshot in the user\'s cache after a first run and runs from it with the same output', async () => {
+        const first = npx(['allium', 'check', '--json', 'orders.allium']);
+        const blobs = () => execFileSync('find', [path.join(folder, '.cache'), '-name', '*.blob'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+        const deadline = Date.now() + 120_000;
+        while (!(existsSync(path.join(folder, '.cache')) && blobs().length === 1 && !existsSync(`${blobs()[0]}.lock`))) {
+            expect(Date.now() < deadline, 'the background build of the snapshot').toBe(true);
+            await new Promise(resolve => setTimeout(resolve, 200));
+        }
+        expect(path.relative(folder, blobs()[0])).toMatch(/^\.cache\/allium-editor\/snapshots\/0\.\d+\.\d+-[0-9a-f]{16}\/.+\.blob$/);
+        const second = npx(['allium', 'check', '--json', 'orders.allium']);
+        expect([second.status, second.stdout, second.stderr]).toEqual([first.status, first.stdout, first.stderr]);
+    }, 180_000);
 
     it('runs npx allium check --format sarif, valid against the SARIF 2.1.0 schema', () => {
         const result = npx(['allium', 'check', '--format', 'sarif', '.']);

@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import { ALL_CATEGORIES, createAlliumCoreServices, isUseDecl, IssueCodes, REFERENCE_CATEGORIES, usePathTarget, type AlliumServices, type Module, type UseDecl } from '@allium/language';
-import { GuardedNodeFileSystem, unreadableUseMessage, useTargetProblem } from '@allium/language/node';
+import { ALL_CATEGORIES, isUseDecl, IssueCodes, REFERENCE_CATEGORIES, usePathTarget, type AlliumServices, type Module, type UseDecl } from '@allium/language';
+import { unreadableUseMessage, useTargetProblem } from '@allium/language/node';
 import { declarationId } from '@allium/generate';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { coreServices } from './core-services.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -29,7 +30,7 @@ export interface Finding {
  */
 export class Checker {
     /** `extended`: also report what only JUXT's editor extension checks, beyond its `allium check`. */
-    constructor(readonly services: AlliumServices = createAlliumCoreServices(GuardedNodeFileSystem).Allium, readonly extended = false) {}
+    constructor(readonly services: AlliumServices = coreServices(), readonly extended = false) {}
 
     async check(files: string[], relativeTo = process.cwd()): Promise<Finding[]> {
         const perFile = await this.inspect(files, relativeTo, (_document, findings) => findings);

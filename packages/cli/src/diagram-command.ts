@@ -1,8 +1,7 @@
 import { URI } from 'langium';
-import { buildDiagram, renderDiagram, type DiagramFormat, type DiagramKind } from '@allium/diagram';
-import { loadSpecSet } from '@allium/generate';
-import { createAlliumCoreServices } from '@allium/language';
-import { GuardedNodeFileSystem } from '@allium/language/node';
+import { buildDiagram, renderDiagram } from '@allium/diagram';
+import { loadSpecSet, type DiagramFormat, type DiagramKind } from '@allium/generate';
+import { coreServices } from './core-services.js';
 import { resolveInputs, warnSkipped } from './input-files.js';
 
 export const DIAGRAM_USAGE = `Usage: allium diagram [--format svg|mermaid|d2] [--kind states|flow] <file-or-directory>...
@@ -53,7 +52,7 @@ export async function runDiagram(args: DiagramArgs): Promise<number> {
         process.stderr.write('No .allium files found for the given inputs.\n');
         return 2;
     }
-    const { Allium } = createAlliumCoreServices(GuardedNodeFileSystem);
+    const Allium = coreServices();
     const set = await loadSpecSet(Allium, files.map(f => URI.file(f)));
     const result = renderDiagram(buildDiagram(Allium, set.modules, args.kind), args.format, true);
     process.stdout.write(result.text.endsWith('\n') ? result.text : `${result.text}\n`);

@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument, URI } from 'langium';
-import { createAlliumCoreServices, formattingEdits } from '@allium/language';
-import { GuardedNodeFileSystem } from '@allium/language/node';
+import { formattingEdits } from '@allium/language';
+import { coreServices } from './core-services.js';
 import { resolveInputs, warnSkipped } from './input-files.js';
 
 export const FORMAT_USAGE = `Usage: allium format [--check | --write] <file-or-directory>...
@@ -31,7 +31,7 @@ export async function runFormat(args: string[]): Promise<number> {
             : files.length > 1 ? 'Without --check or --write, give one file.\n' + FORMAT_USAGE + '\n' : FORMAT_USAGE + '\n');
         return 2;
     }
-    const services = createAlliumCoreServices(GuardedNodeFileSystem).Allium;
+    const services = coreServices();
     const unformatted: string[] = [];
     for (const file of files) {
         const text = await fs.readFile(file, 'utf8');

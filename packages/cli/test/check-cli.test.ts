@@ -76,6 +76,16 @@ describe('allium check', () => {
         expect(codes(['consumer.allium'])).toEqual(['consumer.allium:3 allium.use.unresolvedPath', 'consumer.allium:5 allium.entity.unused']);
     });
 
+    it('reports each name read through the use of a missing .allium file, and nothing more for a use that cannot be read', () => {
+        const dir = workspace({
+            'orders.allium': '-- allium: 3\nuse "./missing.allium" as missing\nuse "./folder.allium" as folder\n\nentity Order {\n    a: missing/Customer\n    b: folder/Customer\n}\n'
+        });
+        mkdirSync(path.join(dir, 'folder.allium'));
+        const findings = checkJson(run(['check', '--json', 'orders.allium'], dir).stdout).diagnostics
+            .filter(d => d.code?.startsWith('allium.use.') || d.code?.startsWith('allium.reference.')).map(d => `${d.line} ${d.severity} ${d.code}`);
+        expect(findings).toEqual(['2 warning allium.use.unresolvedPath', '3 error allium.use.unreadable', '6 warning allium.reference.unresolvedImport']);
+    });
+
     it('reports a syntax error with its position in the reference JSON shape and exits 1', () => {
         const dir = workspace({ 'order.allium': BROKEN });
         const result = run(['check', '--json', 'order.allium'], dir);

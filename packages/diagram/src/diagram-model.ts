@@ -1,17 +1,12 @@
 import type { Module } from '@allium/language';
-import type { Range } from 'vscode-languageserver-types';
+import type { DiagramKind, DiagramTarget } from '@allium/generate/streaming';
 
-/**
+/*
  * A diagram before layout: what is drawn and where each part is declared, the same for every renderer (SVG, Mermaid,
- * D2). Built from the language services by state-machines.ts and event-flow.ts.
+ * D2). Built from the language services by state-machines.ts and event-flow.ts. Its kind and targets are part of the
+ * `allium/diagram` request, declared with the other requests in @allium/generate's protocol module.
  */
-export type DiagramKind = 'states' | 'flow';
-
-/** Where a node, an edge or one of its labels is declared: what a click opens. */
-export interface DiagramTarget {
-    uri: string;
-    range: Range;
-}
+export type { DiagramKind, DiagramTarget };
 
 export type NodeKind = 'state' | 'initial' | 'surface' | 'trigger' | 'rule' | 'condition';
 

@@ -1,6 +1,6 @@
 import type * as ast from '@allium/language';
 import type { Diagram, DiagramKind, DiagramModule } from './diagram-model.js';
-import type { DiagramFormat, DiagramResult } from './diagram-protocol.js';
+import type { DiagramFormat, DiagramResult } from '@allium/generate/streaming';
 import { eventFlow } from './event-flow.js';
 import { renderD2 } from './render/d2.js';
 import { renderMermaid } from './render/mermaid.js';

@@ -1,5 +1,4 @@
 export * from './diagram-model.js';
-export * from './diagram-protocol.js';
 export { buildDiagram, renderDiagram } from './diagram.js';
 export { stateMachines } from './state-machines.js';
 export { eventFlow } from './event-flow.js';

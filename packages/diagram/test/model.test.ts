@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDiagram, type DiagramGroup } from '../src/index.js';
-import { inMemory, onDisk, REPO, textAt } from './support.js';
+import { specSetOf, specSetOnDisk, TRIGGER_ACROSS_USE } from '../../../test/support/spec-sets.js';
+import { REPO, textAt } from './support.js';
 
 const CLINIC = ['core', 'scheduling', 'reminders', 'billing', 'encounters'].map(m => `examples/clinic/${m}.allium`);
 
@@ -13,8 +14,8 @@ function edgesOf(group: DiagramGroup): string[] {
 
 describe('state machines', () => {
     it('draws Order.status of examples/orders with the rules that take each edge, creation and terminal states', async () => {
-        const { services, set } = await onDisk('examples/orders/orders.allium');
-        const diagram = buildDiagram(services, set.modules, 'states');
+        const set = await specSetOnDisk('examples/orders/orders.allium');
+        const diagram = buildDiagram(set.services, set.modules, 'states');
         // Payment is in payments.allium, which orders only imports: its machine belongs to that file's diagram.
         expect(diagram.groups.map(g => g.title)).toEqual(['Order.status']);
         const [order] = diagram.groups;
@@ -29,8 +30,8 @@ describe('state machines', () => {
     });
 
     it('points each part at its declaration: a state at its literal, an edge at its line, a rule label at the clause that takes it', async () => {
-        const { services, set } = await onDisk('examples/orders/orders.allium');
-        const [order] = buildDiagram(services, set.modules, 'states').groups;
+        const set = await specSetOnDisk('examples/orders/orders.allium');
+        const [order] = buildDiagram(set.services, set.modules, 'states').groups;
         const paid = order.nodes.find(n => n.label === 'paid')!;
         expect(textAt(paid.target)).toBe('paid');
         expect(paid.target!.range.start.line).toBe(27); // `status: pending | paid | ...`, zero-based
@@ -42,8 +43,8 @@ describe('state machines', () => {
     });
 
     it('reads every entity of the clinic set, with several rules on one edge and rules of other files', async () => {
-        const { services, set } = await onDisk(...CLINIC);
-        const diagram = buildDiagram(services, set.modules, 'states');
+        const set = await specSetOnDisk(...CLINIC);
+        const diagram = buildDiagram(set.services, set.modules, 'states');
         expect(diagram.groups.map(g => g.title).sort()).toEqual(['Appointment.status', 'Encounter.status', 'InsuranceClaim.status', 'Invoice.status', 'Patient.status', 'Reminder.status']);
         const appointment = diagram.groups.find(g => g.title === 'Appointment.status')!;
         expect(edgesOf(appointment)).toContain('booked -> cancelled [PatientCancelsAppointment, ClinicCancelsAppointment]');
@@ -55,7 +56,7 @@ describe('state machines', () => {
     });
 
     it('narrows where a rule starts from requires: =, in, !=, not in, or, a derived field, a state-change trigger; and shows undeclared moves', async () => {
-        const { services, set } = await inMemory({
+        const set = await specSetOf({
             'items.allium': `-- allium: 3
 entity Item {
     status: draft | active | suspended | archived
@@ -99,7 +100,7 @@ rule AnyToArchived {
 }
 `
         });
-        const [item] = buildDiagram(services, set.modules, 'states').groups;
+        const [item] = buildDiagram(set.services, set.modules, 'states').groups;
         expect(edgesOf(item)).toEqual([
             'active -> archived [Archive, AnyToArchived]',
             'active -> suspended [Suspend, Reactivated]',
@@ -112,19 +113,19 @@ rule AnyToArchived {
     });
 
     it('takes rules of an importing set: a rule in one file moving an entity of another', async () => {
-        const { services, set } = await inMemory({
+        const set = await specSetOf({
             'core.allium': '-- allium: 3\nentity Door {\n    state: open | shut\n    transitions state {\n        open -> shut\n        shut -> open\n    }\n}\n',
             'ops.allium': '-- allium: 3\nuse "./core.allium" as core\nrule Close {\n    when: Close(door: core/Door)\n    requires: door.state = open\n    ensures: door.state = shut\n}\n'
         });
-        const door = buildDiagram(services, set.modules, 'states').groups.find(g => g.title === 'Door.state')!;
+        const door = buildDiagram(set.services, set.modules, 'states').groups.find(g => g.title === 'Door.state')!;
         expect(edgesOf(door)).toEqual(['open -> shut [Close]', 'shut -> open []']);
     });
 });
 
 describe('event flow', () => {
     it('follows examples/orders across use: surfaces provide, rules listen and emit, conditions start rules', async () => {
-        const { services, set } = await onDisk('examples/orders/orders.allium');
-        const [flow] = buildDiagram(services, set.modules, 'flow').groups;
+        const set = await specSetOnDisk('examples/orders/orders.allium');
+        const [flow] = buildDiagram(set.services, set.modules, 'flow').groups;
         const edges = flow.edges.map(e => `${e.from} ${e.kind} ${e.to}`);
         expect(edges).toEqual(expect.arrayContaining([
             'surface:orders::Warehouse provides trigger:orders::ShipOrder',
@@ -147,8 +148,8 @@ describe('event flow', () => {
     });
 
     it('chains rules through emitted triggers in the clinic set, and ignores calls that build values or read types', async () => {
-        const { services, set } = await onDisk(...CLINIC);
-        const [flow] = buildDiagram(services, set.modules, 'flow').groups;
+        const set = await specSetOnDisk(...CLINIC);
+        const [flow] = buildDiagram(set.services, set.modules, 'flow').groups;
         const ids = new Set(flow.nodes.map(n => n.id));
         for (const edge of flow.edges) {
             expect(ids.has(edge.from) && ids.has(edge.to)).toBe(true);
@@ -163,23 +164,8 @@ describe('event flow', () => {
     });
 
     it('joins a trigger an imported file emits to the importer\'s listener of that name, as the checker\'s reachability does', async () => {
-        const { services, set } = await inMemory({
-            'support.allium': `-- allium: 3
-rule Escalate {
-    when: Opened(ticket)
-    ensures: Pinged(subject: ticket)
-}
-`,
-            'main.allium': `-- allium: 3
-use "./support.allium" as support
-
-rule HandlePing {
-    when: Pinged(subject)
-    ensures: subject.handled = true
-}
-`
-        }, ['main.allium']);
-        const [flow] = buildDiagram(services, set.modules, 'flow').groups;
+        const set = await specSetOf(TRIGGER_ACROSS_USE, ['main.allium']);
+        const [flow] = buildDiagram(set.services, set.modules, 'flow').groups;
         expect(flow.nodes.filter(n => n.label === 'Pinged').map(n => n.id)).toEqual(['trigger:main::Pinged']);
         expect(flow.edges.map(e => e.id)).toEqual(expect.arrayContaining([
             'rule:support::Escalate->trigger:main::Pinged', 'trigger:main::Pinged->rule:main::HandlePing'
@@ -187,7 +173,7 @@ rule HandlePing {
     });
 
     it('keeps a value constructor and a creation out of the triggers', async () => {
-        const { services, set } = await inMemory({
+        const set = await specSetOf({
             'm.allium': `-- allium: 3
 value Money {
     amount: Decimal
@@ -207,7 +193,7 @@ rule OnNotify {
 }
 `
         });
-        const [flow] = buildDiagram(services, set.modules, 'flow').groups;
+        const [flow] = buildDiagram(set.services, set.modules, 'flow').groups;
         expect(flow.nodes.filter(n => n.kind === 'trigger').map(n => n.label).sort()).toEqual(['Logged', 'Notify', 'Sell']);
         expect(flow.edges.map(e => e.id).sort()).toEqual([
             'rule:m::OnNotify->trigger:m::Logged', 'rule:m::Sell->trigger:m::Notify', 'trigger:m::Notify->rule:m::OnNotify', 'trigger:m::Sell->rule:m::Sell'

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildDiagram, renderD2, renderDiagram, renderMermaid, renderSvg, type Diagram } from '../src/index.js';
-import { inMemory, onDisk, parseSvg, textAt } from './support.js';
+import { specSetOf, specSetOnDisk } from '../../../test/support/spec-sets.js';
+import { parseSvg, textAt } from './support.js';
 
 const CLINIC = ['core', 'scheduling', 'reminders', 'billing', 'encounters'].map(m => `examples/clinic/${m}.allium`);
 
 describe('SVG', () => {
     it('draws every node and edge of examples/orders as well-formed SVG whose clickable parts open their declarations', async () => {
-        const { services, set } = await onDisk('examples/orders/orders.allium');
-        const diagram = buildDiagram(services, set.modules, 'states');
+        const set = await specSetOnDisk('examples/orders/orders.allium');
+        const diagram = buildDiagram(set.services, set.modules, 'states');
         const { svg, targets, width, height } = renderSvg(diagram);
         const elements = parseSvg(svg);
         expect(elements[0].name).toBe('svg');
@@ -42,8 +43,8 @@ describe('SVG', () => {
     });
 
     it('embeds its stylesheet only when standalone, and stacks the groups of the clinic set without overlap', async () => {
-        const { services, set } = await onDisk(...CLINIC);
-        const diagram = buildDiagram(services, set.modules, 'states');
+        const set = await specSetOnDisk(...CLINIC);
+        const diagram = buildDiagram(set.services, set.modules, 'states');
         expect(renderSvg(diagram).svg).not.toContain('<style>');
         const { text: svg, format, targets } = renderDiagram(diagram, 'svg', true);
         expect(format).toBe('svg');
@@ -57,10 +58,10 @@ describe('SVG', () => {
     });
 
     it('escapes what a spec writes: a condition with quotes and angle brackets stays text', async () => {
-        const { services, set } = await inMemory({
+        const set = await specSetOf({
             'm.allium': '-- allium: 3\nentity Job {\n    name: String\n    due: Timestamp\n}\nrule Warn {\n    when: job: Job.due <= now\n    requires: job.name != "<b>&\'"\n    ensures: Alerted(job: job)\n}\nrule Odd {\n    when: job: Job.name = "<script>x</script>"\n    ensures: Alerted(job: job)\n}\n'
         });
-        const { svg } = renderSvg(buildDiagram(services, set.modules, 'flow'));
+        const { svg } = renderSvg(buildDiagram(set.services, set.modules, 'flow'));
         const elements = parseSvg(svg);
         expect(svg).not.toContain('<script>');
         expect(elements.some(e => e.name === 'text' && e.text === 'Job.name = "<script>x</script>"')).toBe(true);
@@ -68,16 +69,16 @@ describe('SVG', () => {
     });
 
     it('says so when there is nothing to draw', async () => {
-        const { services, set } = await inMemory({ 'm.allium': '-- allium: 3\nentity A {\n    n: Integer\n}\n' });
-        const { svg } = renderSvg(buildDiagram(services, set.modules, 'states'));
+        const set = await specSetOf({ 'm.allium': '-- allium: 3\nentity A {\n    n: Integer\n}\n' });
+        const { svg } = renderSvg(buildDiagram(set.services, set.modules, 'states'));
         expect(parseSvg(svg).find(e => e.attributes.class === 'empty')?.text).toBe('No entity here declares transitions.');
     });
 });
 
 describe('Mermaid and D2', () => {
     it('writes the orders state machine as a composite state of stateDiagram-v2 and as a D2 container', async () => {
-        const { services, set } = await onDisk('examples/orders/orders.allium');
-        const diagram = buildDiagram(services, set.modules, 'states');
+        const set = await specSetOnDisk('examples/orders/orders.allium');
+        const diagram = buildDiagram(set.services, set.modules, 'states');
         expect(renderMermaid(diagram)).toBe(`stateDiagram-v2
     state "Order.status" as g0 {
         state "pending" as n1
@@ -137,10 +138,10 @@ g0: "Order.status" {
     });
 
     it('marks an undeclared move in both formats', async () => {
-        const { services, set } = await inMemory({
+        const set = await specSetOf({
             'm.allium': '-- allium: 3\nentity T {\n    status: a | b | c\n    transitions status {\n        a -> b\n        b -> c\n    }\n}\nrule Skip {\n    when: Skip(t)\n    requires: t.status = a\n    ensures: t.status = c\n}\n'
         });
-        const diagram = buildDiagram(services, set.modules, 'states');
+        const diagram = buildDiagram(set.services, set.modules, 'states');
         expect(renderMermaid(diagram)).toContain('n0 --> n2 : Skip (not declared)');
         expect(renderD2(diagram)).toContain('n0 -> n2: "Skip" {style.stroke-dash: 3; style.stroke: red}');
     });

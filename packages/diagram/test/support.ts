@@ -1,31 +1,10 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { EmptyFileSystem, URI } from 'langium';
-import { NodeFileSystem } from 'langium/node';
+import { URI } from 'langium';
 import sax from 'sax';
-import { createAlliumCoreServices, type AlliumServices } from '@allium/language';
-import { loadSpecSet, SpecSet } from '@allium/generate';
 import type { DiagramTarget } from '../src/index.js';
 
 export const REPO = path.resolve(__dirname, '../../..');
-
-/** A spec set of files on disk (and what they import), paths relative to the repository, as the CLI loads one. */
-export async function onDisk(...files: string[]): Promise<{ services: AlliumServices; set: SpecSet }> {
-    const { Allium } = createAlliumCoreServices(NodeFileSystem);
-    return { services: Allium, set: await loadSpecSet(Allium, files.map(f => URI.file(path.resolve(REPO, f)))) };
-}
-
-/** A spec set of in-memory files `memory:///<name>`; `selected` are the files of the set, the others only imported. */
-export async function inMemory(files: Record<string, string>, selected = Object.keys(files)): Promise<{ services: AlliumServices; set: SpecSet }> {
-    const { Allium, shared } = createAlliumCoreServices(EmptyFileSystem);
-    const documents = Object.entries(files).map(([name, text]) => {
-        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`memory:///${name}`));
-        shared.workspace.LangiumDocuments.addDocument(document);
-        return document;
-    });
-    await shared.workspace.DocumentBuilder.build(documents, { validation: false });
-    return { services: Allium, set: new SpecSet(Allium, documents.filter(d => selected.includes(d.uri.path.slice(1)))) };
-}
 
 /** The text a target's range covers, read from the file on disk. */
 export function textAt(target: DiagramTarget | undefined): string {

@@ -21,9 +21,9 @@ export interface Assumption {
 
 const CODE_COMMENT = /^\s*(?:\/\/[/!]?|#+|--|\/\*+|\*(?!\/))(.*?)(?:\*+\/\s*)?$/;
 const NOTE_LEADER = /^\s*(?:#+|>)?(.*)$/;
-const SINGLE = /^\s*(?:(?:[-*+•]|\d+[.)])\s+)?[*_]*assumption[*_]*\s*:[*_]*\s*(\S.*)$/i;
+const SINGLE = /^\s*(?:(?:[-*+\u2022]|\d+[.)])\s+)?[*_]*assumption[*_]*\s*:[*_]*\s*(\S.*)$/i;
 const HEADING = /^\s*[#*_]*\s*assumptions?\b[^:]{0,60}:?[*_\s]*$/i;
-const ITEM = /^\s*(?:[-*+•]|\d+[.)])\s+(\S.*)$/;
+const ITEM = /^\s*(?:[-*+\u2022]|\d+[.)])\s+(\S.*)$/;
 const CONTINUATION = /^\s{2,}(\S.*)$/;
 
 export class AssumptionCollector {

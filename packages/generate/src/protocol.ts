@@ -9,6 +9,7 @@
  */
 import { DEFAULT_MODEL } from './anthropic-stream.js';
 import type { GenerationPrompt, SpecRange } from './generation-prompt.js';
+import { CHECK_TOOL, DECLARATION_TOOL, PLAN_TOOL, PROMPT_TOOL, TRACE_TOOL, type AgentToolName, type AgentTools } from './agents/agent-protocol.js';
 
 // Requests
 
@@ -73,19 +74,93 @@ export interface RegenerationPromptResult {
     region: { uri: string; beginLine: number; endLine: number; path: string };
 }
 
+/** `allium/diagram`: a diagram of a spec set, drawn by the server (docs/diagrams.md). */
+export const DIAGRAM_REQUEST = 'allium/diagram';
+
+/** Each entity's `transitions` as a state machine, or the event flow of the set. */
+export type DiagramKind = 'states' | 'flow';
+export type DiagramFormat = 'svg' | 'mermaid' | 'd2';
+
+/** Where a node, an edge or one of its labels is declared: what a click opens. */
+export interface DiagramTarget {
+    uri: string;
+    range: SpecRange;
+}
+
+export interface DiagramParams {
+    /** The spec files drawn; the files they import come along (their rules take transitions, their triggers flow). */
+    uris: string[];
+    kind: DiagramKind;
+    /** `svg` unless given. */
+    format?: DiagramFormat;
+    /** An SVG with its stylesheet embedded, to save as a file; without it the webview styles it in the editor's theme. */
+    standalone?: boolean;
+}
+
+export interface DiagramResult {
+    kind: DiagramKind;
+    format: DiagramFormat;
+    /** The SVG, Mermaid or D2 text. */
+    text: string;
+    /** For SVG: what the element with `data-target="i"` opens. */
+    targets: DiagramTarget[];
+    /** How many pictures (entities with transitions; 1 for the flow), nodes and edges were drawn. */
+    groups: number;
+    nodes: number;
+    edges: number;
+}
+
+/** `allium/specStatus`: what the editor's language status shows for a spec file. */
+export const SPEC_STATUS_REQUEST = 'allium/specStatus';
+
+export interface SpecStatusParams {
+    textDocument: { uri: string };
+}
+
+export interface SpecStatus {
+    /** The diagnostics mode the server reports in now. */
+    diagnosticsMode: DiagnosticsMode;
+    /** The files joined to this one by `use`, either way and transitively: the file first, then the others by path. */
+    specSet: string[];
+}
+
+/**
+ * The agent tools' requests (`allium/tool/<name>`), for the VS Code extension's language model tools; the tools'
+ * inputs and results are in agents/agent-protocol.ts, shared with `allium mcp`. A tool error is a response error
+ * with its message.
+ */
+export const AGENT_TOOL_REQUESTS = {
+    [CHECK_TOOL]: 'allium/tool/check',
+    [PLAN_TOOL]: 'allium/tool/plan',
+    [DECLARATION_TOOL]: 'allium/tool/declaration',
+    [PROMPT_TOOL]: 'allium/tool/prompt',
+    [TRACE_TOOL]: 'allium/tool/trace'
+} as const satisfies Record<AgentToolName, string>;
+
+type AgentToolRequests = {
+    [K in AgentToolName as (typeof AGENT_TOOL_REQUESTS)[K]]: { params: AgentTools[K]['input']; result: AgentTools[K]['result'] };
+};
+
 /** Each request's params and result, by method. */
-export interface AlliumRequests {
+export interface AlliumRequests extends AgentToolRequests {
     [GENERATION_PROMPT_REQUEST]: { params: GenerationPromptParams; result: GenerationPromptResult };
     [MARKER_LINKS_REQUEST]: { params: MarkerLinksParams; result: MarkerLink[] };
     [RESOLVE_CLAUSE_REQUEST]: { params: ResolveClauseParams; result: ResolvedClause | null };
     [REGENERATION_PROMPT_REQUEST]: { params: RegenerationPromptParams; result: RegenerationPromptResult };
+    [DIAGRAM_REQUEST]: { params: DiagramParams; result: DiagramResult };
+    [SPEC_STATUS_REQUEST]: { params: SpecStatusParams; result: SpecStatus };
 }
 
 export type AlliumRequestMethod = keyof AlliumRequests;
 
+/** A cancellation token of either end (vscode's, vscode-jsonrpc's). */
+export interface CancellationLike {
+    readonly isCancellationRequested: boolean;
+}
+
 /** What sends requests (vscode-languageclient's `LanguageClient`, a test's JSON-RPC client). */
 export interface RequestSender {
-    sendRequest<R>(method: string, params: unknown): Promise<R>;
+    sendRequest<R>(method: string, params: unknown, token?: CancellationLike): Promise<R>;
 }
 
 /** What answers them (vscode-languageserver's `Connection`). */
@@ -93,8 +168,8 @@ export interface RequestReceiver {
     onRequest(method: string, handler: (params: never) => unknown): unknown;
 }
 
-export function sendAlliumRequest<M extends AlliumRequestMethod>(client: RequestSender, method: M, params: AlliumRequests[M]['params']): Promise<AlliumRequests[M]['result']> {
-    return client.sendRequest<AlliumRequests[M]['result']>(method, params);
+export function sendAlliumRequest<M extends AlliumRequestMethod>(client: RequestSender, method: M, params: AlliumRequests[M]['params'], token?: CancellationLike): Promise<AlliumRequests[M]['result']> {
+    return token ? client.sendRequest<AlliumRequests[M]['result']>(method, params, token) : client.sendRequest<AlliumRequests[M]['result']>(method, params);
 }
 
 export function onAlliumRequest<M extends AlliumRequestMethod>(connection: RequestReceiver, method: M, handler: (params: AlliumRequests[M]['params']) => AlliumRequests[M]['result'] | Promise<AlliumRequests[M]['result']>): void {

@@ -23,4 +23,3 @@ export * from './regeneration.js';
 export * from './run-modules.js';
 export * from './agents/agent-protocol.js';
 export * from './agents/agent-results.js';
-export * from './editor-protocol.js';

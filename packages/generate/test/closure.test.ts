@@ -2,7 +2,7 @@ import { AstUtils, type AstNode } from 'langium';
 import { describe, expect, it } from 'vitest';
 import * as ast from '@allium/language';
 import { buildPrompt, declarationId, type SpecSet } from '../src/index.js';
-import { specSetOf, specSetOnDisk } from './support/spec-sets.js';
+import { specSetOf, specSetOnDisk, TRIGGER_ACROSS_USE } from '../../../test/support/spec-sets.js';
 
 const SETS: Record<string, string[]> = {
     orders: ['examples/orders/orders.allium', 'examples/orders/payments.allium'],
@@ -207,22 +207,7 @@ open question "Do we charge VAT on corporate accounts?"
     });
 
     it('gives a rule emitting a trigger the importer listens to by the same name that listener, as the checker joins them', async () => {
-        const set = await specSetOf({
-            'support.allium': `-- allium: 3
-rule Escalate {
-    when: Opened(ticket)
-    ensures: Pinged(subject: ticket)
-}
-`,
-            'main.allium': `-- allium: 3
-use "./support.allium" as support
-
-rule HandlePing {
-    when: Pinged(subject)
-    ensures: subject.handled = true
-}
-`
-        });
+        const set = await specSetOf(TRIGGER_ACROSS_USE);
         expect(lists(buildPrompt(set, { targetLanguage: 'Go', selection: ['rule:Escalate'] }).request).around).toBe('rule HandlePing (main)');
     });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTINUE_INSTRUCTION, generate, streamMessage, type StreamStatus, type SpecSet } from '../src/index.js';
 import { ContinuedAnswer } from '../src/continued-answer.js';
-import { specSetOf } from './support/spec-sets.js';
+import { specSetOf } from '../../../test/support/spec-sets.js';
 import { FakeAnthropicServer } from './support/fake-anthropic-server.js';
 
 const SPEC = `-- allium: 3

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { costOf, defaultMaxTokens, describePromptSize, estimateTokens, generate, measurePrompt, type StreamStatus, type SpecSet } from '../src/index.js';
-import { specSetOf } from './support/spec-sets.js';
+import { specSetOf } from '../../../test/support/spec-sets.js';
 import { FakeAnthropicServer } from './support/fake-anthropic-server.js';
 
 const SPEC = `-- allium: 3

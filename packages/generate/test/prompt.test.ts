@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPrompt, promptText, SelectionError, type PromptOptions } from '../src/index.js';
-import { specSetOf, specSetOnDisk } from './support/spec-sets.js';
+import { specSetOf, specSetOnDisk } from '../../../test/support/spec-sets.js';
 
 const GOLDEN = path.join(__dirname, 'golden');
 

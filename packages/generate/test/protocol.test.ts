@@ -2,14 +2,16 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-    Commands, DIAGNOSTICS_MODES, GENERATION_PROMPT_REQUEST, MARKER_LINKS_REQUEST, REGENERATION_PROMPT_REQUEST, RESOLVE_CLAUSE_REQUEST,
-    Settings, TARGET_LANGUAGES, type AlliumInitializationOptions, type AlliumRequestMethod
+    AGENT_TOOL_REQUESTS, CHECK_TOOL, Commands, DECLARATION_TOOL, DIAGNOSTICS_MODES, DIAGRAM_REQUEST, GENERATION_PROMPT_REQUEST, MARKER_LINKS_REQUEST,
+    PLAN_TOOL, PROMPT_TOOL, REGENERATION_PROMPT_REQUEST, RESOLVE_CLAUSE_REQUEST, Settings, SPEC_STATUS_REQUEST, TARGET_LANGUAGES, TRACE_TOOL,
+    type AlliumInitializationOptions, type AlliumRequestMethod
 } from '../src/streaming.js';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
 interface Contributions {
     commands: Array<{ command: string }>;
+    languageModelTools: Array<{ name: string }>;
     configuration: { properties: Record<string, { default: unknown; enum?: unknown[] }> };
     menus: Record<string, Array<{ command: string }>>;
 }
@@ -18,9 +20,12 @@ const contributes = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'u
 const extensionsDoc = readFileSync(path.join(ROOT, 'docs/lsp-extensions.md'), 'utf8');
 
 // Each request method once; the type below fails to compile when AlliumRequests gains a method this list lacks.
-const REQUESTS = [GENERATION_PROMPT_REQUEST, MARKER_LINKS_REQUEST, RESOLVE_CLAUSE_REQUEST, REGENERATION_PROMPT_REQUEST] as const;
+const REQUESTS = [GENERATION_PROMPT_REQUEST, MARKER_LINKS_REQUEST, RESOLVE_CLAUSE_REQUEST, REGENERATION_PROMPT_REQUEST, DIAGRAM_REQUEST, SPEC_STATUS_REQUEST,
+    AGENT_TOOL_REQUESTS[CHECK_TOOL], AGENT_TOOL_REQUESTS[PLAN_TOOL], AGENT_TOOL_REQUESTS[DECLARATION_TOOL], AGENT_TOOL_REQUESTS[PROMPT_TOOL],
+    AGENT_TOOL_REQUESTS[TRACE_TOOL]] as const;
 const everyRequestListed: Exclude<AlliumRequestMethod, (typeof REQUESTS)[number]> extends never ? true : false = true;
-const OPTIONS: Array<keyof AlliumInitializationOptions> = ['generationCommands', 'diagnosticsMode'];
+// Every option once: the object fails to compile when AlliumInitializationOptions gains one it lacks.
+const OPTIONS = Object.keys({ generationCommands: true, diagnosticsMode: true, inlayHints: true } satisfies Record<keyof AlliumInitializationOptions, true>);
 
 describe('protocol module against package.json', () => {
     it('declares every contributed command, and contributes every command it declares', () => {
@@ -39,10 +44,16 @@ describe('protocol module against package.json', () => {
         expect(properties['allium.generate.targetLanguage'].enum).toEqual(TARGET_LANGUAGES);
     });
 
+    it('has a request for every agent tool the extension contributes, and contributes every tool it has a request for', () => {
+        expect(Object.keys(AGENT_TOOL_REQUESTS).sort()).toEqual(contributes.languageModelTools.map(t => t.name).sort());
+    });
+
     it('docs/lsp-extensions.md lists every request, command and initialization option', () => {
         expect(everyRequestListed).toBe(true);
-        const missing = [...REQUESTS.map(r => `### \`${r}\``), ...Object.values(Commands).map(c => `\`${c}\``), ...OPTIONS.map(o => `| \`${o}\``)]
-            .filter(entry => !extensionsDoc.includes(entry));
+        // A request is described under a heading naming it (the agent tools share one).
+        const headings = extensionsDoc.split('\n').filter(line => line.startsWith('### '));
+        const missing = [...REQUESTS.filter(r => !headings.some(h => h.includes(`\`${r}\``))),
+            ...[...Object.values(Commands).map(c => `\`${c}\``), ...OPTIONS.map(o => `| \`${o}\``)].filter(entry => !extensionsDoc.includes(entry))];
         expect(missing).toEqual([]);
     });
 });

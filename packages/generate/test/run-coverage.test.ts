@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPrompt, runGeneration, type SpecSet } from '../src/index.js';
-import { specSetOf } from './support/spec-sets.js';
+import { specSetOf } from '../../../test/support/spec-sets.js';
 import { FakeAnthropicServer } from './support/fake-anthropic-server.js';
 
 const SPEC = `-- allium: 3

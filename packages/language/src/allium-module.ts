@@ -18,6 +18,7 @@ import { AlliumNameProvider } from './scoping/name-provider.js';
 import { SpecTypes } from './typing/spec-types.js';
 import { ImporterUses } from './validation/importer-uses.js';
 import { ImportLoadingDocumentBuilder } from './workspace/import-loading-builder.js';
+import { SplicingDocumentFactory } from './workspace/splicing-document-factory.js';
 
 /** Services Allium adds to Langium's; extended as scoping and validation land. */
 export type AlliumAddedServices = {
@@ -61,10 +62,14 @@ export const AlliumModule: Module<AlliumServices, PartialLangiumCoreServices & A
     }
 };
 
-/** What Allium changes in Langium's shared services: imported files are loaded on demand (see ImportLoadingDocumentBuilder). */
+/**
+ * What Allium changes in Langium's shared services: imported files are loaded on demand (see
+ * ImportLoadingDocumentBuilder), and an edit re-parses only the declarations it touched (SplicingDocumentFactory).
+ */
 export const AlliumSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
     workspace: {
-        DocumentBuilder: services => new ImportLoadingDocumentBuilder(services)
+        DocumentBuilder: services => new ImportLoadingDocumentBuilder(services),
+        LangiumDocumentFactory: services => new SplicingDocumentFactory(services)
     }
 };
 

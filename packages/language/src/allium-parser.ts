@@ -1,4 +1,4 @@
-import type { ILookaheadStrategy } from 'chevrotain';
+import type { ILookaheadStrategy, IToken } from 'chevrotain';
 import { CompositeCstNodeImpl, createParser, LangiumParser, type AstNode, type CstNode, type LangiumCoreServices, type ParseResult } from 'langium';
 import { BinaryExpr, isBinaryExpr } from './generated/ast.js';
 import { AlliumCstNodeBuilder } from './cst-builder.js';
@@ -36,15 +36,15 @@ export function createAlliumParser(services: LangiumCoreServices, follows = BUIL
         return result;
     };
     // `wrapper` is private; its strategy is only used by `finalize`, which asks it for every decision's lookahead.
-    const wrapper = (parser as unknown as { wrapper: { lookaheadStrategy: ILookaheadStrategy; input: unknown[] } }).wrapper;
+    const wrapper = (parser as unknown as { wrapper: { lookaheadStrategy: ILookaheadStrategy; input: IToken[] } }).wrapper;
     wrapper.lookaheadStrategy = new LazyLookaheadStrategy(wrapper.lookaheadStrategy);
     finalizeWithFollows(parser, follows);
     const parse = parser.parse.bind(parser);
     // A file over the parse limit reads as empty; the document validator says why.
     parser.parse = <T extends AstNode>(input: string, options?: Parameters<LangiumParser['parse']>[1]) => {
         const result = recoverLineByLine(tooLargeToParse(input) ? '' : input, (text, rule) => parse<T>(text, rule ? { ...options, rule } : options)) as ParseResult<T>;
-        // Chevrotain keeps the tokens of its last parse, and through them that text, until the next parse: 10 MB
-        // for big-20k, held by the parser long after the document changed or closed.
+        // Chevrotain keeps the token vector of the last parse until the next one: 20 MB for a 1 MB spec, held
+        // through its linking and validation, when the tree no longer needs it.
         wrapper.input = [];
         return result;
     };

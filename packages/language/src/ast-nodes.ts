@@ -1,4 +1,5 @@
 import { isMultiReference, isReference, type AstNode, type ReferenceInfo } from 'langium';
+import { treeMemo } from './ast/tree-memo.js';
 
 interface Listing {
     nodes: AstNode[];
@@ -6,6 +7,8 @@ interface Listing {
     ends: number[];
 }
 
+// Listings are memos of a tree's own shape, so WeakMaps keyed by the tree hold them, as `treeMemo` does and for the
+// same reasons (see ast/tree-memo.ts); a subtree's listing is a slice of its whole tree's, hence a map of its own.
 const listings = new WeakMap<AstNode, Listing>();
 /** A node's index in the listing of its whole tree; a symbol, so walks over a node's properties never see it. */
 const POSITION = Symbol('position');
@@ -37,14 +40,11 @@ export function nodesOf(root: AstNode): readonly AstNode[] {
 
 type Positioned = AstNode & { [POSITION]?: number };
 
-const byType = new WeakMap<AstNode, Map<string, readonly AstNode[]>>();
+const byType = treeMemo((_root: AstNode) => new Map<string, readonly AstNode[]>());
 
 /** The nodes of one `$type` in `root`'s tree, in document order; listed once per parse and type. */
 export function nodesOfType<T extends AstNode>(root: AstNode, type: T['$type']): readonly T[] {
-    let types = byType.get(root);
-    if (!types) {
-        byType.set(root, types = new Map());
-    }
+    const types = byType(root);
     let nodes = types.get(type);
     if (!nodes) {
         types.set(type, nodes = nodesOf(root).filter(node => node.$type === type));
@@ -90,31 +90,28 @@ function isNode(value: unknown): value is AstNode {
     return typeof value === 'object' && value !== null && typeof (value as AstNode).$type === 'string';
 }
 
-const referenced = new WeakMap<AstNode, readonly ReferenceInfo[]>();
-
-/** Every cross-reference in `root`'s tree, listed once per parse for the linker and the reference index. */
-export function referencesOf(root: AstNode): readonly ReferenceInfo[] {
-    let references = referenced.get(root);
-    if (!references) {
-        const out: ReferenceInfo[] = [];
-        for (const node of nodesOf(root)) {
-            for (const property in node) {
-                if (property.charCodeAt(0) === 36 /* $ */) {
-                    continue;
-                }
-                const value = (node as unknown as Record<string, unknown>)[property];
-                if (isReference(value) || isMultiReference(value)) {
-                    out.push({ reference: value, container: node, property });
-                } else if (Array.isArray(value)) {
-                    value.forEach((item, index) => {
-                        if (isReference(item) || isMultiReference(item)) {
-                            out.push({ reference: item, container: node, property, index });
-                        }
-                    });
-                }
+/**
+ * Every cross-reference in `root`'s tree, listed once per parse for the linker and the reference index. The
+ * references are the tree's own objects; linking fills them in place, so relinking keeps the listing true.
+ */
+export const referencesOf: (root: AstNode) => readonly ReferenceInfo[] = treeMemo((root: AstNode) => {
+    const out: ReferenceInfo[] = [];
+    for (const node of nodesOf(root)) {
+        for (const property in node) {
+            if (property.charCodeAt(0) === 36 /* $ */) {
+                continue;
+            }
+            const value = (node as unknown as Record<string, unknown>)[property];
+            if (isReference(value) || isMultiReference(value)) {
+                out.push({ reference: value, container: node, property });
+            } else if (Array.isArray(value)) {
+                value.forEach((item, index) => {
+                    if (isReference(item) || isMultiReference(item)) {
+                        out.push({ reference: item, container: node, property, index });
+                    }
+                });
             }
         }
-        referenced.set(root, references = out);
     }
-    return references;
-}
+    return out;
+});

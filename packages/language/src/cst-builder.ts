@@ -1,4 +1,4 @@
-import { CstNodeBuilder, type CompositeCstNode, type CstNode } from 'langium';
+import { CstNodeBuilder, type CompositeCstNode, type CompositeCstNodeImpl, type CstNode } from 'langium';
 import type { IToken } from 'chevrotain';
 
 /**
@@ -6,7 +6,8 @@ import type { IToken } from 'chevrotain';
  * children with `indexOf` from the front, though the node is nearly always the last child: hidden whitespace before
  * each item of a long list (`enum E { a | b | ... }` on one line) made building that list quadratic (250,000
  * literals did not finish in a minute). Searching from the back finds the same node, since a node is in its
- * container once.
+ * container once. And Langium adds children with `push(...children)` and `splice(index, 0, ...children)`, which pass
+ * every child as an argument on the stack: the hidden tokens of 200,000 comment lines before a declaration overflowed it.
  */
 export class AlliumCstNodeBuilder extends CstNodeBuilder {
     override addHiddenNodes(tokens: IToken[]): void {
@@ -25,6 +26,35 @@ export class AlliumCstNodeBuilder extends CstNodeBuilder {
         }
         // At the root: the hidden tokens come before everything else.
         this.insertChildren(current, 0, nodes);
+    }
+
+    override appendChildren(parent: CompositeCstNode, children: CstNode[]): void {
+        const target = parent as CompositeCstNodeImpl;
+        for (const child of children) {
+            (child as { container?: CompositeCstNode }).container = parent;
+        }
+        if (target.content.length === 0) {
+            target.content = children.slice();
+        } else {
+            for (const child of children) {
+                target.content.push(child);
+            }
+        }
+    }
+
+    override insertChildren(parent: CompositeCstNode, index: number, children: CstNode[]): void {
+        for (const child of children) {
+            (child as { container?: CompositeCstNode }).container = parent;
+        }
+        // In place and from the back: the insertion point is nearly always at the end, so this stays linear on long lists.
+        const content = (parent as CompositeCstNodeImpl).content;
+        const after = content.splice(index);
+        for (const child of children) {
+            content.push(child);
+        }
+        for (const node of after) {
+            content.push(node);
+        }
     }
 
     override removeNode(node: CstNode): void {

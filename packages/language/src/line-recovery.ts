@@ -49,10 +49,10 @@ export function recoverLineByLine(input: string, parse: (text: string, rule?: st
         // An error between declarations is in a declaration's header: the whole line goes, so that the next line
         // can start a declaration of its own rather than finish the broken one.
         // A construct that broke at the brace closing it goes whole, up to that brace: the reference resumes after it.
-        const wholeConstruct = committed !== undefined && text[committed.offset] === '}';
+        const wholeConstruct = committed !== undefined && committed.blankTo === undefined && text[committed.offset] === '}';
         const from = wholeConstruct ? found.offset
             : problem.blankFrom ?? (problem.stray ? problem.end : braceDepth(text, problem.offset) === 0 ? headerStart(text, problem.offset) : problem.offset);
-        const to = wholeConstruct ? committed.end : endOfLine(text, Math.max(from, problem.offset));
+        const to = wholeConstruct ? committed.end : problem.blankTo ?? endOfLine(text, Math.max(from, problem.offset));
         cursor = Math.max(to, problem.end);
         if (problem.error) {
             recorded.push(problem.error);
@@ -85,6 +85,8 @@ interface Problem {
     inBody?: boolean;
     /** Where the text to skip starts, when not at the problem (a `when:` read as a guard goes from its `when`). */
     blankFrom?: number;
+    /** Where it ends, when not at the end of the problem's line. */
+    blankTo?: number;
 }
 
 /**
@@ -100,23 +102,85 @@ function committedProblem(text: string, problem: Problem, parse: (text: string, 
         return undefined;
     }
     const from = problem.offset;
-    // A `(` after an expression opens the arguments of a call for the reference (`name: value` items, commas
-    // optional), so it is read after a one-letter callee when there is room for one.
-    const room = rule === 'Expression' && from > 0 && text[from - 1] === ' ';
     // Up to the next declaration: a construct does not reach past it, and the parse stays as cheap as the construct.
     const end = declarationEnd(text, from);
-    const sub = parse(room ? `${blank(text, 0, from - 1)}x${text.slice(from, end)}` : blank(text, 0, from).slice(0, end), rule);
-    const first = sub.parserErrors[0];
+    const first = rule === 'Expression' ? callArgumentsError(text, from, end, parse) : probe(parse, blank(text, 0, from).slice(0, end), rule)?.parserErrors[0];
     // A clause left empty (`terminal:` then the graph's `}`) fails at the token after it, where the reference reports it.
     const offset = first && first.name !== 'NotAllInputParsedException' && (first.token.image !== '' || first.token.tokenType?.name === 'EMPTY_VALUE')
         ? positionedOffset(first) : undefined;
     // On the construct's first line the error is where it was; at a `}` that closes what holds the construct (a
     // binding clause missing its `:` before the surface's `}`), the reference also reports the construct itself.
-    if (offset === undefined || offset <= endOfLine(text, from)
+    if (!first || offset === undefined || offset <= endOfLine(text, from)
         || (text[offset] === '}' && rule !== 'Expression' && braceDepth(text, offset) <= braceDepth(text, from))) {
         return undefined;
     }
-    return { offset, end: offset + Math.max(1, first.token.image.length), error: first };
+    const broken = { offset, end: offset + Math.max(1, first.token.image.length), error: first };
+    if (rule !== 'TransitionsBlock' || text[offset] === '}') {
+        return broken;
+    }
+    // A graph broken elsewhere than at an arrow goes up to its broken line; what follows is read as the entity's items.
+    return { ...broken, ...(edgeWithoutArrow(first, text) ?? { blankFrom: from, blankTo: endOfLine(text, offset) }) };
+}
+
+/**
+ * In a transition graph, an edge whose source is not followed by `->` (`shipped  delivered`, `a (` or `a` alone
+ * before the next edge) is dropped as the reference drops it: from its source to the end of the line where the `->`
+ * was missed, or only its source when the graph's `}` follows; the graph goes on.
+ */
+function edgeWithoutArrow(error: IRecognitionException, text: string): Pick<Problem, 'blankFrom' | 'blankTo'> | undefined {
+    const source = (error as { previousToken?: IToken }).previousToken;
+    if (error.name !== 'MismatchedTokenException' || !error.message.startsWith("Expected '->'") || !source || !Number.isFinite(source.startOffset)) {
+        return undefined;
+    }
+    const at = error.token.startOffset;
+    return { blankFrom: source.startOffset, blankTo: text[at] === '}' ? source.startOffset + source.image.length : endOfLine(text, at) };
+}
+
+/** Arguments read before giving up on finding where a call breaks. */
+const MAX_ARGUMENTS = 256;
+
+/**
+ * Where the arguments of the call opened by the `(` at `from` break, read as the reference reads them: `name: value`
+ * or a value, each followed by an optional comma, on whatever lines, up to `)`. Our parser looks further ahead and
+ * does not enter a call that never closes, so each argument is parsed on its own. Undefined when the call closes
+ * or runs on into the next declaration.
+ */
+function callArgumentsError(text: string, from: number, end: number, parse: (text: string, rule?: string) => ParseResult<AstNode>): IRecognitionException | undefined {
+    let at = skipBlank(text, from + 1);
+    for (let i = 0; i < MAX_ARGUMENTS && at < end && text[at] !== ')'; i++) {
+        // `word:` names the argument, whatever the word (`ensures: Done()` too); its value follows, on whatever line.
+        const named = /^[A-Za-z_]\w*[ \t]*:(?!:)/.exec(text.slice(at, at + 200));
+        at = named ? skipBlank(text, at + named[0].length) : at;
+        const first = probe(parse, blank(text, 0, at).slice(0, end), 'Expression')?.parserErrors[0];
+        if (!first || first.name !== 'NotAllInputParsedException') {
+            return first;
+        }
+        at = skipBlank(text, first.token.startOffset);
+        at = text[at] === ',' ? skipBlank(text, at + 1) : at;
+    }
+    return undefined;
+}
+
+/** The offset of the first character at or after `at` that is neither white space nor in a `--` comment. */
+function skipBlank(text: string, at: number): number {
+    const blankRun = /(?:\s|--[^\n]*)*/y;
+    blankRun.lastIndex = at;
+    blankRun.exec(text);
+    return blankRun.lastIndex;
+}
+
+/**
+ * Parses `text` from the inner grammar rule `rule`, or gives undefined when the parser throws. Started below the
+ * entry rule, Langium's parser can lose track of the node it is building when Chevrotain's recovery unwinds to that
+ * rule (`(path: <o` as an Expression); the whole-file parses never start there. The construct's first token then
+ * stays the problem, as when the construct parses whole.
+ */
+function probe(parse: (text: string, rule?: string) => ParseResult<AstNode>, text: string, rule: string): ParseResult<AstNode> | undefined {
+    try {
+        return parse(text, rule);
+    } catch {
+        return undefined;
+    }
 }
 
 /** The grammar rule each first token selects, between declarations and inside a body; `(` continues an expression. */

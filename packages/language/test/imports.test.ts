@@ -166,3 +166,36 @@ describe('names 3.6.1 resolves through an import', () => {
         ]);
     });
 });
+
+// Reference 3.6.1 reports each name read through the use of a file that exists nowhere; 3.5.3 only the use line.
+describe('names through the use of a missing file', () => {
+    const MAIN = `use "./core.allium" as core
+use "./gone.allium" as gone
+use "github.com/acme/billing/abc123" as billing
+
+entity Order {
+    role: core/Role
+    ghost: gone/Role
+    invoice: billing/Invoice
+}
+
+rule Place {
+    when: gone.Placed(order)
+    requires: order.role != gone/config.default_role
+    ensures: core/Missing.created(order: order)
+}
+`;
+
+    it('reports them where they are read, once each, and leaves loaded files and module coordinates alone', async () => {
+        const docs = await workspace({ 'core.allium': 'value Role {\n    name: String\n}\n', 'main.allium': MAIN });
+        const main = docs.get('main.allium');
+        expect(found(main, 'allium.reference.unresolvedImport')).toEqual([
+            { line: 8, message: expect.stringContaining(`'gone/Role' cannot be checked: no file exists at "./gone.allium", which 'gone' imports`) },
+            { line: 13, message: expect.stringContaining("'gone/Placed'") },
+            { line: 14, message: expect.stringContaining("'gone/config'") }
+        ]);
+        // A name the loaded file lacks is still unknown; the use line of the missing file keeps its own warning.
+        expect(found(main, 'allium.reference.unknownName').map(f => f.line)).toEqual([15]);
+        expect(found(main, 'allium.use.unresolvedPath').map(f => f.line)).toEqual(expect.arrayContaining([3, 4]));
+    });
+});

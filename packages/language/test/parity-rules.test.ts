@@ -156,6 +156,15 @@ rule Other {
         expect((await findings(spec)).sort()).toEqual(['3:allium.syntax', '5:allium.reference.undefinedImportedAlias', '5:allium.rule.invalidTrigger']);
     });
 
+    it('a broken call argument at the end of the file is reported on its line, and checking goes on', async () => {
+        // Probing where the call breaks parses from an inner grammar rule; Langium's parser can throw there.
+        for (const spec of ['rule W {\n    ensures: FileWritten(path: <o\n', 'rule W {\n    ensures: Told(message: "<\n',
+            'entity S {\n    ensures: Told(\n        data: { reason: = failure_reason }\n']) {
+            const syntax = (await findings(spec)).filter(f => f.endsWith('allium.syntax'));
+            expect(syntax[0]).toBe('3:allium.syntax');
+        }
+    });
+
     it('never places an error at 1:1 unless it is there', async () => {
         const { diagnostics } = await parseAllium('-- allium: 3\nrule R {\n    when: X(a)\n    ensures:\n        a.b = (\n}\n');
         expect(diagnostics.filter(d => d.range.start.line === 0 && d.range.start.character === 0)).toEqual([]);
@@ -193,7 +202,25 @@ describe('one-token reading', () => {
 
     it('an edge missing its target takes the next line\'s source, and the error is where that edge ends', async () => {
         const spec = 'entity Order {\n    status: a | b | c\n\n    transitions status {\n        a ->\n        b -> c\n        terminal: c\n    }\n}\n';
-        expect(await syntax(spec)).toEqual(['7:11']);
+        // The graph goes up to there; its brace then closes the entity, and the entity's own brace is left over.
+        expect(await syntax(spec)).toEqual(['7:11', '10:1']);
+    });
+
+    it('an edge missing its arrow is one error where the arrow should be, and the rest of the graph is read', async () => {
+        const graph = (edge: string) => `entity Order {\n    status: a | b | c | d\n\n    transitions status {\n        a -> b\n${edge}\n        c -> d\n        terminal: d\n    }\n}\n`;
+        expect(await syntax(graph('        b  c'))).toEqual(['7:12']);
+        expect(await syntax(graph('        b ( -> c'))).toEqual(['7:11']);
+        // A source alone takes the next line as its missing arrow, and that line goes with it.
+        expect(await syntax(graph('        b'))).toEqual(['8:9']);
+        // The graph is kept: d is terminal, so only a, b and c lack a way out where no rule moves them.
+        const found = await findings(graph('        b  c'));
+        expect(found.filter(f => f.endsWith('allium.status.noExit'))).toHaveLength(3);
+    });
+
+    it('a graph broken elsewhere is dropped up to its broken line, and its other lines are read as the entity\'s items', async () => {
+        const spec = 'entity Order {\n    status: a | b\n\n    transitions status {\n        a -> b\n        terminal: "s" b\n    }\n}\n';
+        // The graph's brace closes the entity, so the entity's own brace is where a declaration was expected.
+        expect(await syntax(spec)).toEqual(['7:19', '9:1']);
     });
 
     it('a terminal list missing a comma fails at the brace closing the graph, and the entity is read after it', async () => {
@@ -211,6 +238,15 @@ describe('one-token reading', () => {
         expect(await syntax(unclosed)).toEqual(['7:1', '8:1']);
         const stray = 'rule A {\n    when: Ping() (\n\n    ensures:\n        if ready:\n            Done()\n}\n';
         expect(await syntax(stray)).toEqual(['8:1', '9:1']);
+    });
+
+    it('an unclosed call reads its arguments over the next lines, named by any word, commas optional, up to the brace', async () => {
+        // `ensures: Available(...)` on the next lines are named arguments of the call left open, so the rule's
+        // brace is where it breaks; the next rule's header is then an item of this rule.
+        const snippets = 'rule Snippets {\n    when: Loaded(language)\n    ensures: Available(prefix: variant\n    ensures: Available(prefix: enum)\n    ensures: Available(prefix: rule)\n}\n\nrule Other {\n    when: Loaded(language)\n    ensures: Done(language)\n}\n';
+        expect(await syntax(snippets)).toEqual(['7:1', '9:1']);
+        const missingComma = 'rule Ask {\n    when: Ask(x)\n    ensures: Request.created(\n        subject: x,\n        deadline: 24.hours\n        respondents: x.people,\n\n}\n';
+        expect(await syntax(missingComma)).toEqual(['9:1', '10:1']);
     });
 
     it('a construct broken at the brace of what holds it is reported where it starts', async () => {

@@ -36,9 +36,14 @@ import { InlayHintSettings } from './inlay-hints/inlay-hint-settings.js';
 import { AlliumSignatureHelpProvider } from './signature-help/signature-help-provider.js';
 import { AlliumSelectionRangeProvider, type SelectionRangeProvider } from './selection-ranges/selection-range-provider.js';
 import { AlliumLinkedEditingRangeProvider, type LinkedEditingRangeProvider } from './linked-editing/linked-editing-provider.js';
+import { WorkspaceSpecs } from './agents/workspace-specs.js';
 
 /** Readings of a spec that several editor features share. */
 export type AlliumAnalysisServices = {
+    /** What the agent tools (`allium/tool/*`) read the workspace through. */
+    agents: {
+        WorkspaceSpecs: WorkspaceSpecs;
+    };
     analysis: {
         FieldUses: FieldUses;
         TriggerGraph: WorkspaceTriggerGraph;
@@ -65,6 +70,9 @@ export type AlliumLspServices = LangiumServices & AlliumAddedServices & AlliumAn
 
 /** What the language server adds to the core language services: the editor features. */
 export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumServices & AlliumAnalysisServices> = {
+    agents: {
+        WorkspaceSpecs: services => new WorkspaceSpecs(services.shared)
+    },
     analysis: {
         FieldUses: services => new FieldUses(services, services.typing.SpecTypes),
         TriggerGraph: services => new WorkspaceTriggerGraph(services)
@@ -125,6 +133,7 @@ export function createAlliumLspServices(context: DefaultSharedModuleContext): { 
     registerAlliumValidators(Allium);
     registerUseTargetCheck(Allium);
     // Created now, not on first use, so that they hear the initialize request.
-    [Allium.editor.ClientOptions, Allium.editor.DiagnosticsModes, Allium.editor.InlayHintSettings, Allium.editor.ProjectConfigs, Allium.trace.TraceLinks].forEach(service => service.constructor);
+    [Allium.editor.ClientOptions, Allium.editor.DiagnosticsModes, Allium.editor.InlayHintSettings, Allium.editor.ProjectConfigs, Allium.trace.TraceLinks,
+        Allium.agents.WorkspaceSpecs].forEach(service => service.constructor);
     return { shared, Allium };
 }

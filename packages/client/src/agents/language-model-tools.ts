@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { AGENT_TOOL_INFO, AGENT_TOOL_REQUESTS, type AgentToolName, type AgentToolResult } from '@allium/generate/streaming';
+import { AGENT_TOOL_INFO, AGENT_TOOL_REQUESTS, sendAlliumRequest, type AgentToolName, type AgentTools } from '@allium/generate/streaming';
 
 /**
  * The agent tools (`languageModelTools` in package.json) for VS Code's agent mode: each asks the language server
@@ -26,7 +26,8 @@ class ServerTool implements vscode.LanguageModelTool<object> {
             await client.start();
         }
         try {
-            const result = await client.sendRequest<AgentToolResult<unknown>>(AGENT_TOOL_REQUESTS[this.name], options.input, token);
+            // The model's input is checked against the tool's schema in package.json before it gets here.
+            const result = await sendAlliumRequest(client, AGENT_TOOL_REQUESTS[this.name], options.input as AgentTools[AgentToolName]['input'], token);
             return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(result.text)]);
         } catch (error) {
             // The model reads the message of a failed tool: the server's says what to correct.

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { DiagramKind } from '@allium/diagram/protocol';
+import type { DiagramKind } from '@allium/generate/streaming';
 import { DiagramPanel, type DiagramSpecs } from './diagram-panel.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { DiagramKind } from '@allium/diagram/protocol';
+import type { DiagramKind } from '@allium/generate/streaming';
 
 /** Messages between the extension and the diagram webview. The SVG comes from the server; targets stay in the extension. */
 export type ToDiagramWebview =

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DIAGRAM_REQUEST, type DiagramKind, type DiagramParams, type DiagramResult, type DiagramTarget } from '@allium/diagram/protocol';
+import { DIAGRAM_REQUEST, sendAlliumRequest, type DiagramKind, type DiagramResult, type DiagramTarget } from '@allium/generate/streaming';
 import type { FromDiagramWebview, ToDiagramWebview } from './diagram-messages.js';
 
 /** What a panel draws: one spec file, or the spec set of a folder (every file under it), and what it is called. */
@@ -94,7 +94,7 @@ export class DiagramPanel {
         if (!client) {
             throw new Error('the Allium language server is not running');
         }
-        return client.sendRequest(DIAGRAM_REQUEST, { uris: this.target.uris.map(u => u.toString()), kind: this.kind, format: 'svg', standalone } satisfies DiagramParams);
+        return sendAlliumRequest(client, DIAGRAM_REQUEST, { uris: this.target.uris.map(u => u.toString()), kind: this.kind, format: 'svg', standalone });
     }
 
     private async redraw(): Promise<void> {

@@ -1,5 +1,5 @@
 // Runs inside the diagram webview: shows the server's SVG, pans and zooms it (kept across redraws), and reports clicks.
-import type { DiagramKind } from '@allium/diagram/protocol';
+import type { DiagramKind } from '@allium/generate/streaming';
 import type { FromDiagramWebview, ToDiagramWebview } from './diagram-messages.js';
 
 interface View {

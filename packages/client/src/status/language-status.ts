@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { SPEC_STATUS_REQUEST, type SpecStatus, type SpecStatusParams } from '@allium/generate/streaming';
+import { sendAlliumRequest, SPEC_STATUS_REQUEST, type SpecStatus } from '@allium/generate/streaming';
 import { statusView, type ServerState, type StatusView } from './status-text.js';
 
 /**
@@ -39,7 +39,7 @@ export class LanguageStatus implements vscode.Disposable {
         const document = vscode.window.activeTextEditor?.document;
         let status: SpecStatus | undefined;
         if (state === 'running' && client && document?.languageId === 'allium') {
-            status = await client.sendRequest<SpecStatus>(SPEC_STATUS_REQUEST, { textDocument: { uri: document.uri.toString() } } satisfies SpecStatusParams)
+            status = await sendAlliumRequest(client, SPEC_STATUS_REQUEST, { textDocument: { uri: document.uri.toString() } })
                 .then(s => s, () => undefined);
         }
         if (client !== this.client) {

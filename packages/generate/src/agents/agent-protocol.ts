@@ -1,6 +1,6 @@
 /**
- * The tools agents call (the MCP server of `allium mcp` and VS Code's language model tools), and the requests the
- * VS Code client sends the language server to run them; typed once for all three, listed in docs/lsp-extensions.md.
+ * The tools agents call (the MCP server of `allium mcp` and VS Code's language model tools), typed once for both;
+ * the requests the VS Code client sends the language server to run them are in protocol.ts, with the others.
  * A tool's input is the same everywhere: paths are spec files or folders, absolute or relative to the workspace root
  * (the folder `allium mcp` serves, or the first workspace folder in the editor).
  */
@@ -46,18 +46,7 @@ export interface AgentToolResult<T> {
     structured: T;
 }
 
-/** The language server's request for each tool (`allium/tool/<name>`); a tool error is a response error with its message. */
-export const AGENT_TOOL_REQUESTS = {
-    [CHECK_TOOL]: 'allium/tool/check',
-    [PLAN_TOOL]: 'allium/tool/plan',
-    [DECLARATION_TOOL]: 'allium/tool/declaration',
-    [PROMPT_TOOL]: 'allium/tool/prompt',
-    [TRACE_TOOL]: 'allium/tool/trace'
-} as const;
-
-export type AgentToolName = keyof typeof AGENT_TOOL_REQUESTS;
-
-/** Each tool's input and structured result, for typed requests on both ends. */
+/** Each tool's input and structured result, for typed requests on both ends (see `AGENT_TOOL_REQUESTS` in protocol.ts). */
 export interface AgentTools {
     [CHECK_TOOL]: { input: CheckToolInput; result: AgentToolResult<CheckResult> };
     [PLAN_TOOL]: { input: PlanToolInput; result: AgentToolResult<PlanResult> };
@@ -65,6 +54,8 @@ export interface AgentTools {
     [PROMPT_TOOL]: { input: PromptToolInput; result: AgentToolResult<PromptResult> };
     [TRACE_TOOL]: { input: TraceToolInput; result: AgentToolResult<TraceResult> };
 }
+
+export type AgentToolName = keyof AgentTools;
 
 /** What an agent reads about each tool; MCP's tool list and the extension's `languageModelTools` say the same. */
 export const AGENT_TOOL_INFO: Record<AgentToolName, { title: string; description: string }> = {

@@ -73,18 +73,9 @@ function triggerSource(rule: ast.RuleDecl, expr: AstNode | undefined): RuleDepen
     return event !== undefined && eventsEmitted(AstUtils.findRootNode(rule) as ast.Module).has(event) ? 'chained' : 'external';
 }
 
-// Keyed by the module, which a new parse replaces: asked once per rule, worked out once per spec.
-const emittedByModule = new WeakMap<ast.Module, Set<string>>();
-
-function eventsEmitted(module: ast.Module): Set<string> {
-    let events = emittedByModule.get(module);
-    if (!events) {
-        events = new Set(module.declarations.filter(ast.isRuleDecl).flatMap(rule => outcomesOf(rule).map(emittedEvent))
-            .filter((e): e is string => e !== undefined));
-        emittedByModule.set(module, events);
-    }
-    return events;
-}
+/** The events a module's rules emit: asked once per rule, worked out once per parse of the spec (see `treeMemo`). */
+const eventsEmitted = ast.treeMemo((module: ast.Module) => new Set(module.declarations.filter(ast.isRuleDecl)
+    .flatMap(rule => outcomesOf(rule).map(emittedEvent)).filter((e): e is string => e !== undefined)));
 
 /** Every node of a rule's `ensures:` clauses. */
 function outcomesOf(rule: ast.RuleDecl): AstNode[] {

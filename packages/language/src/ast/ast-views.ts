@@ -2,6 +2,7 @@ import type { AstNode } from 'langium';
 import { nodesOf } from '../ast-nodes.js';
 import * as ast from '../generated/ast.js';
 import { pipeRefs } from './names.js';
+import { treeMemo } from './tree-memo.js';
 
 /**
  * Reference-checker views of the generic AST: which block items are clauses, what a clause's value
@@ -110,21 +111,14 @@ export function allNodes(roots: AstNode[]): readonly AstNode[] {
     return roots.length === 1 ? nodesOf(roots[0]) : roots.flatMap(root => nodesOf(root));
 }
 
-// Keyed by the module, which a new parse replaces, so an index never outlives the text it was read from.
-const variantIndexes = new WeakMap<ast.Module, Map<string, ast.VariantDecl[]>>();
-
 /** The variants a module declares, by the base they extend as written (`Node`, or `alias/Node`). */
-export function variantsByBase(module: ast.Module): ReadonlyMap<string, readonly ast.VariantDecl[]> {
-    let index = variantIndexes.get(module);
-    if (!index) {
-        index = new Map();
-        for (const variant of module.declarations.filter(ast.isVariantDecl)) {
-            index.set(variant.base, [...index.get(variant.base) ?? [], variant]);
-        }
-        variantIndexes.set(module, index);
+export const variantsByBase: (module: ast.Module) => ReadonlyMap<string, readonly ast.VariantDecl[]> = treeMemo((module: ast.Module) => {
+    const index = new Map<string, ast.VariantDecl[]>();
+    for (const variant of module.declarations.filter(ast.isVariantDecl)) {
+        index.set(variant.base, [...index.get(variant.base) ?? [], variant]);
     }
     return index;
-}
+});
 
 /** Fields listing a sum type's variants: two or more capitalised names (`kind: Branch | Leaf`). */
 export function discriminatorFields(items: ast.BlockItem[]): ast.Assignment[] {

@@ -3,8 +3,11 @@ import * as ast from '../generated/ast.js';
 import { nodesOf } from '../ast-nodes.js';
 import { pipeRefs } from './names.js';
 
+/** The built-in types whose values have no fields and are not collections. */
+export const PRIMITIVE_TYPES = ['String', 'Integer', 'Decimal', 'Boolean', 'Timestamp', 'Duration'] as const;
+
 /** The types every spec has without declaring them. */
-export const BUILT_IN_TYPES = ['String', 'Integer', 'Decimal', 'Boolean', 'Timestamp', 'Duration', 'List', 'Set', 'Map', 'Any', 'Void'];
+export const BUILT_IN_TYPES: string[] = [...PRIMITIVE_TYPES, 'List', 'Set', 'Map', 'Any', 'Void'];
 
 /** `String`, `Customer?`, `List<Item>`, `pending | done`, `Timestamp when status = x`: a declared type, not a derivation. */
 export function isTypeExpression(value: AstNode): boolean {

@@ -4,7 +4,7 @@ import { identName, startsUppercase } from './ast-views.js';
 import { BUILT_IN_TYPES } from './type-expressions.js';
 
 /** The type names a module can use unqualified: the built-in types, its own types and its import aliases. */
-export function declaredTypeNames(module: ast.Module): Set<string> {
+export function typeNamesInScope(module: ast.Module): Set<string> {
     const names = new Set(BUILT_IN_TYPES);
     for (const d of module.declarations) {
         if (ast.isEntityDecl(d) || ast.isValueDecl(d) || ast.isEnumDecl(d) || ast.isActorDecl(d) || ast.isVariantDecl(d)) {

@@ -105,6 +105,13 @@ export const Diagnostics = {
         bad: 'use "./crm.allium" as crm\n\nentity Order {\n    customer: crm/Client\n}\n',
         good: 'use "./crm.allium" as crm\n\nentity Order {\n    customer: crm/Customer\n}\n'
     },
+    ReferenceUnresolvedImport: {
+        code: 'allium.reference.unresolvedImport', severity: 'warning', kind: 'reference',
+        title: 'Name imported from a file that is not there',
+        explanation: "`alias/Name` goes through a `use` of an `.allium` file that exists nowhere, neither among the files checked nor on disk, so nothing it names can be checked. Each such name is reported, so the problem stays visible when the `use` line's own warning is silenced. A module coordinate (`github.com/org/spec/abc123`) is not expected on disk and is not reported.",
+        bad: 'use "./no-such-file.allium" as crm\n\nentity Order {\n    customer: crm/Customer\n}\n',
+        good: 'use "github.com/acme/crm/abc123" as crm\n\nentity Order {\n    customer: crm/Customer\n}\n'
+    },
     TypeUndefinedReference: {
         code: 'allium.type.undefinedReference', severity: 'error', kind: 'reference',
         title: 'Undeclared type',

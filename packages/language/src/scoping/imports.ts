@@ -16,6 +16,20 @@ export function importedDocument(services: LangiumCoreServices, use: ast.UseDecl
     return uri && services.shared.workspace.LangiumDocuments.getDocument(uri);
 }
 
+/**
+ * A `use` of an `.allium` file that is neither among the documents (the files checked, or loaded as their imports)
+ * nor on disk: what it would import cannot be known. Anything else that is not loaded (a module coordinate such as
+ * `github.com/org/spec/abc123`, or a file outside what this check reads) is merely out of reach.
+ */
+export function importIsMissing(services: LangiumCoreServices, use: ast.UseDecl): boolean {
+    const base = AstUtils.getDocument(use).uri;
+    const target = usePathTarget(base, use.path);
+    if (!target || !use.path?.endsWith('.allium') || services.shared.workspace.LangiumDocuments.hasDocument(target)) {
+        return false;
+    }
+    return base.scheme !== 'file' || !services.shared.workspace.FileSystemProvider.existsSync(target);
+}
+
 /** The top-level declaration `alias/Name` refers to, through the `use ... as alias` of the referring module. */
 export function importedDeclaration(services: LangiumCoreServices, from: AstNode, qualified: string): AstNode | undefined {
     const [alias, name] = qualified.split('/');

@@ -1,5 +1,6 @@
 import type { AstNode, CstNode } from 'langium';
 import * as ast from '../generated/ast.js';
+import { treeMemo } from '../ast/tree-memo.js';
 
 /** Declarations with fields a `.` can reach. */
 export type Structured = ast.EntityDecl | ast.ValueDecl | ast.VariantDecl | ast.ActorDecl;
@@ -34,21 +35,19 @@ export function within(cst: CstNode, property: CstNode | undefined): boolean {
     return property !== undefined && property.offset <= cst.offset && cst.end <= property.end;
 }
 
-// Keyed by AST nodes, which a new parse replaces, so an entry never outlives the text it was read from.
-const typeIndexes = new WeakMap<ast.Module, Map<string, TypeDecl>>();
+/** A module's types by name, the first declaration of each (see `treeMemo` for why a tree's own memo). */
+const typeIndex = treeMemo((module: ast.Module) => {
+    const index = new Map<string, TypeDecl>();
+    for (const declaration of module.declarations ?? []) {
+        if (isTypeDecl(declaration) && !index.has(declaration.name)) {
+            index.set(declaration.name, declaration);
+        }
+    }
+    return index;
+});
 
 export function typeIn(module: ast.Module, name: string): TypeDecl | undefined {
-    let index = typeIndexes.get(module);
-    if (!index) {
-        index = new Map();
-        for (const declaration of module.declarations ?? []) {
-            if (isTypeDecl(declaration) && !index.has(declaration.name)) {
-                index.set(declaration.name, declaration);
-            }
-        }
-        typeIndexes.set(module, index);
-    }
-    return index.get(name);
+    return typeIndex(module).get(name);
 }
 
 /** The first name of an expression read left to right: `Order` in `Order.placed_at + 1.day <= now`. */

@@ -3,6 +3,7 @@ import * as ast from '../generated/ast.js';
 import { nodesOf } from '../ast-nodes.js';
 import { importedDocument } from '../scoping/imports.js';
 import { localName, pipeNames } from '../ast/names.js';
+import { treeMemo } from '../ast/tree-memo.js';
 import { isField, isStructured, isTypeDecl, leftmostName, typeIn, within, type Denoted, type Field, type Structured, type TypeDecl } from './spec-nodes.js';
 
 const MAX_DEPTH = 8;
@@ -342,22 +343,15 @@ export class SpecTypes {
     }
 }
 
-// Keyed by AST nodes, which a new parse replaces, so an entry never outlives the text it was read from.
-const surfaceCalls = new WeakMap<ast.Module, Map<string, ast.Call[]>>();
-
 /** The calls written in a module's surfaces (`provides: PayOrder(order)`), by the name called. */
-function callsInSurfaces(module: ast.Module): Map<string, ast.Call[]> {
-    let calls = surfaceCalls.get(module);
-    if (!calls) {
-        calls = new Map();
-        for (const surface of module.declarations.filter(ast.isSurfaceDecl)) {
-            for (const call of nodesOf(surface).filter(ast.isCall)) {
-                if (ast.isNameRef(call.callee)) {
-                    calls.set(call.callee.ref.$refText, [...calls.get(call.callee.ref.$refText) ?? [], call]);
-                }
+const callsInSurfaces = treeMemo((module: ast.Module) => {
+    const calls = new Map<string, ast.Call[]>();
+    for (const surface of module.declarations.filter(ast.isSurfaceDecl)) {
+        for (const call of nodesOf(surface).filter(ast.isCall)) {
+            if (ast.isNameRef(call.callee)) {
+                calls.set(call.callee.ref.$refText, [...calls.get(call.callee.ref.$refText) ?? [], call]);
             }
         }
-        surfaceCalls.set(module, calls);
     }
     return calls;
-}
+});

@@ -3,10 +3,7 @@ import * as ast from '../generated/ast.js';
 import type { SpecTypes } from './spec-types.js';
 import { isField, isStructured, type Field, type TypeDecl } from './spec-nodes.js';
 import { variantsByBase } from '../ast/ast-views.js';
-import { pipeRefs } from '../ast/names.js';
-
-/** Built-in types whose values have no fields and are not collections. */
-const PRIMITIVES = new Set(['String', 'Integer', 'Decimal', 'Boolean', 'Timestamp', 'Duration']);
+import { isScalarType } from './declared-types.js';
 
 /** Every entity has a creation time; the reference's own temporal triggers read it without declaring it. */
 const IMPLICIT_FIELDS = new Set(['created_at']);
@@ -177,12 +174,6 @@ export class SurfacePaths {
         }
         return this.types.fieldsOf(type);
     }
-}
-
-/** `String`, `Timestamp?`, `pending | done`: a plain value, neither an instance nor a collection. */
-export function isScalarType(value: AstNode | undefined): boolean {
-    const inner = ast.isOptionalType(value) ? value.inner : value;
-    return (ast.isNameRef(inner) && PRIMITIVES.has(inner.ref.$refText)) || pipeRefs(inner).length > 1;
 }
 
 /** A sum type's variants: a base-typed path may read their fields (under a type guard). */

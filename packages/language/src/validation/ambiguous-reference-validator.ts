@@ -3,7 +3,7 @@ import type { AstNode, LangiumCoreServices, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { nodesOf } from '../ast-nodes.js';
 import { identName, startsUppercase } from '../ast/ast-views.js';
-import { aliasList, declaredTypeNames, importedModules, offeredByMany } from './imported-modules.js';
+import { aliasList, declaredTypesAndContracts, importedModules, offeredByMany } from './imported-modules.js';
 import { offeredTriggers, subscriptions } from '../ast/triggers.js';
 
 /**
@@ -17,8 +17,8 @@ export function ambiguousReferenceCheck(services: LangiumCoreServices) {
         if (imports.length < 2) {
             return;
         }
-        const names = offeredByMany(imports, declaredTypeNames);
-        const local = declaredTypeNames(module);
+        const names = offeredByMany(imports, declaredTypesAndContracts);
+        const local = declaredTypesAndContracts(module);
         const reported = new Set<string>();
         for (const node of nodesOf(module)) {
             const use = typeNameUse(node);

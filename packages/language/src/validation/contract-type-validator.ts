@@ -1,7 +1,7 @@
 import { AstUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { isSignatureReturn } from '../typing/signature-types.js';
-import { declaredTypeNames, typeNames } from '../ast/type-names.js';
+import { typeNames, typeNamesInScope } from '../ast/type-names.js';
 import { IssueCodes } from '../diagnostics/catalogue.js';
 
 /**
@@ -10,7 +10,7 @@ import { IssueCodes } from '../diagnostics/catalogue.js';
  * the import checks' concern (`allium.reference.*`).
  */
 export function checkContractTypes(contract: ast.ContractDecl, accept: ValidationAcceptor): void {
-    const known = declaredTypeNames(AstUtils.findRootNode(contract) as ast.Module);
+    const known = typeNamesInScope(AstUtils.findRootNode(contract) as ast.Module);
     const message = (name: string) => `'${name}' is not a type this file declares or imports. Declare it (entity, value, enum, variant or actor), or import it with 'use'.`;
     for (const signature of AstUtils.streamAst(contract).filter(isSignatureReturn)) {
         const source: AstNode = signature.source;

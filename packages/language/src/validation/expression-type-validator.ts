@@ -3,6 +3,7 @@ import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { nodesOfType } from '../ast-nodes.js';
 import { isField, isTypeDecl, type Field } from '../typing/spec-nodes.js';
+import { declaredType, isPrimitiveType } from '../typing/declared-types.js';
 
 /** `Number` is a whole-number literal, which reads as an Integer or a Decimal. */
 type Scalar = 'String' | 'Integer' | 'Decimal' | 'Number' | 'Duration' | 'Timestamp' | 'Boolean';
@@ -14,7 +15,6 @@ type ValueType =
     | { kind: 'inline'; field: Field }
     | { kind: 'null' };
 
-const BUILT_IN = new Set<string>(['String', 'Integer', 'Decimal', 'Duration', 'Timestamp', 'Boolean']);
 const ORDERING = new Set(['<', '<=', '>', '>=']);
 const ARITHMETIC = new Set(['+', '-', '*', '/']);
 const LOGICAL = new Set(['=', '!=', '<', '<=', '>', '>=', 'in', 'not in', 'and', 'or', 'implies']);
@@ -234,7 +234,7 @@ class ExpressionTypes {
     private ofTarget(target: AstNode, depth: number): ValueType | undefined {
         if (isField(target)) {
             if (!this.fields.has(target)) {
-                this.fields.set(target, declaredType(target));
+                this.fields.set(target, fieldType(target));
             }
             return this.fields.get(target);
         }
@@ -271,23 +271,14 @@ function literalType(node: AstNode): ValueType | undefined {
  * The type a field declares: `Integer`, `Decimal?`, `Timestamp when status = shipped`, `timeout: Duration = 5.minutes`,
  * a named enum, or an inline `a | b`. Derived values, collections and entity references are not typed here.
  */
-function declaredType(field: Field): ValueType | undefined {
-    let value: AstNode | undefined = field.value;
-    if (ast.isWhenGuard(value)) {
-        value = value.action;
-    }
-    if (ast.isBinaryExpr(value) && value.operator === '=') {
-        value = value.left;
-    }
-    if (ast.isOptionalType(value)) {
-        value = value.inner;
-    }
+function fieldType(field: Field): ValueType | undefined {
+    const value = declaredType(field, { withDefault: true }).type;
     if (ast.isNameRef(value)) {
         const target = value.ref.ref;
         if (ast.isEnumDecl(target)) {
             return { kind: 'enum', decl: target };
         }
-        return BUILT_IN.has(value.ref.$refText) && !isTypeDecl(target) ? { kind: 'scalar', scalar: value.ref.$refText as Scalar } : undefined;
+        return isPrimitiveType(value.ref.$refText) && !isTypeDecl(target) ? { kind: 'scalar', scalar: value.ref.$refText as Scalar } : undefined;
     }
     return isInlineEnum(value) ? { kind: 'inline', field } : undefined;
 }

@@ -2,10 +2,12 @@ import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, LangiumCoreServices, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { allNodes, calleeName, startsUppercase } from '../ast/ast-views.js';
-import { importedDocument } from '../scoping/imports.js';
+import { importedDocument, importIsMissing } from '../scoping/imports.js';
 
 /**
- * `alias/Name` (or `alias.Name`) must use an alias a `use ... as alias` declares, and when the imported file is in the workspace,
+ * `alias/Name` (or `alias.Name`) must use an alias a `use ... as alias` declares; when that `use` names an `.allium` file
+ * that exists nowhere, each such name is reported (reference 3.6.1; 3.5.3 reports only the `use` line, with
+ * `allium.use.unresolvedPath`); when the imported file is in the workspace,
  * it must declare `Name` (or use it as a trigger, or defer it); so must the type of a `default alias/Type`, as the reference
  * checks; and `alias/config.name` must name one of its config parameters (reference 3.6.1; 3.5.3 checks neither these
  * parameters nor deferred names, and reports `alias/DeferredName` as unknown).
@@ -14,6 +16,7 @@ export function importAliasCheck(services: LangiumCoreServices) {
     return (module: ast.Module, accept: ValidationAcceptor): void => {
         const uses = new Map(module.declarations.filter(ast.isUseDecl).filter(u => u.name).map(u => [u.name!, u]));
         const offered = new Map<string, Set<string> | undefined>();
+        const missing = new Map<string, boolean>();
         const check = (name: string, at: AstNode, property: string | undefined, isCollection: boolean) => {
             const slash = name.indexOf('/');
             if (slash <= 0) {
@@ -25,6 +28,14 @@ export function importAliasCheck(services: LangiumCoreServices) {
             if (!use) {
                 accept('error', `No 'use ... as ${alias}' in this file, so '${name}' cannot be found. Import the module with 'use "<path>" as ${alias}', or fix the alias.`,
                     { node: at, property, code: IssueCodes.ReferenceUndefinedImportedAlias });
+                return;
+            }
+            if (!missing.has(alias)) {
+                missing.set(alias, importIsMissing(services, use));
+            }
+            if (missing.get(alias)) {
+                accept('warning', `'${name}' cannot be checked: no file exists at "${use.path}", which '${alias}' imports. Fix the use path, or add the file.`,
+                    { node: at, property, code: IssueCodes.ReferenceUnresolvedImport });
                 return;
             }
             if (!offered.has(alias)) {

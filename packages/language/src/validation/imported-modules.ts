@@ -29,7 +29,7 @@ export function importedModules(services: LangiumCoreServices, module: ast.Modul
 }
 
 /** Names of the types and contracts a module declares: what an unqualified name in an importer could mean. */
-export function declaredTypeNames(module: ast.Module): Set<string> {
+export function declaredTypesAndContracts(module: ast.Module): Set<string> {
     const names = new Set<string>();
     for (const d of module.declarations) {
         if (ast.isEntityDecl(d) || ast.isValueDecl(d) || ast.isEnumDecl(d) || ast.isActorDecl(d) || ast.isVariantDecl(d) || ast.isContractDecl(d)) {

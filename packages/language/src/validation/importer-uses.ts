@@ -6,8 +6,9 @@ import * as ast from '../generated/ast.js';
 import { nodesOf } from '../ast-nodes.js';
 import { importedDocument } from '../scoping/imports.js';
 import { fieldsOf, identName, sameSet, startsUppercase } from '../ast/ast-views.js';
-import { declaredTypeNames } from './imported-modules.js';
+import { declaredTypesAndContracts } from './imported-modules.js';
 import { offeredTriggers, subscriptions } from '../ast/triggers.js';
+import { treeMemo } from '../ast/tree-memo.js';
 
 /**
  * What the files importing a module use of it: names of its entities, values and enums, and of its entity fields;
@@ -154,16 +155,9 @@ interface Candidates {
     triggers: Set<string>;
 }
 
-const mentionsByModule = new WeakMap<ast.Module, Mentions>();
-const candidatesByModule = new WeakMap<ast.Module, Candidates>();
-
-function mentionsOf(module: ast.Module): Mentions {
-    let mentions = mentionsByModule.get(module);
-    if (!mentions) {
-        mentionsByModule.set(module, mentions = readMentions(module));
-    }
-    return mentions;
-}
+// Read once per parse of each module, however many builds ask (see treeMemo).
+const mentionsOf = treeMemo(readMentions);
+const candidatesOf = treeMemo(readCandidates);
 
 function readMentions(module: ast.Module): Mentions {
     const mentions: Mentions = { bare: new Set(), qualified: new Map(), fields: new Map() };
@@ -181,7 +175,7 @@ function readMentions(module: ast.Module): Mentions {
         }
     }
     // A name the importer declares itself means its own declaration, not the imported one.
-    for (const local of declaredTypeNames(module)) {
+    for (const local of declaredTypesAndContracts(module)) {
         mentions.bare.delete(local);
     }
     return mentions;
@@ -212,14 +206,6 @@ function qualifiedFieldRead(node: AstNode): { alias: string; field: string } | u
         return slash > 0 ? { alias: receiver.slice(0, slash), field: node.member.$refText } : undefined;
     }
     return undefined;
-}
-
-function candidatesOf(module: ast.Module): Candidates {
-    let candidates = candidatesByModule.get(module);
-    if (!candidates) {
-        candidatesByModule.set(module, candidates = readCandidates(module));
-    }
-    return candidates;
 }
 
 function readCandidates(module: ast.Module): Candidates {

@@ -6,6 +6,7 @@ import { nodesOf } from '../ast-nodes.js';
 import type { SpecTypes } from '../typing/spec-types.js';
 import type { Field } from '../typing/spec-nodes.js';
 import { SurfacePaths } from '../typing/surface-paths.js';
+import { declaredType } from '../typing/declared-types.js';
 import { pathOf, textOf } from '../ast/names.js';
 
 /** A literal a path is compared with; `key` tells values apart (`"a"`, `a` and `` `a` `` differ). */
@@ -148,10 +149,9 @@ function domainOf(access: AstNode, paths: SurfacePaths, types: SpecTypes): strin
 }
 
 function enumValues(field: Field, types: SpecTypes): string[] | undefined {
-    let value: AstNode | undefined = ast.isWhenGuard(field.value) ? field.value.action : field.value;
+    const { type: value, optional, guarded } = declaredType(field);
     // `T?`, or `T when status = s`: absent in the other states.
-    const absent = ast.isOptionalType(value) || ast.isWhenGuard(field.value);
-    value = ast.isOptionalType(value) ? value.inner : value;
+    const absent = optional || guarded;
     const inline = pipeOperands(value);
     const named = types.typeOfValue(value, field)?.type;
     const values = inline.length > 1 ? inline.map(valueName) : ast.isEnumDecl(named) ? named.literals.map(l => l.name) : undefined;

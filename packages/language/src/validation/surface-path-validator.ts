@@ -5,9 +5,11 @@ import type { AlliumServices } from '../allium-module.js';
 import { nodesOf } from '../ast-nodes.js';
 import type { SpecTypes } from '../typing/spec-types.js';
 import { type Field, type TypeDecl } from '../typing/spec-nodes.js';
-import { isScalarType, SurfacePaths, type Reach } from '../typing/surface-paths.js';
+import { SurfacePaths, type Reach } from '../typing/surface-paths.js';
+import { declaredType, isScalarType } from '../typing/declared-types.js';
 import { clausesOf, identName } from '../ast/ast-views.js';
 import { textOf } from '../ast/names.js';
+import { treeMemo } from '../ast/tree-memo.js';
 
 /**
  * Rules 29, 33 and 34: a surface's paths must lead through declared fields from its bindings, and its `for`s must
@@ -63,32 +65,26 @@ function exposedPaths(item: AstNode): ast.MemberAccess[] {
 
 /** A field holding data (`total: Money`, `status: a | b`), not one computed from others or a relationship. */
 function isStoredField(field: Field): boolean {
-    let value = ast.isAssignment(field) && ast.isWhenGuard(field.value) ? field.value.action : field.value;
-    value = ast.isOptionalType(value) ? value.inner : value;
-    return ast.isAssignment(field) && (isScalarType(value) || ast.isGenericType(value) || (ast.isNameRef(value) && /^[A-Z]/.test(value.ref.$refText)));
+    const { type } = declaredType(field);
+    return ast.isAssignment(field) && (isScalarType(type) || ast.isGenericType(type) || (ast.isNameRef(type) && /^[A-Z]/.test(type.ref.$refText)));
 }
-
-const mentionedNames = new WeakMap<ast.Module, Set<string>>();
 
 /**
  * Every field-like name the module mentions outside its surfaces: `x.field`, bare `field`, `Entity.created(field: ...)`,
  * `Entity{field: ...}`, `{field: ...}`. Rules, and the derived values and actor identities rules read, all count.
+ * Read once per parse, for all the module's surfaces (see treeMemo).
  */
-function namesOutsideSurfaces(module: ast.Module): Set<string> {
-    let names = mentionedNames.get(module);
-    if (!names) {
-        names = new Set();
-        for (const node of module.declarations.filter(d => !ast.isSurfaceDecl(d)).flatMap(d => nodesOf(d))) {
-            const name = ast.isMemberAccess(node) ? node.member.$refText : ast.isJoinField(node) ? node.field
-                : ast.isCallArg(node) || ast.isObjectField(node) ? node.name : identName(node);
-            if (name) {
-                names.add(name);
-            }
+const namesOutsideSurfaces = treeMemo((module: ast.Module) => {
+    const names = new Set<string>();
+    for (const node of module.declarations.filter(d => !ast.isSurfaceDecl(d)).flatMap(d => nodesOf(d))) {
+        const name = ast.isMemberAccess(node) ? node.member.$refText : ast.isJoinField(node) ? node.field
+            : ast.isCallArg(node) || ast.isObjectField(node) ? node.name : identName(node);
+        if (name) {
+            names.add(name);
         }
-        mentionedNames.set(module, names);
     }
     return names;
-}
+});
 
 /** `'Order'`, or `'Admin' (a User)` for an actor, whose fields are those of the entity it identifies. */
 function describe(type: TypeDecl, types: SpecTypes): string {

@@ -3,11 +3,11 @@ import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { clausesOf, fieldsOf, identName, startsUppercase } from '../ast/ast-views.js';
 import { pipeRefs } from '../ast/names.js';
-import { declaredTypeNames, typeNames } from '../ast/type-names.js';
+import { typeNames, typeNamesInScope } from '../ast/type-names.js';
 
 /** Capitalised names used as field types, or as the entity of a rule's trigger or creation, must be declared. */
 export function checkTypeReferences(module: ast.Module, accept: ValidationAcceptor): void {
-    const known = declaredTypeNames(module);
+    const known = typeNamesInScope(module);
     const report = (node: ast.NameRef, code: string) => accept('error',
         `'${node.ref.$refText}' is not a type this file declares or imports. Declare it (entity, value, enum, variant or actor), or import it with 'use'.`,
         { node, code });

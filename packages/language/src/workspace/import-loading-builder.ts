@@ -1,14 +1,16 @@
-import { DefaultDocumentBuilder, DocumentState, type BuildOptions, type Cancellation, type FileSystemProvider, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
+import { DocumentState, type BuildOptions, type Cancellation, type FileSystemProvider, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
 import { isModule, isUseDecl } from '../generated/ast.js';
 import { usePathTarget } from '../scoping/imports.js';
+import { FaultTolerantDocumentBuilder } from './fault-tolerant-builder.js';
 
 /**
  * Langium's document builder, loading the files a `use` imports before anything is linked, when no workspace folder
  * brought them in: an editor that sends only `rootUri`, or opens a single file with no folder (Neovim, Helix, Emacs),
  * still follows `use "./payments.allium"`. Imports of imports are loaded too; a target that is absent, not a file, or
- * not an `.allium` file imports nothing, as in the reference checker.
+ * not an `.allium` file imports nothing, as in the reference checker. A document that breaks its build does not break
+ * the others' ({@link FaultTolerantDocumentBuilder}).
  */
-export class ImportLoadingDocumentBuilder extends DefaultDocumentBuilder {
+export class ImportLoadingDocumentBuilder extends FaultTolerantDocumentBuilder {
     private readonly documents: LangiumDocuments;
     private readonly fileSystem: FileSystemProvider;
 

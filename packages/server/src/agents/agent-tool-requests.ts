@@ -3,13 +3,12 @@ import { URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, ResponseError, type Connection, type Diagnostic } from 'vscode-languageserver';
 import {
-    AGENT_TOOL_REQUESTS, AgentToolError, checkResult, declarationWithClosure, loadSpecSet, planObligations, planResult,
+    AGENT_TOOL_REQUESTS, AgentToolError, checkResult, declarationWithClosure, loadSpecSet, onAlliumRequest, planObligations, planResult,
     promptTool, SelectionError, setClauses, setObligations, traceReport, traceResult,
     type AgentFinding, type AgentToolName, type AgentTools
 } from '@allium/generate';
 import type { Module } from '@allium/language';
 import type { AlliumLspServices } from '../allium-server-module.js';
-import { WorkspaceSpecs } from './workspace-specs.js';
 
 type Handlers = { [K in AgentToolName]: (input: AgentTools[K]['input']) => Promise<AgentTools[K]['result']> };
 
@@ -19,8 +18,8 @@ type Handlers = { [K in AgentToolName]: (input: AgentTools[K]['input']) => Promi
  * (in the diagnostics mode the editor set); trace status is read from the server's index of the generated code.
  */
 export function registerAgentToolRequests(connection: Connection, shared: LangiumSharedServices): void {
-    const specs = new WorkspaceSpecs(shared);
     const services = () => shared.ServiceRegistry.all[0] as AlliumLspServices;
+    const specs = services().agents.WorkspaceSpecs;
     const specSet = async (paths: string[] | undefined) => loadSpecSet(services(), (await specs.documents(paths)).map(d => d.uri));
     const handlers: Handlers = {
         allium_check: async ({ paths }) => {
@@ -46,9 +45,9 @@ export function registerAgentToolRequests(connection: Connection, shared: Langiu
             return traceResult(report, specs.relative(codeRoot), specs.relativeUri);
         }
     };
-    for (const [tool, method] of Object.entries(AGENT_TOOL_REQUESTS) as Array<[AgentToolName, string]>) {
-        const handle = handlers[tool] as (input: unknown) => Promise<unknown>;
-        connection.onRequest(method, async (input: unknown) => {
+    for (const tool of Object.keys(AGENT_TOOL_REQUESTS) as AgentToolName[]) {
+        const handle = handlers[tool] as (input: unknown) => Promise<never>;
+        onAlliumRequest(connection, AGENT_TOOL_REQUESTS[tool], async input => {
             try {
                 return await handle(input ?? {});
             } catch (error) {

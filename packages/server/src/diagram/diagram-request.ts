@@ -1,8 +1,8 @@
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { ResponseError, type Connection } from 'vscode-languageserver';
-import { buildDiagram, DIAGRAM_REQUEST, renderDiagram, type DiagramParams, type DiagramResult } from '@allium/diagram';
-import { loadSpecSet } from '@allium/generate';
+import { buildDiagram, renderDiagram } from '@allium/diagram';
+import { DIAGRAM_REQUEST, loadSpecSet, onAlliumRequest, type DiagramParams, type DiagramResult } from '@allium/generate';
 import type { AlliumServices } from '@allium/language';
 
 const KINDS = new Set(['states', 'flow']);
@@ -13,7 +13,7 @@ const FORMATS = new Set(['svg', 'mermaid', 'd2']);
  * documents after the edits already sent are built, so a diagram asked for after a keystroke shows that keystroke.
  */
 export function registerDiagramRequest(connection: Connection, shared: LangiumSharedServices): void {
-    connection.onRequest(DIAGRAM_REQUEST, async (params: DiagramParams): Promise<DiagramResult> => {
+    onAlliumRequest(connection, DIAGRAM_REQUEST, async (params: DiagramParams): Promise<DiagramResult> => {
         const uris = (params?.uris ?? []).map(u => URI.parse(u));
         if (uris.length === 0) {
             throw new ResponseError(-32602, 'No spec file to draw.');
