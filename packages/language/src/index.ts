@@ -13,6 +13,7 @@ export type { UnreachableTriggerData } from './validation/trigger-validator.js';
 export { formattingEdits } from './formatting/format-edits.js';
 export { importedDeclaration, importedDocument, usePathTarget } from './scoping/imports.js';
 export { nodesOf, referencesOf } from './ast-nodes.js';
+export { assignedFeature, propertyNode } from './cst-properties.js';
 export { treeMemo } from './ast/tree-memo.js';
 export { triggerGraph, TriggerGraph, type TriggerRole, type TriggerKind, type TriggerGraphUse } from './flow/trigger-graph.js';
 export * from './config/project-config.js';

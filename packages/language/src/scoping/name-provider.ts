@@ -1,5 +1,6 @@
 import { DefaultNameProvider, type AstNode, type CstNode } from 'langium';
 import * as ast from '../generated/ast.js';
+import { propertyNode } from '../cst-properties.js';
 
 /**
  * Some names are declared by being written, not by a declaration: the parameters of an external trigger
@@ -10,8 +11,9 @@ export class AlliumNameProvider extends DefaultNameProvider {
         return ast.isNameRef(node) && isImplicitDeclaration(node) ? node.ref.$refText : super.getName(node);
     }
 
+    /** Langium's look-up, with the grammar's assignments looked up once (see `propertyNode`). */
     override getNameNode(node: AstNode): CstNode | undefined {
-        return ast.isNameRef(node) && isImplicitDeclaration(node) ? node.$cstNode : super.getNameNode(node);
+        return ast.isNameRef(node) && isImplicitDeclaration(node) ? node.$cstNode : propertyNode(node, 'name');
     }
 }
 

@@ -23,10 +23,18 @@ export class AlliumDocumentSymbolProvider implements DocumentSymbolProvider {
         this.names = services.references.NameProvider;
     }
 
+    /** The outline of each parse, kept while it is the document's: an editor's outline, breadcrumbs and sticky scroll each ask for it. */
+    private readonly outlines = new WeakMap<AstNode, DocumentSymbol[]>();
+
     getSymbols(document: LangiumDocument, _params: DocumentSymbolParams): MaybePromise<DocumentSymbol[]> {
         const module = document.parseResult.value as ast.Module;
-        const budget = { left: OUTLINE_LIMIT - module.declarations.length };
-        return module.declarations.flatMap(d => this.symbol(d, budget) ?? []);
+        let outline = this.outlines.get(module);
+        if (!outline) {
+            const budget = { left: OUTLINE_LIMIT - module.declarations.length };
+            outline = module.declarations.flatMap(d => this.symbol(d, budget) ?? []);
+            this.outlines.set(module, outline);
+        }
+        return outline;
     }
 
     /** The symbol of `node`, with as many of its members as `budget` has left. */
@@ -138,11 +146,23 @@ function detailOf(node: AstNode): string | undefined {
 }
 
 function firstLine(node: AstNode): string {
-    return (node.$cstNode?.text ?? '').split(/\r?\n/)[0].trim();
+    return firstLineText(node).trim();
+}
+
+/** The text of the first line of a node, read from the document's text: the node's whole text may be a long rule. */
+function firstLineText(node: AstNode): string {
+    const cst = node.$cstNode;
+    if (!cst) {
+        return '';
+    }
+    const text = cst.root.fullText;
+    const newline = text.indexOf('\n', cst.offset);
+    const line = text.slice(cst.offset, newline < 0 || newline > cst.end ? cst.end : newline);
+    return line.endsWith('\r') && newline >= 0 && newline <= cst.end ? line.slice(0, -1) : line;
 }
 
 /** The first line of a construct, where its name or keyword is. */
 function firstLineRange(range: Range, node: AstNode): Range {
-    const length = (node.$cstNode?.text ?? '').split(/\r?\n/)[0].length;
+    const length = firstLineText(node).length;
     return { start: range.start, end: range.start.line === range.end.line ? range.end : { line: range.start.line, character: range.start.character + length } };
 }
