@@ -57,6 +57,17 @@ describe('outline, folding and semantic tokens of a corpus spec', () => {
         await client.diagnosticsFor('file:///presentation/annotated.allium');
         const annotationFolds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: 'file:///presentation/annotated.allium' } });
         expect(annotationFolds).toContainEqual({ startLine: 4, endLine: 6, kind: 'region' });
+        expect(annotationFolds.filter(f => f.kind === 'comment')).toEqual([]);
+    });
+
+    it('folds runs of three or more comment lines, not two, not annotation prose', async () => {
+        const uri = 'file:///presentation/comments.allium';
+        const text = '-- allium: 3\n-- One.\n-- Two.\n-- Three.\nentity A {\n    -- a\n    -- b\n    note: String\n}\n'
+            + 'rule R {\n    when: Go()\n    ensures: Done()\n    @guidance\n        -- One.\n        -- Two.\n        -- Three.\n}\n';
+        await client.open(uri, text);
+        await client.diagnosticsFor(uri);
+        const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+        expect(folds.filter(f => f.kind === 'comment')).toEqual([{ startLine: 0, endLine: 3, kind: 'comment' }]);
     });
 
     it('colours names by meaning: types, fields, enum values, rules, triggers, bindings and config', async () => {

@@ -48,7 +48,7 @@ export class AlliumFoldingRangeProvider extends DefaultFoldingRangeProvider {
         }
         const lines = document.textDocument.getText().split(/\r?\n/);
         this.collectSections(lines, acceptor);
-        this.collectCommentRuns(lines, comments, acceptor);
+        this.collectCommentRuns(document, lines, acceptor);
     }
 
     /** Annotation prose has no closing token: the fold runs to the last prose line, and two lines are enough. */
@@ -94,12 +94,18 @@ export class AlliumFoldingRangeProvider extends DefaultFoldingRangeProvider {
         });
     }
 
-    /** Three or more consecutive comment lines that are neither a section header nor annotation prose. */
-    private collectCommentRuns(lines: string[], comments: CstNode[], acceptor: FoldingRangeAcceptor): void {
-        const commentLines = new Set(comments.filter(n => n.hidden).map(n => n.range.start.line));
+    /**
+     * Three or more consecutive comment lines that are neither a section header nor annotation prose. `--` comments are
+     * single-line tokens, which Langium's comment folding (multi-line comment rules only) never sees; a line that starts
+     * with `--` is one when the syntax tree holds a hidden token there (annotation prose is the annotation's own text).
+     */
+    private collectCommentRuns(document: LangiumDocument, lines: string[], acceptor: FoldingRangeAcceptor): void {
+        const cst = document.parseResult.value.$cstNode;
+        const hiddenAt = (line: number) => cst !== undefined
+            && CstUtils.findLeafNodeAtOffset(cst, document.textDocument.offsetAt({ line, character: lines[line].indexOf('--') }))?.hidden === true;
         let start = -1;
         for (let line = 0; line <= lines.length; line++) {
-            const isComment = commentLines.has(line) && COMMENT.test(lines[line]) && !DIVIDER.test(lines[line]);
+            const isComment = line < lines.length && COMMENT.test(lines[line]) && !DIVIDER.test(lines[line]) && hiddenAt(line);
             if (isComment && start < 0) {
                 start = line;
             } else if (!isComment && start >= 0) {
