@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 
 /**
- * The variable through which the `allium` launcher (packages/cli/launcher/allium.sh) tells the bundle, when it runs it
+ * The variable through which the `allium` launcher (packages/cli/launcher/allium.cjs) tells the bundle, when it runs it
  * without a snapshot, which blob would have fitted this node: the bundle builds it in the background when it is done.
  */
 export const SNAPSHOT_BLOB_VARIABLE = 'ALLIUM_SNAPSHOT_BLOB';

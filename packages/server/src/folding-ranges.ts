@@ -29,21 +29,14 @@ export class AlliumFoldingRangeProvider extends DefaultFoldingRangeProvider {
     }
 
     /**
-     * Langium's order (the AST's nodes, then its multi-line comments), from the node listing kept per parse and one
-     * pass over the tokens: its generic tree stream and a second walk of the CST took most of 200 ms on big-20k.
+     * The AST's nodes from the node listing kept per parse: Langium's generic tree stream and its second walk of the CST
+     * for multi-line comment tokens (the grammar has none: `--` comments are single-line) took most of 200 ms on big-20k.
      */
     protected override collectFolding(document: LangiumDocument, acceptor: FoldingRangeAcceptor): void {
         const root = document.parseResult.value;
         for (const node of nodesOf(root)) {
             if (node !== root && this.shouldProcess(node)) {
                 this.collectObjectFolding(document, node, acceptor);
-            }
-        }
-        const comments = this.commentNames.length > 0 && root.$cstNode ? CstUtils.flattenCst(root.$cstNode).filter(n => this.commentNames.includes(n.tokenType.name)).toArray() : [];
-        for (const comment of comments) {
-            const range = this.toFoldingRange(document, comment, FoldingRangeKind.Comment);
-            if (range) {
-                acceptor(range);
             }
         }
         const lines = document.textDocument.getText().split(/\r?\n/);
@@ -62,10 +55,7 @@ export class AlliumFoldingRangeProvider extends DefaultFoldingRangeProvider {
     }
 
     /** A closing bracket on a line of its own stays visible; a clause that ends in `)` on its last expression line folds whole. */
-    protected override includeLastFoldingLine(node: CstNode, kind?: string): boolean {
-        if (kind === FoldingRangeKind.Comment) {
-            return false;
-        }
+    protected override includeLastFoldingLine(node: CstNode): boolean {
         const lineStart = node.root.fullText.lastIndexOf('\n', node.end - 1) + 1;
         return !/^\s*[}\])]/.test(node.root.fullText.slice(lineStart, node.end));
     }
