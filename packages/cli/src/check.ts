@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import { ALL_CATEGORIES, isUseDecl, IssueCodes, REFERENCE_CATEGORIES, usePathTarget, type AlliumServices, type Module, type UseDecl } from '@allium/language';
+import { ALL_CATEGORIES, isUseDecl, IssueCodes, REFERENCE_CATEGORIES, usePathTarget, type AlliumServices, type Declaration, type Module, type UseDecl } from '@allium/language';
 import { unreadableUseMessage, useTargetProblem } from '@allium/language/node';
 import { declarationId } from '@allium/generate';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -53,10 +53,11 @@ export class Checker {
             const badImports = this.badImports(documents, relativeTo);
             return documents.map(document => {
                 const file = path.relative(relativeTo, document.uri.fsPath) || document.uri.fsPath;
+                const enclosing = declarationAt(document.parseResult.value as Module);
                 const findings = (document.diagnostics ?? [])
                     .map(diagnostic => toFinding(file, diagnostic))
                     .concat(badImports.filter(f => f.file === file))
-                    .map(finding => withDeclaration(finding, document.parseResult.value as Module));
+                    .map(finding => withDeclaration(finding, enclosing));
                 return visit(document, findings);
             });
         } finally {
@@ -80,11 +81,34 @@ export class Checker {
     }
 }
 
-function withDeclaration(finding: Finding, module: Module): Finding {
-    const line = finding.line - 1;
-    const enclosing = module.declarations.find(d => d.$cstNode && d.$cstNode.range.start.line <= line && line <= d.$cstNode.range.end.line);
-    const declaration = enclosing && declarationId(enclosing);
-    return declaration ? { ...finding, declaration } : finding;
+function withDeclaration(finding: Finding, enclosing: (line: number) => Declaration | undefined): Finding {
+    const declaration = enclosing(finding.line - 1);
+    const id = declaration && declarationId(declaration);
+    return id ? { ...finding, declaration: id } : finding;
+}
+
+/**
+ * The top-level declaration holding a (0-based) line, found by binary search: a spec can have thousands of
+ * declarations and tens of thousands of findings, and a scan per finding made a 1 MB spec's check quadratic. The
+ * declarations follow each other in the text, so their last lines ascend, and the first whose last line is at or after
+ * the line is the only one that can hold it.
+ */
+function declarationAt(module: Module): (line: number) => Declaration | undefined {
+    const spans = module.declarations.flatMap(d => d.$cstNode ? [{ declaration: d, start: d.$cstNode.range.start.line, end: d.$cstNode.range.end.line }] : []);
+    return line => {
+        let low = 0;
+        let high = spans.length;
+        while (low < high) {
+            const middle = (low + high) >>> 1;
+            if (spans[middle].end < line) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        const span = spans[low];
+        return span && span.start <= line ? span.declaration : undefined;
+    };
 }
 
 function badUse(use: UseDecl, file: URI, problem: string, relativeTo: string): Finding {
