@@ -113,6 +113,15 @@ describe('the CST has no single-child wrapper composites', () => {
         expect(inTree(demands.$refNode!, module.$cstNode!)).toBe(true);
     });
 
+    it('keeps every CST node an AST node points to in the tree when operators lack operands', () => {
+        for (const expr of ['a + + b', 'a + b *', 'a + (b * ', '1 + 2 * 3 - - 4 / ', 'a and b or', 'x.y + * z', 'a + b * c + ) d']) {
+            const module = parse(`entity E {\n    v: ${expr}\n    w: 1\n}\n`);
+            for (const cst of pointedTo(module)) {
+                expect(inTree(cst, module.$cstNode!), `${expr}: ${cst.astNode.$type} at ${cst.offset}`).toBe(true);
+            }
+        }
+    });
+
     it('leaves no wrapper in any corpus spec, and every CST node an AST node or Reference points to in the tree', () => {
         for (const file of corpusFiles()) {
             checkTree(parse(corpusText(file)));
