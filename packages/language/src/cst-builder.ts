@@ -22,10 +22,10 @@ export class AlliumCstNodeBuilder extends CstNodeBuilder {
     /**
      * Langium opens a composite for every rule call. For an unassigned call (`ClauseValue: ... | Expression`) the
      * callee's AST node becomes the caller's, and the callee's composite stays behind as the caller's only child, a
-     * wrapper around the same AST node; chains of them were three quarters of the composites of a large spec. When
-     * the closed node's one child is such a wrapper, its children move up and it is dropped. A wrapper is a composite
-     * no AST node was linked to (`_astNode`: set for the node of each assigned call before its caller closes) and
-     * whose grammar element assigns no property (an assigned cross-reference's composite is its `$refNode`). The
+     * wrapper around the same AST node; they were a third of the composites of a large spec. When the closed node's
+     * one child is such a wrapper, its children move up and it is dropped. A wrapper is a composite no AST node was
+     * linked to (`_astNode`: set for the node of each assigned call before its caller closes), whose grammar element
+     * assigns no property (an assigned cross-reference's composite is its `$refNode`), and not {@link keepComposite}d. The
      * wrapper closed before, so it holds no wrapper itself, and no open node is moved: the parser's stack, the action
      * handling (which re-parents the node just closed) and `addHiddenNodes` (which walks up open nodes) see none of it.
      */
