@@ -1,7 +1,7 @@
 import type { ILookaheadStrategy, IToken } from 'chevrotain';
 import { CompositeCstNodeImpl, createParser, LangiumParser, type AstNode, type CstNode, type LangiumCoreServices, type ParseResult } from 'langium';
 import { BinaryExpr, isBinaryExpr } from './generated/ast.js';
-import { AlliumCstNodeBuilder } from './cst-builder.js';
+import { AlliumCstNodeBuilder, keepComposite } from './cst-builder.js';
 import { tooLargeToParse } from './document-budget.js';
 import { recoverLineByLine } from './line-recovery.js';
 import { LazyLookaheadStrategy } from './lazy-lookahead.js';
@@ -61,6 +61,8 @@ function nestCst(expr: BinaryExpr, shared: CstNode, parent: CompositeCstNodeImpl
         const end = edgeOffset(side, shared, 'right');
         const inside = start === undefined || end === undefined ? [] : parent.content.filter(n => n.offset >= start && n.end <= end);
         if (inside.length === 0) {
+            // `side` keeps `shared` (a syntax error left an operand without a CST node), so `shared` must stay in the tree.
+            keepComposite(shared);
             continue;
         }
         const composite = new CompositeCstNodeImpl();
