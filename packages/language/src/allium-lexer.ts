@@ -160,12 +160,43 @@ export class AlliumLexer extends IndentationAwareLexer {
 }
 
 /**
- * Whether the line just finished is a clause `name:` with nothing after the colon (`exposes:`, `when:`), whose value
- * must then be indented below it. `else:` is not a clause: like `for ...:` and `if ...:` it may take the next line.
+ * Whether the line just finished is a clause with nothing after its colon, whose value must then be indented below
+ * it: `name:` (`exposes:`, `when:`), `facing name:`, `name(params):`, `owner.name:`, or `let name =`. The reference
+ * reads each of these, followed by a line that is not indented further, as an empty block. `else:` is not a clause:
+ * like `for ...:` and `if ...:` it may take the next line.
  */
 function endsEmptyClause(last: IToken | undefined, lineStart: IToken | undefined, out: IToken[]): boolean {
-    return last?.tokenType.name === ':' && lineStart !== undefined && out[out.length - 2] === lineStart
-        && /^[A-Za-z_]\w*$/.test(lineStart.image) && lineStart.image !== 'else';
+    if (lineStart === undefined || (last?.tokenType.name !== ':' && last?.image !== '=')) {
+        return false;
+    }
+    let start = out.length - 1;
+    while (start > 0 && out[start] !== lineStart) {
+        start--;
+    }
+    const line = out.slice(start).map(token => token.image);
+    if (line[line.length - 1] === '=') {
+        return line.length === 3 && line[0] === 'let' && isWord(line[1]);
+    }
+    const head = line.slice(0, -1);
+    if (head.length === 1) {
+        return isWord(head[0]) && head[0] !== 'else';
+    }
+    if (head.length === 2) {
+        return (head[0] === 'facing' || head[0] === 'context') && isWord(head[1]);
+    }
+    if (head[1] === '.') {
+        return head.length === 3 && isWord(head[0]) && isWord(head[2]);
+    }
+    return isWord(head[0]) && head[1] === '(' && head[head.length - 1] === ')' && isParameterList(head.slice(2, -1));
+}
+
+/** `a, b, c` or nothing, as between the parentheses of `name(params):`. */
+function isParameterList(images: string[]): boolean {
+    return images.length === 0 || (images.length % 2 === 1 && images.every((image, i) => (i % 2 === 0 ? isWord(image) : image === ',')));
+}
+
+function isWord(image: string): boolean {
+    return /^[A-Za-z_]\w*$/.test(image);
 }
 
 function isAnnotationKind(image: string | undefined): boolean {

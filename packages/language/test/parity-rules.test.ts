@@ -107,6 +107,20 @@ surface AccountView {
     it('an empty clause before a value on the same indentation leaves that line as an item of its own', async () => {
         expect(await findings('rule R {\n    when: X(a)\n    ensures:\n    Done(a)\n}\n')).toContain('5:allium.syntax');
     });
+
+    it('a binding, a let, a parameterised or a dotted clause may end its line with nothing below it', async () => {
+        for (const item of ['facing viewer:', 'context account:', 'let total =', 'can_withdraw(amount):', 'can_close():', 'viewer.balance:']) {
+            const spec = `entity Account {\n    balance: Integer\n}\n\nsurface AccountView {\n    facing owner: Account\n    ${item}\n\n    exposes:\n        owner.balance\n}\n`;
+            expect(await errors(spec), item).toEqual([]);
+        }
+    });
+
+    it('a line with more than such a clause before its colon is still an error there', async () => {
+        for (const item of ['facing viewer: Account:', 'a.b.c:']) {
+            const spec = `surface AccountView {\n    ${item}\n    exposes:\n        x\n}\n`;
+            expect(await findings(spec), item).toContain('3:allium.syntax');
+        }
+    });
 });
 
 describe('strings', () => {
