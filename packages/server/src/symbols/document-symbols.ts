@@ -149,16 +149,24 @@ function firstLine(node: AstNode): string {
     return firstLineText(node).trim();
 }
 
-/** The text of the first line of a node, read from the document's text: the node's whole text may be a long rule. */
+/**
+ * The text of the first line of a node, read from the document's text: the node's whole text may be a long rule. Its
+ * length comes from the node's range, which the CST keeps, rather than from its end offset, which the CST recomputes
+ * through the node's last descendants on every read.
+ */
 function firstLineText(node: AstNode): string {
     const cst = node.$cstNode;
     if (!cst) {
         return '';
     }
+    const { start, end } = cst.range;
     const text = cst.root.fullText;
-    const newline = text.indexOf('\n', cst.offset);
-    const line = text.slice(cst.offset, newline < 0 || newline > cst.end ? cst.end : newline);
-    return line.endsWith('\r') && newline >= 0 && newline <= cst.end ? line.slice(0, -1) : line;
+    const offset = cst.offset;
+    if (start.line === end.line) {
+        return text.slice(offset, offset + end.character - start.character);
+    }
+    const line = text.slice(offset, text.indexOf('\n', offset));
+    return line.endsWith('\r') ? line.slice(0, -1) : line;
 }
 
 /** The first line of a construct, where its name or keyword is. */
