@@ -46,4 +46,17 @@ describe('imports without a workspace folder', () => {
             expect(nested.map(l => [l.targetUri, l.targetSelectionRange.start])).toEqual([[uri('money'), positionOf(MONEY, 'value Amount', 6)]]);
         });
     }
+
+    it('answers the requests an editor sends with the open of a file while another build holds the workspace', async () => {
+        const { dir, uri } = specs();
+        client = new LspClient();
+        await client.initialize(dir, { rootUriOnly: true });
+        // As an editor restoring three tabs: each open is followed at once by its outline request, without waiting
+        // for the build of the file opened before, which is still loading the imports.
+        const outlines = await Promise.all([['orders', ORDERS], ['payments', PAYMENTS], ['money', MONEY]].map(async ([name, text]) => {
+            await client.open(uri(name), text);
+            return client.request<Array<{ name: string }>>('textDocument/documentSymbol', { textDocument: { uri: uri(name) } });
+        }));
+        expect(outlines.map(symbols => symbols.map(s => s.name))).toEqual([['payments', 'Order'], ['money', 'Payment'], ['Amount']]);
+    });
 });

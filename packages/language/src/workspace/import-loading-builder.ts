@@ -1,16 +1,17 @@
 import { DocumentState, type BuildOptions, type Cancellation, type FileSystemProvider, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
 import { isModule, isUseDecl } from '../generated/ast.js';
 import { usePathTarget } from '../scoping/imports.js';
-import { FaultTolerantDocumentBuilder } from './fault-tolerant-builder.js';
+import { AnnouncedDocumentsBuilder } from './announced-documents-builder.js';
 
 /**
  * Langium's document builder, loading the files a `use` imports before anything is linked, when no workspace folder
  * brought them in: an editor that sends only `rootUri`, or opens a single file with no folder (Neovim, Helix, Emacs),
  * still follows `use "./payments.allium"`. Imports of imports are loaded too; a target that is absent, not a file, or
  * not an `.allium` file imports nothing, as in the reference checker. A document that breaks its build does not break
- * the others' ({@link FaultTolerantDocumentBuilder}).
+ * the others' (FaultTolerantDocumentBuilder), and a request may wait for a document announced by the update handler
+ * ({@link AnnouncedDocumentsBuilder}).
  */
-export class ImportLoadingDocumentBuilder extends FaultTolerantDocumentBuilder {
+export class ImportLoadingDocumentBuilder extends AnnouncedDocumentsBuilder {
     private readonly documents: LangiumDocuments;
     private readonly fileSystem: FileSystemProvider;
 

@@ -1,4 +1,4 @@
-import { IssueCodes, withCodeDescription } from '@allium/language';
+import { AnnouncedDocumentsBuilder, IssueCodes, withCodeDescription } from '@allium/language';
 import { URI, type LangiumSharedCoreServices } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, type TextDocumentChangeEvent } from 'vscode-languageserver';
@@ -21,7 +21,7 @@ const MAX_WAIT_MS = 300;
  * while a rebuild is under way makes the next rebuild wait until changes have settled (or for at most
  * {@link MAX_WAIT_MS}), and that rebuild takes every change pending. Requests in that wait read the last build, as
  * they do in Langium while a queued rebuild waits for the running one. A change to a document not yet in the index
- * is built at once, so that requests find it.
+ * is built at once, and announced to the builder, so that requests sent with it wait for it rather than fail.
  */
 export class GuardedDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly shared: LangiumSharedServices;
@@ -49,6 +49,9 @@ export class GuardedDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         for (const uri of ours) {
             this.pendingDeleted.delete(uri.toString());
             this.pendingChanged.set(uri.toString(), uri);
+            if (!documents.hasDocument(uri) && this.documentBuilder instanceof AnnouncedDocumentsBuilder) {
+                this.documentBuilder.announce(uri);
+            }
         }
         for (const uri of deleted) {
             this.pendingChanged.delete(uri.toString());
