@@ -28,11 +28,12 @@ const { followTable } = await import('./packages/language/out/resync-follows.js'
 const { EmptyFileSystem } = await import('langium');
 common.define = { ...common.define, ALLIUM_RESYNC_FOLLOWS: JSON.stringify(followTable(createAlliumCoreServices(EmptyFileSystem).Allium.parser.LangiumParser)) };
 
-// The CLI's defines add to the common ones, so they are made after the follow sets. The specs of examples/orders are what
-// the start-up snapshot parses to warm the parser's lookahead (packages/cli/src/warm-up-specs.ts): adding examples/clinic
-// made the blob 23 MB instead of 13 MB and checks of other specs no faster (docs/performance.md).
+// The specs of examples/orders are what the CLI's start-up snapshot and the language server parse to warm the parser's
+// lookahead (packages/language/src/warm-up-specs.ts): adding examples/clinic made the snapshot 23 MB instead of 13 MB
+// and checks of other specs no faster (docs/performance.md). The CLI's defines add to the common ones, so they come after.
 const warmUpSpecs = readdirSync('examples/orders').filter(f => f.endsWith('.allium')).sort().map(f => readFileSync(`examples/orders/${f}`, 'utf8'));
-const cli = { entryPoints: ['packages/cli/src/main.ts'], banner: executable, define: { ...common.define, ALLIUM_CLI_VERSION: JSON.stringify(cliVersion), ALLIUM_WARM_UP_SPECS: JSON.stringify(warmUpSpecs) } };
+common.define = { ...common.define, ALLIUM_WARM_UP_SPECS: JSON.stringify(warmUpSpecs) };
+const cli = { entryPoints: ['packages/cli/src/main.ts'], banner: executable, define: { ...common.define, ALLIUM_CLI_VERSION: JSON.stringify(cliVersion) } };
 
 const entries = [
     { entryPoints: ['packages/client/src/extension.ts'], outfile: 'out/client/extension.cjs', external: ['vscode'] },

@@ -1,4 +1,4 @@
-import { createAlliumCoreServices, type AlliumServices } from '@allium/language';
+import { createAlliumCoreServices, warmUpParser, type AlliumServices } from '@allium/language';
 import { GuardedNodeFileSystem } from '@allium/language/node';
 
 let prepared: AlliumServices | undefined;
@@ -15,16 +15,14 @@ export function coreServices(): AlliumServices {
 }
 
 /**
- * Builds the services the next {@link coreServices} call hands out and parses `specs` with them, so that the parser's
- * prediction DFAs are built. Only what depends on nothing but the grammar is kept: the parse results are dropped, no
+ * Builds the services the next {@link coreServices} call hands out and parses the warm-up specs with them, so that the
+ * parser's prediction DFAs are built. Only what depends on nothing but the grammar is kept: the parse results are dropped, no
  * document is created, no file is read (the file system provider is created when first used, after start-up) and nothing
  * random is drawn (Node's UUIDs come from a pool, which would be the same in every process started from the blob).
  */
-export function prepareCoreServices(specs: readonly string[]): void {
+export function prepareCoreServices(): void {
     const services = createAlliumCoreServices(GuardedNodeFileSystem).Allium;
-    for (const text of specs) {
-        services.parser.LangiumParser.parse(text);
-    }
+    warmUpParser(services.parser.LangiumParser);
     prepared = services;
 }
 

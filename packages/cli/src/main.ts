@@ -3,14 +3,13 @@ import { startupSnapshot } from 'node:v8';
 import { runProcess } from './cli.js';
 import { prepareCoreServices } from './core-services.js';
 import { takeSnapshotRequest } from './snapshot-request.js';
-import { WARM_UP_SPECS } from './warm-up-specs.js';
 
 // The bundle runs the CLI, or, under `node --build-snapshot`, becomes its start-up snapshot ("Start-up snapshot" in
 // docs/performance.md): the services are prepared now, and the CLI runs when a process starts from the blob, where
 // process.argv[1] is the first argument since there is no script. Nothing of the process that builds the blob is read
 // here: arguments, environment, working folder and streams are those of the process that runs.
 if (startupSnapshot.isBuildingSnapshot()) {
-    prepareCoreServices(WARM_UP_SPECS);
+    prepareCoreServices();
     startupSnapshot.setDeserializeMainFunction(() => void runProcess(process.argv.slice(1)));
 } else {
     const blob = takeSnapshotRequest();

@@ -11,6 +11,7 @@ import { registerAgentToolRequests } from './agents/agent-tool-requests.js';
 import { addSelectionRangeHandler } from './selection-ranges/selection-range-handler.js';
 import { addLinkedEditingRangeHandler } from './linked-editing/linked-editing-handler.js';
 import { registerSpecStatusRequest } from './status/spec-status-request.js';
+import { warmUpParsersWhenInitialized } from './workspace/parser-warm-up.js';
 
 // Transport (--stdio, --node-ipc, --socket=N) comes from the command line, so VS Code and other editors share this entry.
 const connection = createConnection(ProposedFeatures.all);
@@ -24,4 +25,5 @@ watchFoldersUnlessEditorDoes(shared);
 addSelectionRangeHandler(connection, shared);
 addLinkedEditingRangeHandler(connection, shared);
 registerSpecStatusRequest(connection, shared);
+warmUpParsersWhenInitialized(shared);
 startLanguageServer(shared);
