@@ -1,8 +1,9 @@
-import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, MultiMapScope, StreamScope, stream, WorkspaceCache, type AstNode, type LangiumCoreServices, type ReferenceInfo, type Scope } from 'langium';
+import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MultiMap, StreamScope, stream, WorkspaceCache, type AstNode, type AstNodeDescription, type LangiumCoreServices, type LocalSymbols, type ReferenceInfo, type Scope } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
 import { importedDeclaration } from './imports.js';
 import { MemberScopes } from './member-scopes.js';
+import { NamesScope, SymbolScope } from './scopes.js';
 
 /**
  * Langium's default scoping filters a container's symbols for every reference it resolves, which is quadratic
@@ -33,7 +34,7 @@ export class AlliumScopeProvider extends DefaultScopeProvider {
         }
         const implied = this.members.impliedAt(context.container);
         if (implied) {
-            return new MapScope(implied, this.lexicalScope(context));
+            return new NamesScope(implied, this.lexicalScope(context));
         }
         return this.lexicalScope(context);
     }
@@ -61,10 +62,16 @@ export class AlliumScopeProvider extends DefaultScopeProvider {
                 outer = outer.$container;
             }
             const outerScope = outer ? this.scopeOf(outer, referenceType, context) : this.getGlobalScope(referenceType, context);
-            const elements = localSymbols.getStream(node).filter(desc => this.reflection.isSubtype(desc.type, referenceType));
-            scope = new MultiMapScope(elements, outerScope);
+            scope = new SymbolScope(this.symbolsOfType(localSymbols, node, referenceType), outerScope);
             byType.set(referenceType, scope);
         }
         return scope;
+    }
+
+    /** The symbols `node` declares that a reference of `referenceType` can mean; usually all of them, kept as listed. */
+    private symbolsOfType(localSymbols: LocalSymbols, node: AstNode, referenceType: string): readonly AstNodeDescription[] {
+        const symbols = localSymbols instanceof MultiMap ? localSymbols.get(node) : localSymbols.getStream(node).toArray();
+        return symbols.every(desc => this.reflection.isSubtype(desc.type, referenceType)) ? symbols
+            : symbols.filter(desc => this.reflection.isSubtype(desc.type, referenceType));
     }
 }

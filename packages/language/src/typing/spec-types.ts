@@ -23,12 +23,15 @@ export class SpecTypes {
     private readonly typesByName: WorkspaceCache<'all', Map<string, TypeDecl>>;
     /** What each named local denotes; linking asks for the same few bindings once per member access. */
     private readonly bindings: WorkspaceCache<AstNode, Denoted | null>;
+    /** The first field of each name of a type; linking looks one up for every member access and comparison. */
+    private readonly fieldsByName: WorkspaceCache<TypeDecl, Map<string, Field>>;
 
     constructor(private readonly services: LangiumCoreServices) {
         this.parameters = new WorkspaceCache(services.shared);
         this.typesByField = new WorkspaceCache(services.shared);
         this.typesByName = new WorkspaceCache(services.shared);
         this.bindings = new WorkspaceCache(services.shared);
+        this.fieldsByName = new WorkspaceCache(services.shared);
     }
 
     /** Fields and field-like items of a type, including those of a variant's base entity and an actor's identity. */
@@ -55,7 +58,15 @@ export class SpecTypes {
     }
 
     field(type: TypeDecl, name: string): Field | undefined {
-        return this.fieldsOf(type).find(f => f.name === name);
+        return this.fieldsByName.get(type, () => {
+            const byName = new Map<string, Field>();
+            for (const field of this.fieldsOf(type)) {
+                if (!byName.has(field.name)) {
+                    byName.set(field.name, field);
+                }
+            }
+            return byName;
+        }).get(name);
     }
 
     /** Values a field can take: the `a | b | c` of an inline enum, or the literals of a named enum. */
