@@ -30,12 +30,17 @@ export class MemberScopes {
         this.implied = new WorkspaceCache(services.shared);
     }
 
+    // Resolved on first use (the services are not all built when this is), then kept: every look-up through the
+    // service container costs a proxy call, and linking asks once per reference.
+    private typesService: SpecTypes | undefined;
+    private descriptionsService: AstNodeDescriptionProvider | undefined;
+
     private get types(): SpecTypes {
-        return this.services.typing.SpecTypes;
+        return this.typesService ??= this.services.typing.SpecTypes;
     }
 
     private get descriptions(): AstNodeDescriptionProvider {
-        return this.services.workspace.AstNodeDescriptionProvider;
+        return this.descriptionsService ??= this.services.workspace.AstNodeDescriptionProvider;
     }
 
     /** What `.name` can reach from `receiver`: fields, config parameters, or an enum's literals. */

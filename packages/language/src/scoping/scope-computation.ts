@@ -28,9 +28,10 @@ export class AlliumScopeComputation extends DefaultScopeComputation {
     }
 
     protected override addLocalSymbol(node: AstNode, document: LangiumDocument, symbols: MultiMap<AstNode, AstNodeDescription>): void {
-        const scope = visibleIn(node);
-        const name = scope && this.nameProvider.getName(node);
-        if (scope && name) {
+        // The name first: most nodes have none, and where a name is visible takes more tests.
+        const name = this.nameProvider.getName(node);
+        const scope = name && visibleIn(node);
+        if (scope) {
             symbols.add(scope, this.descriptions.createDescription(node, name, document));
         }
     }

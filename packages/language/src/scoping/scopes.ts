@@ -15,8 +15,15 @@ export class SymbolScope implements Scope {
     constructor(private readonly elements: readonly AstNodeDescription[], private readonly outerScope?: Scope) {}
 
     getElement(name: string): AstNodeDescription | undefined {
-        const local = this.elements.length <= SCAN_LIMIT ? this.elements.find(e => e.name === name) : this.named().get(name)?.[0];
-        return local ?? this.outerScope?.getElement(name);
+        if (this.elements.length > SCAN_LIMIT) {
+            return this.named().get(name)?.[0] ?? this.outerScope?.getElement(name);
+        }
+        for (const element of this.elements) {
+            if (element.name === name) {
+                return element;
+            }
+        }
+        return this.outerScope?.getElement(name);
     }
 
     getElements(name: string): Stream<AstNodeDescription> {

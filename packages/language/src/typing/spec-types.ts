@@ -25,6 +25,8 @@ export class SpecTypes {
     private readonly bindings: WorkspaceCache<AstNode, Denoted | null>;
     /** The first field of each name of a type; linking looks one up for every member access and comparison. */
     private readonly fieldsByName: WorkspaceCache<TypeDecl, Map<string, Field>>;
+    /** What the naming convention gives each name, by module: linking asks for every member access on such a name. */
+    private readonly conventions: WorkspaceCache<ast.Module, Map<string, Denoted | null>>;
 
     constructor(private readonly services: LangiumCoreServices) {
         this.parameters = new WorkspaceCache(services.shared);
@@ -32,6 +34,7 @@ export class SpecTypes {
         this.typesByName = new WorkspaceCache(services.shared);
         this.bindings = new WorkspaceCache(services.shared);
         this.fieldsByName = new WorkspaceCache(services.shared);
+        this.conventions = new WorkspaceCache(services.shared);
     }
 
     /** Fields and field-like items of a type, including those of a variant's base entity and an actor's identity. */
@@ -166,6 +169,19 @@ export class SpecTypes {
 
     /** The naming convention: `order` is an Order, `line_item` a LineItem, `orders` a collection of Order. */
     private byConvention(name: string, context: AstNode): Denoted | undefined {
+        const module = AstUtils.findRootNode(context) as ast.Module;
+        let byName = this.conventions.get(module);
+        if (!byName) {
+            this.conventions.set(module, byName = new Map());
+        }
+        let denoted = byName.get(name);
+        if (denoted === undefined) {
+            byName.set(name, denoted = this.byConventionOnce(name, context) ?? null);
+        }
+        return denoted ?? undefined;
+    }
+
+    private byConventionOnce(name: string, context: AstNode): Denoted | undefined {
         const pascal = name.split('_').map(p => p.charAt(0).toUpperCase() + p.slice(1)).join('');
         const type = this.findType(pascal, context) ?? (pascal.endsWith('s') ? this.findType(pascal.slice(0, -1), context) : undefined);
         return type && !ast.isEnumDecl(type) ? { kind: 'instance', type } : undefined;
@@ -259,10 +275,7 @@ export class SpecTypes {
      */
     private byShape(parameter: ast.NameRef): Denoted | undefined {
         const rule = AstUtils.getContainerOfType(parameter, ast.isRuleDecl);
-        const name = parameter.ref.$refText;
-        const members = new Set(rule ? nodesOf(rule).filter(ast.isMemberAccess)
-            .filter(m => ast.isNameRef(m.receiver) && m.receiver.ref.$refText === name && m.member.$refText !== 'created')
-            .map(m => m.member.$refText) : []);
+        const members = (rule && membersUsed(rule).get(parameter.ref.$refText)) ?? new Set<string>();
         const module = AstUtils.findRootNode(parameter) as ast.Module;
         const index = this.typesByField.get(module, () => this.indexTypesByField(module));
         let candidates: Structured[] | undefined;
@@ -365,4 +378,21 @@ const callsInSurfaces = treeMemo((module: ast.Module) => {
         }
     }
     return calls;
+});
+
+/** For each name in a rule, the members it reads or sets on it (`item.status`), in order of first use. */
+const membersUsed = treeMemo((rule: ast.RuleDecl) => {
+    const used = new Map<string, Set<string>>();
+    for (const access of nodesOf(rule).filter(ast.isMemberAccess)) {
+        if (ast.isNameRef(access.receiver) && access.member.$refText !== 'created') {
+            const name = access.receiver.ref.$refText;
+            const members = used.get(name);
+            if (members) {
+                members.add(access.member.$refText);
+            } else {
+                used.set(name, new Set([access.member.$refText]));
+            }
+        }
+    }
+    return used;
 });
