@@ -4,6 +4,7 @@ import type { AlliumServices } from '../allium-module.js';
 import type { SpecTypes } from '../typing/spec-types.js';
 import type { Field, TypeDecl } from '../typing/spec-nodes.js';
 import { pipeRefs } from '../ast/names.js';
+import { isLeaf } from '../ast/leaf-types.js';
 
 const EQUALITY = new Set(['=', '!=', 'in', 'not in']);
 
@@ -60,7 +61,7 @@ export class MemberScopes {
      * same for every reference in one filter's condition compared with one field, so they are described once.
      */
     impliedAt(reference: AstNode): ReadonlyMap<string, AstNodeDescription> | undefined {
-        if (!ast.isNameRef(reference)) {
+        if (!isLeaf(reference, 'NameRef')) {
             return undefined;
         }
         const field = this.expectedField(reference);
@@ -133,12 +134,13 @@ export class MemberScopes {
     }
 
     private expectedField(reference: ast.NameRef): Field | undefined {
-        const value = ast.isSetLiteral(reference.$container) ? reference.$container : reference;
+        // Asked for every name, hence `isLeaf`.
+        const value = isLeaf(reference.$container, 'SetLiteral') ? reference.$container : reference;
         const parent = value.$container;
-        if (ast.isBinaryExpr(parent) && EQUALITY.has(parent.operator)) {
+        if (isLeaf(parent, 'BinaryExpr') && EQUALITY.has(parent.operator)) {
             return this.fieldAt(parent.left === value ? parent.right : parent.left);
         }
-        if (ast.isCallArg(parent) && parent.name && ast.isCall(parent.$container) && ast.isMemberAccess(parent.$container.callee)
+        if (isLeaf(parent, 'CallArg') && parent.name && ast.isCall(parent.$container) && ast.isMemberAccess(parent.$container.callee)
             && parent.$container.callee.member.$refText === 'created') {
             const entity = this.types.denote(parent.$container.callee.receiver);
             return entity?.kind === 'type' ? this.types.field(entity.type, parent.name) : undefined;

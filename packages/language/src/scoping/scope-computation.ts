@@ -3,6 +3,7 @@ import * as ast from '../generated/ast.js';
 import { isImplicitDeclaration } from './name-provider.js';
 import { nodesOf } from '../ast-nodes.js';
 import { overBudget } from '../document-budget.js';
+import { isLeaf } from '../ast/leaf-types.js';
 
 /**
  * Where Allium's local names are visible: a `given` binding in the whole module, a `for` variable in its loop,
@@ -38,14 +39,14 @@ export class AlliumScopeComputation extends DefaultScopeComputation {
 }
 
 function visibleIn(node: AstNode): AstNode | undefined {
-    if (ast.isGivenDecl(node.$container)) {
+    if (isLeaf(node.$container, 'GivenDecl')) {
         // `given { ledger: Ledger }` binds names for every rule of the module.
         return node.$container.$container;
     }
-    if (ast.isLoopVar(node)) {
+    if (isLeaf(node, 'LoopVar')) {
         return node.$container?.$container;
     }
-    if (ast.isTriggerBinding(node) || (ast.isNameRef(node) && isImplicitDeclaration(node) && !ast.isLambda(node.$container))) {
+    if (isLeaf(node, 'TriggerBinding') || (isLeaf(node, 'NameRef') && isImplicitDeclaration(node) && !isLeaf(node.$container, 'Lambda'))) {
         return AstUtils.getContainerOfType(node, ast.isRuleDecl) ?? node.$container;
     }
     return node.$container;

@@ -5,6 +5,7 @@ import { importedDocument } from '../scoping/imports.js';
 import { localName, pipeNames } from '../ast/names.js';
 import { treeMemo } from '../ast/tree-memo.js';
 import { isField, isStructured, isTypeDecl, leftmostName, typeIn, within, type Denoted, type Field, type Structured, type TypeDecl } from './spec-nodes.js';
+import { isLeaf } from '../ast/leaf-types.js';
 
 const MAX_DEPTH = 8;
 
@@ -114,10 +115,11 @@ export class SpecTypes {
         if (!expression || depth > MAX_DEPTH) {
             return undefined;
         }
-        if (ast.isNameRef(expression)) {
+        // Linking asks for the receiver of every member access, hence `isLeaf`.
+        if (isLeaf(expression, 'NameRef')) {
             return this.denoteName(expression.ref.$refText, expression, expression.ref.ref, depth);
         }
-        if (ast.isMemberAccess(expression)) {
+        if (isLeaf(expression, 'MemberAccess')) {
             const receiver = this.denote(expression.receiver, depth + 1);
             return receiver && this.denoteMember(receiver, expression.member.$refText, expression, depth);
         }
