@@ -3,6 +3,7 @@ import * as ast from '../generated/ast.js';
 import { isImplicitDeclaration } from './name-provider.js';
 import { nodesOf } from '../ast-nodes.js';
 import { overBudget } from '../document-budget.js';
+import { isLeaf } from '../ast/leaf-types.js';
 
 /**
  * Where Allium's local names are visible: a `given` binding in the whole module, a `for` variable in its loop,
@@ -28,23 +29,24 @@ export class AlliumScopeComputation extends DefaultScopeComputation {
     }
 
     protected override addLocalSymbol(node: AstNode, document: LangiumDocument, symbols: MultiMap<AstNode, AstNodeDescription>): void {
-        const scope = visibleIn(node);
-        const name = scope && this.nameProvider.getName(node);
-        if (scope && name) {
+        // The name first: most nodes have none, and where a name is visible takes more tests.
+        const name = this.nameProvider.getName(node);
+        const scope = name && visibleIn(node);
+        if (scope) {
             symbols.add(scope, this.descriptions.createDescription(node, name, document));
         }
     }
 }
 
 function visibleIn(node: AstNode): AstNode | undefined {
-    if (ast.isGivenDecl(node.$container)) {
+    if (isLeaf(node.$container, 'GivenDecl')) {
         // `given { ledger: Ledger }` binds names for every rule of the module.
         return node.$container.$container;
     }
-    if (ast.isLoopVar(node)) {
+    if (isLeaf(node, 'LoopVar')) {
         return node.$container?.$container;
     }
-    if (ast.isTriggerBinding(node) || (ast.isNameRef(node) && isImplicitDeclaration(node) && !ast.isLambda(node.$container))) {
+    if (isLeaf(node, 'TriggerBinding') || (isLeaf(node, 'NameRef') && isImplicitDeclaration(node) && !isLeaf(node.$container, 'Lambda'))) {
         return AstUtils.getContainerOfType(node, ast.isRuleDecl) ?? node.$container;
     }
     return node.$container;

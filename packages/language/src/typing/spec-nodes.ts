@@ -1,6 +1,7 @@
 import type { AstNode, CstNode } from 'langium';
 import * as ast from '../generated/ast.js';
 import { treeMemo } from '../ast/tree-memo.js';
+import { isLeaf } from '../ast/leaf-types.js';
 
 /** Declarations with fields a `.` can reach. */
 export type Structured = ast.EntityDecl | ast.ValueDecl | ast.VariantDecl | ast.ActorDecl;
@@ -16,8 +17,8 @@ export type Denoted =
 // An actor's clauses are written like fields.
 const ACTOR_CLAUSES = new Set(['identified_by', 'within']);
 
-export function isStructured(node: AstNode): node is Structured {
-    return ast.isEntityDecl(node) || ast.isValueDecl(node) || ast.isVariantDecl(node) || ast.isActorDecl(node);
+export function isStructured(node: AstNode | undefined): node is Structured {
+    return isLeaf(node, 'EntityDecl') || isLeaf(node, 'ValueDecl') || isLeaf(node, 'VariantDecl') || isLeaf(node, 'ActorDecl');
 }
 
 /** A field of a type or a config parameter: `status: pending | done`, `timeout: Duration = 5.minutes`; not a clause. */
@@ -27,7 +28,7 @@ export function isField(node: AstNode): node is Field {
 }
 
 export function isTypeDecl(node: AstNode | undefined): node is TypeDecl {
-    return node !== undefined && (isStructured(node) || ast.isEnumDecl(node));
+    return isStructured(node) || isLeaf(node, 'EnumDecl');
 }
 
 /** Whether `cst` is, or lies inside, `property` (a name written with a datatype rule is a composite node). */

@@ -5,6 +5,7 @@ import { importedDocument } from '../scoping/imports.js';
 import { localName, pipeNames } from '../ast/names.js';
 import { treeMemo } from '../ast/tree-memo.js';
 import { isField, isStructured, isTypeDecl, leftmostName, typeIn, within, type Denoted, type Field, type Structured, type TypeDecl } from './spec-nodes.js';
+import { isLeaf } from '../ast/leaf-types.js';
 
 const MAX_DEPTH = 8;
 
@@ -23,12 +24,18 @@ export class SpecTypes {
     private readonly typesByName: WorkspaceCache<'all', Map<string, TypeDecl>>;
     /** What each named local denotes; linking asks for the same few bindings once per member access. */
     private readonly bindings: WorkspaceCache<AstNode, Denoted | null>;
+    /** The first field of each name of a type; linking looks one up for every member access and comparison. */
+    private readonly fieldsByName: WorkspaceCache<TypeDecl, Map<string, Field>>;
+    /** What the naming convention gives each name, by module: linking asks for every member access on such a name. */
+    private readonly conventions: WorkspaceCache<ast.Module, Map<string, Denoted | null>>;
 
     constructor(private readonly services: LangiumCoreServices) {
         this.parameters = new WorkspaceCache(services.shared);
         this.typesByField = new WorkspaceCache(services.shared);
         this.typesByName = new WorkspaceCache(services.shared);
         this.bindings = new WorkspaceCache(services.shared);
+        this.fieldsByName = new WorkspaceCache(services.shared);
+        this.conventions = new WorkspaceCache(services.shared);
     }
 
     /** Fields and field-like items of a type, including those of a variant's base entity and an actor's identity. */
@@ -55,7 +62,15 @@ export class SpecTypes {
     }
 
     field(type: TypeDecl, name: string): Field | undefined {
-        return this.fieldsOf(type).find(f => f.name === name);
+        return this.fieldsByName.get(type, () => {
+            const byName = new Map<string, Field>();
+            for (const field of this.fieldsOf(type)) {
+                if (!byName.has(field.name)) {
+                    byName.set(field.name, field);
+                }
+            }
+            return byName;
+        }).get(name);
     }
 
     /** Values a field can take: the `a | b | c` of an inline enum, or the literals of a named enum. */
@@ -100,10 +115,11 @@ export class SpecTypes {
         if (!expression || depth > MAX_DEPTH) {
             return undefined;
         }
-        if (ast.isNameRef(expression)) {
+        // Linking asks for the receiver of every member access, hence `isLeaf`.
+        if (isLeaf(expression, 'NameRef')) {
             return this.denoteName(expression.ref.$refText, expression, expression.ref.ref, depth);
         }
-        if (ast.isMemberAccess(expression)) {
+        if (isLeaf(expression, 'MemberAccess')) {
             const receiver = this.denote(expression.receiver, depth + 1);
             return receiver && this.denoteMember(receiver, expression.member.$refText, expression, depth);
         }
@@ -155,6 +171,19 @@ export class SpecTypes {
 
     /** The naming convention: `order` is an Order, `line_item` a LineItem, `orders` a collection of Order. */
     private byConvention(name: string, context: AstNode): Denoted | undefined {
+        const module = AstUtils.findRootNode(context) as ast.Module;
+        let byName = this.conventions.get(module);
+        if (!byName) {
+            this.conventions.set(module, byName = new Map());
+        }
+        let denoted = byName.get(name);
+        if (denoted === undefined) {
+            byName.set(name, denoted = this.byConventionOnce(name, context) ?? null);
+        }
+        return denoted ?? undefined;
+    }
+
+    private byConventionOnce(name: string, context: AstNode): Denoted | undefined {
         const pascal = name.split('_').map(p => p.charAt(0).toUpperCase() + p.slice(1)).join('');
         const type = this.findType(pascal, context) ?? (pascal.endsWith('s') ? this.findType(pascal.slice(0, -1), context) : undefined);
         return type && !ast.isEnumDecl(type) ? { kind: 'instance', type } : undefined;
@@ -248,10 +277,7 @@ export class SpecTypes {
      */
     private byShape(parameter: ast.NameRef): Denoted | undefined {
         const rule = AstUtils.getContainerOfType(parameter, ast.isRuleDecl);
-        const name = parameter.ref.$refText;
-        const members = new Set(rule ? nodesOf(rule).filter(ast.isMemberAccess)
-            .filter(m => ast.isNameRef(m.receiver) && m.receiver.ref.$refText === name && m.member.$refText !== 'created')
-            .map(m => m.member.$refText) : []);
+        const members = (rule && membersUsed(rule).get(parameter.ref.$refText)) ?? new Set<string>();
         const module = AstUtils.findRootNode(parameter) as ast.Module;
         const index = this.typesByField.get(module, () => this.indexTypesByField(module));
         let candidates: Structured[] | undefined;
@@ -354,4 +380,21 @@ const callsInSurfaces = treeMemo((module: ast.Module) => {
         }
     }
     return calls;
+});
+
+/** For each name in a rule, the members it reads or sets on it (`item.status`), in order of first use. */
+const membersUsed = treeMemo((rule: ast.RuleDecl) => {
+    const used = new Map<string, Set<string>>();
+    for (const access of nodesOf(rule).filter(ast.isMemberAccess)) {
+        if (ast.isNameRef(access.receiver) && access.member.$refText !== 'created') {
+            const name = access.receiver.ref.$refText;
+            const members = used.get(name);
+            if (members) {
+                members.add(access.member.$refText);
+            } else {
+                used.set(name, new Set([access.member.$refText]));
+            }
+        }
+    }
+    return used;
 });
