@@ -115,6 +115,16 @@ surface AccountView {
         }
     });
 
+    it('an empty when: is a trigger the rule does not have; a broken one is only its syntax error', async () => {
+        expect(await findings('rule R {\n    when:\n    requires: true\n    ensures: Done()\n}\n')).toEqual(['3:allium.rule.invalidTrigger']);
+        expect(await findings('rule R {\n    when: -- to do\n\n    ensures: Done()\n}\n')).toEqual(['3:allium.rule.invalidTrigger']);
+        expect(await findings('rule R {\n    when: ) x\n    ensures: Done()\n}\n')).toEqual(['3:allium.syntax']);
+    });
+
+    it('a clause whose colon is followed on its line by what cannot start a value is an error there', async () => {
+        expect(await findings('rule R {\n    when: Go(x)\n    requires: ,\n    ensures: Done()\n}\n')).toContain('4:allium.syntax');
+    });
+
     it('a line with more than such a clause before its colon is still an error there', async () => {
         for (const item of ['facing viewer: Account:', 'a.b.c:']) {
             const spec = `surface AccountView {\n    ${item}\n    exposes:\n        x\n}\n`;

@@ -7,6 +7,10 @@ const COMPARISONS = new Set(['=', '!=', '<', '<=', '>', '>=']);
 /** A rule's `when:` must be one of the trigger forms; external-stimulus parameters are bare names. */
 export function checkTriggerForm(clause: ast.TriggerClause, accept: ValidationAcceptor): void {
     const rule = clause.$container;
+    if (ast.isRuleDecl(rule) && !clause.trigger && emptyInSource(clause)) {
+        accept('error', `The 'when:' of rule '${rule.name}' is empty. Write its trigger after the colon or indented below it: an event (Event(a, b)), a creation, a change or a time.`,
+            { node: clause, code: IssueCodes.RuleInvalidTrigger });
+    }
     if (!ast.isRuleDecl(rule) || !clause.trigger) {
         return;
     }
@@ -22,6 +26,26 @@ export function checkTriggerForm(clause: ast.TriggerClause, accept: ValidationAc
         accept('error', `A trigger binds plain names, so '${named.name}: ...' cannot appear in the 'when:' of rule '${rule.name}' ('name: value' is for emitting a trigger). Write '${named.name}' alone (with '?' if optional, '_' to ignore it).`,
             { node: named, property: 'name', code: IssueCodes.RuleInvalidTrigger });
     }
+}
+
+/**
+ * Whether the document's text has nothing after `when:`, neither on its line nor indented below it. A trigger that
+ * broke is missing from the tree as well, but its text is still there, and its syntax error is what is reported.
+ */
+function emptyInSource(clause: ast.TriggerClause): boolean {
+    const cst = clause.$cstNode;
+    if (!cst) {
+        return false;
+    }
+    const text = cst.root.fullText;
+    const lineStart = text.lastIndexOf('\n', cst.offset) + 1;
+    const indent = cst.offset - lineStart;
+    const rest = /^[ \t]*(?:--[^\n]*)?(?:\r?\n|$)/.exec(text.slice(cst.end, cst.end + 1000));
+    if (!rest) {
+        return false;
+    }
+    const next = /^(?:[ \t]*(?:--[^\n]*)?\r?\n)*([ \t]*)\S/.exec(text.slice(cst.end + rest[0].length, cst.end + rest[0].length + 10_000));
+    return !next || next[1].length <= indent;
 }
 
 function isBoundTrigger(expr: AstNode): boolean {

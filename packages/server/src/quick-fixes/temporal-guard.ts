@@ -16,11 +16,12 @@ export function temporalGuardFix(document: LangiumDocument, offset: number, type
     const module = document.parseResult.value as ast.Module;
     const rule = module.declarations.find((d): d is ast.RuleDecl => ast.isRuleDecl(d) && d.$cstNode !== undefined && d.$cstNode.offset <= offset && offset <= d.$cstNode.end);
     const clause = rule?.items.find(ast.isTriggerClause);
-    const binding = clause?.trigger?.binding?.name;
-    if (!rule || !clause?.$cstNode || !binding || !isTemporalComparison(clause.trigger.expr) || rule.items.some(i => ast.isAssignment(i) && i.name === 'requires')) {
+    const trigger = clause?.trigger;
+    const binding = trigger?.binding?.name;
+    if (!rule || !clause?.$cstNode || !trigger?.binding || !binding || !isTemporalComparison(trigger.expr) || rule.items.some(i => ast.isAssignment(i) && i.name === 'requires')) {
         return undefined;
     }
-    const guard = fromEnsures(rule, binding) ?? fromLifecycle(rule, binding, types);
+    const guard = fromEnsures(rule, binding) ?? fromLifecycle(trigger.binding, types);
     if (!guard) {
         return undefined;
     }
@@ -41,12 +42,12 @@ function fromEnsures(rule: ast.RuleDecl, binding: string): string | undefined {
 }
 
 /** An entity whose `transitions` declare terminal states: the rule applies while the entity is not in one. */
-function fromLifecycle(rule: ast.RuleDecl, binding: string, types: SpecTypes): string | undefined {
-    const denoted = types.denoteName(binding, rule.items.find(ast.isTriggerClause)!.trigger.binding!);
+function fromLifecycle(binding: ast.TriggerBinding, types: SpecTypes): string | undefined {
+    const denoted = types.denoteName(binding.name, binding);
     const entity = denoted && denoted.kind !== 'config' && ast.isEntityDecl(denoted.type) ? denoted.type : undefined;
     const graph = entity?.items.filter(ast.isTransitionsBlock).find(t => t.field === 'status');
     const status = entity && types.field(entity, 'status');
     const terminals = graph?.terminals.map(t => t.name) ?? [];
     const live = status && terminals.length > 0 ? pipeNames(ast.isWhenGuard(status.value) ? status.value.action : status.value).filter(v => !terminals.includes(v)) : [];
-    return live.length > 0 ? `${binding}.status in { ${live.join(', ')} }` : undefined;
+    return live.length > 0 ? `${binding.name}.status in { ${live.join(', ')} }` : undefined;
 }
