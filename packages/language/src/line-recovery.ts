@@ -53,7 +53,8 @@ export function recoverLineByLine(input: string, parse: (text: string, rule?: st
         const from = wholeConstruct ? found.offset
             : problem.blankFrom ?? (problem.stray ? problem.end : braceDepth(text, problem.offset) === 0 ? headerStart(text, problem.offset) : problem.offset);
         const to = wholeConstruct ? committed.end : problem.blankTo ?? endOfLine(text, Math.max(from, problem.offset));
-        cursor = Math.max(to, problem.end);
+        // Read again from where the problem says only when the text changed, or the same problem would come back.
+        cursor = problem.rescan !== undefined && text.slice(from, to).trim() !== '' ? problem.rescan : Math.max(to, problem.end);
         if (problem.error) {
             recorded.push(problem.error);
         }
@@ -87,6 +88,8 @@ interface Problem {
     blankFrom?: number;
     /** Where it ends, when not at the end of the problem's line. */
     blankTo?: number;
+    /** Where the next problem is looked for, when not after this one: a graph goes on after an edge it dropped. */
+    rescan?: number;
 }
 
 /**
@@ -119,7 +122,8 @@ function committedProblem(text: string, problem: Problem, parse: (text: string, 
         return broken;
     }
     // A graph broken elsewhere than at an arrow goes up to its broken line; what follows is read as the entity's items.
-    return { ...broken, ...(edgeWithoutArrow(first, text) ?? { blankFrom: from, blankTo: endOfLine(text, offset) }) };
+    const edge = edgeWithoutArrow(first, text);
+    return edge ? { ...broken, ...edge, rescan: from } : { ...broken, blankFrom: from, blankTo: endOfLine(text, offset) };
 }
 
 /**

@@ -241,6 +241,12 @@ describe('one-token reading', () => {
         expect(found.filter(f => f.endsWith('allium.status.noExit'))).toHaveLength(3);
     });
 
+    it('after an edge missing its arrow is dropped, the rest of the graph is read again and its own error found', async () => {
+        const spec = 'entity Order {\n    status: a | b | c\n\n    transitions status {\n        a -> b\n        a when -> c\n        b -> c\n        terminal: b c\n    }\n}\n';
+        // The terminal list missing a comma fails at the graph's brace, as alone; the graph's first line is no error.
+        expect(await syntax(spec)).toEqual(['7:11', '10:5']);
+    });
+
     it('a graph broken elsewhere is dropped up to its broken line, and its other lines are read as the entity\'s items', async () => {
         const spec = 'entity Order {\n    status: a | b\n\n    transitions status {\n        a -> b\n        terminal: "s" b\n    }\n}\n';
         // The graph's brace closes the entity, so the entity's own brace is where a declaration was expected.
