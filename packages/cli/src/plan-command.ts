@@ -43,7 +43,7 @@ export async function runPlan(args: string[]): Promise<number> {
         return {
             file,
             ...parseDiagnostics(document, findings, file),
-            obligations: obligationsOf(document.parseResult.value as Module, checker.services)
+            obligations: obligationsOf(document.parseResult.value as Module, checker.services, { dependencies: true })
         };
     });
     if (args.includes('--json')) {

@@ -5,7 +5,7 @@ import { obligationsOf, type Obligation } from '../src/index.js';
 // Expected ids and categories were confirmed with the reference `allium plan` 3.5.3 on these specs.
 async function plan(text: string): Promise<Obligation[]> {
     const { document } = await parseAllium(text);
-    return obligationsOf(document.parseResult.value, alliumServices());
+    return obligationsOf(document.parseResult.value, alliumServices(), { dependencies: true });
 }
 
 const rows = (obligations: Obligation[]) => obligations.map(o => [o.id, o.category, o.owner]);
@@ -327,5 +327,14 @@ rule Unlocked {
         expect(bytes.subarray(obligation.span.start, obligation.span.end).toString()).toBe('enum Size { small | large }');
         expect(obligation.span.start).toBe(Buffer.byteLength(text.slice(0, text.indexOf('enum'))));
         expect(obligation.span.start).toBeGreaterThan(text.indexOf('enum'));
+    });
+
+    it('gives the same obligations without what rules touch when not asked for it, as the editor asks', async () => {
+        const { document } = await parseAllium(ORDERS);
+        const withDependencies = obligationsOf(document.parseResult.value, alliumServices(), { dependencies: true });
+        const without = obligationsOf(document.parseResult.value, alliumServices());
+        expect(withDependencies.some(o => o.dependencies)).toBe(true);
+        expect(without.some(o => 'dependencies' in o)).toBe(false);
+        expect(without).toEqual(withDependencies.map(({ dependencies: _, ...rest }) => rest));
     });
 });

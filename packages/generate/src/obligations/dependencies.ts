@@ -56,9 +56,7 @@ function emittedEvent(node: AstNode): string | undefined {
 }
 
 function triggerSource(rule: ast.RuleDecl, expr: AstNode | undefined): RuleDependencies['trigger_source'] {
-    // A deadline, as the reference recognises one: a field's time (plus an offset) compared with a bare `now` on
-    // the right. `now >= task.due` and `task.due <= now - 1.day` are, for it, events from outside.
-    if (ast.isBinaryExpr(expr) && COMPARISONS.has(expr.operator) && ast.isNowLiteral(expr.right)) {
+    if (isTemporalTrigger(expr)) {
         return 'temporal';
     }
     if (ast.isBinaryExpr(expr) && (expr.operator === 'transitions_to' || expr.operator === 'becomes')) {
@@ -94,6 +92,14 @@ function triggerEntity(trigger: ast.Trigger | undefined): string | undefined {
         }
     }
     return undefined;
+}
+
+/**
+ * A deadline, as the reference recognises one: a field's time (plus an offset) compared with a bare `now` on the
+ * right. `now >= task.due` and `task.due <= now - 1.day` are, for it, events from outside.
+ */
+export function isTemporalTrigger(expr: AstNode | undefined): boolean {
+    return ast.isBinaryExpr(expr) && COMPARISONS.has(expr.operator) && ast.isNowLiteral(expr.right);
 }
 
 const COMPARISONS = new Set(['=', '!=', '<', '<=', '>', '>=']);

@@ -13,6 +13,14 @@ import { whenTransitionObligations } from './when-fields.js';
 
 export type { Obligation, RuleDependencies } from './obligation.js';
 
+export interface ObligationOptions {
+    /**
+     * What each rule touches, as `allium plan` lists it (`Obligation.dependencies`). Only the plan shows it, and it is
+     * most of the cost: the editor works the obligations out again on every keystroke to check tests against them.
+     */
+    dependencies?: boolean;
+}
+
 /**
  * The test obligations a spec implies, in the order `allium plan` lists them: declaration by declaration in source
  * order, then the obligations on rules that move an entity into or out of the states a `when` field exists in.
@@ -20,12 +28,12 @@ export type { Obligation, RuleDependencies } from './obligation.js';
  * (`services.typing.SpecTypes`). None does yet: the reference's rules, which these follow, read only the file's own
  * declarations and names (see `entityOf`), never the files it imports.
  */
-export function obligationsOf(module: ast.Module, _services: ast.AlliumServices): Obligation[] {
+export function obligationsOf(module: ast.Module, _services: ast.AlliumServices, options: ObligationOptions = {}): Obligation[] {
     const out: Obligation[] = [];
     for (const declaration of module.declarations) {
         const owner = declarationId(declaration);
         if (owner) {
-            out.push(...declarationObligations(declaration, owner));
+            out.push(...declarationObligations(declaration, owner, options));
         }
     }
     for (const rule of module.declarations.filter(ast.isRuleDecl)) {
@@ -34,7 +42,7 @@ export function obligationsOf(module: ast.Module, _services: ast.AlliumServices)
     return out;
 }
 
-function declarationObligations(declaration: ast.Module['declarations'][number], owner: string): Obligation[] {
+function declarationObligations(declaration: ast.Module['declarations'][number], owner: string, options: ObligationOptions): Obligation[] {
     if (ast.isConfigDecl(declaration)) {
         return configObligations(declaration, owner);
     }
@@ -53,7 +61,7 @@ function declarationObligations(declaration: ast.Module['declarations'][number],
         return typeObligations(declaration, owner);
     }
     if (ast.isRuleDecl(declaration)) {
-        return ruleObligations(declaration, owner);
+        return ruleObligations(declaration, owner, options.dependencies ?? false);
     }
     if (ast.isInvariantDecl(declaration)) {
         return [invariantObligation(declaration, owner)];

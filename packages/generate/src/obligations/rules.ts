@@ -1,25 +1,25 @@
 import * as ast from '@allium/language';
 import type { AstNode } from 'langium';
-import { ruleDependencies } from './dependencies.js';
+import { isTemporalTrigger, ruleDependencies } from './dependencies.js';
 import type { Obligation } from './obligation.js';
 import { spanOf } from './spans.js';
 import { clausesNamed, createdEntity, valueItems } from './rule-clauses.js';
 
 /**
  * A rule: it succeeds when every `requires:` holds, is refused when any one fails (one test each), creates what its
- * `ensures:` clauses create, and, with a temporal trigger, fires once when its deadline passes.
+ * `ensures:` clauses create, and, with a temporal trigger, fires once when its deadline passes. What the rule
+ * touches is worked out only when asked for (`withDependencies`).
  */
-export function ruleObligations(rule: ast.RuleDecl, owner: string): Obligation[] {
+export function ruleObligations(rule: ast.RuleDecl, owner: string, withDependencies: boolean): Obligation[] {
     const name = rule.name;
-    const dependencies = ruleDependencies(rule);
-    const base = { construct: name, owner, dependencies };
+    const base = { construct: name, owner, ...withDependencies ? { dependencies: ruleDependencies(rule) } : {} };
     const success: Obligation = {
         ...base, id: `rule-success.${name}`, category: 'rule_success', span: spanOf(rule),
         description: `${name} takes effect when all of its preconditions hold`
     };
     const out: Obligation[] = [];
     const trigger = rule.items.find(ast.isTriggerClause);
-    if (trigger && dependencies.trigger_source === 'temporal') {
+    if (trigger && isTemporalTrigger(trigger.trigger?.expr)) {
         out.push({
             ...base, id: `temporal.${name}`, category: 'temporal', span: spanOf(trigger),
             description: `${name} fires once its deadline has passed, not earlier, and only once`

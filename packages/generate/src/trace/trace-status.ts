@@ -64,7 +64,7 @@ export function traceReport(input: TraceInput): TraceReport {
     for (const region of input.regions) {
         const id = resolve(region.id);
         if (id) {
-            byId.set(id, [...byId.get(id) ?? [], region]);
+            pushTo(byId, id, region);
         } else {
             unknownMarkers.push(region);
         }
@@ -85,15 +85,29 @@ export function traceReport(input: TraceInput): TraceReport {
             : tests.length ? 'tested' : traced.has(splitClauseId(obligation.id).module) ? 'untested' : 'untraced';
         return { obligation, tests, recorded, state };
     });
+    // Grouped once: a declaration's tests are those of its obligations, and a spec has hundreds of each.
+    const obligationsByOwner = new Map<string, ObligationStatus[]>();
+    for (const status of obligations) {
+        pushTo(obligationsByOwner, status.obligation.owner, status);
+    }
     const clauses = input.clauses.map((clause): ClauseStatus => {
         const implementations = byId.get(clause.id) ?? [];
         const recorded = recordedClauses.get(clause.id);
-        const tests = clause.id === clause.owner ? obligations.filter(o => o.obligation.owner === clause.id).flatMap(o => o.tests) : [];
+        const tests = clause.id === clause.owner ? (obligationsByOwner.get(clause.id) ?? []).flatMap(o => o.tests) : [];
         const state: ClauseState = recorded && recorded.fingerprint !== clause.fingerprint ? 'drifted'
             : implementations.length ? 'implemented' : traced.has(splitClauseId(clause.id).module) ? 'unimplemented' : 'untraced';
         return { clause, implementations, tests, recorded, state };
     });
     return { clauses, obligations, unknownMarkers };
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+    const list = map.get(key);
+    if (list) {
+        list.push(value);
+    } else {
+        map.set(key, [value]);
+    }
 }
 
 /** Keeps the entry of the latest generation where several records name the same id. */

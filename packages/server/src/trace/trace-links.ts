@@ -53,7 +53,12 @@ export class TraceLinks {
             const report = traceReport({ clauses, obligations: setObligations(set, [module]), regions: this.index.regions(), records: this.index.records() });
             const obligationsByOwner = new Map<string, ObligationStatus[]>();
             for (const status of report.obligations) {
-                obligationsByOwner.set(status.obligation.owner, [...obligationsByOwner.get(status.obligation.owner) ?? [], status]);
+                const owned = obligationsByOwner.get(status.obligation.owner);
+                if (owned) {
+                    owned.push(status);
+                } else {
+                    obligationsByOwner.set(status.obligation.owner, [status]);
+                }
             }
             return { report, clauses, byId: new Map(report.clauses.map(c => [c.clause.id, c])), obligationsByOwner };
         });
