@@ -59,16 +59,25 @@ export function forEachNode(root: AstNode, visit: (node: AstNode) => void): void
     }
 }
 
-const byType = treeMemo((_root: AstNode) => new Map<string, readonly AstNode[]>());
-
-/** The nodes of one `$type` in `root`'s tree, in document order; listed once per parse and type. */
-export function nodesOfType<T extends AstNode>(root: AstNode, type: T['$type']): readonly T[] {
-    const types = byType(root);
-    let nodes = types.get(type);
-    if (!nodes) {
-        types.set(type, nodes = nodesOf(root).filter(node => node.$type === type));
+/** Every type's nodes at once: the checks ask for several types of the same tree, and one pass sorts them all. */
+const byType = treeMemo((root: AstNode) => {
+    const types = new Map<string, AstNode[]>();
+    for (const node of nodesOf(root)) {
+        const nodes = types.get(node.$type);
+        if (nodes) {
+            nodes.push(node);
+        } else {
+            types.set(node.$type, [node]);
+        }
     }
-    return nodes as readonly T[];
+    return types;
+});
+
+const NONE: readonly AstNode[] = [];
+
+/** The nodes of one `$type` in `root`'s tree, in document order; listed once per parse. */
+export function nodesOfType<T extends AstNode>(root: AstNode, type: T['$type']): readonly T[] {
+    return (byType(root).get(type) ?? NONE) as readonly T[];
 }
 
 /** The declaration of the module `node` is in (`node` itself for a declaration); none for the module and its strays. */

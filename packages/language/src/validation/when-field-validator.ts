@@ -73,7 +73,7 @@ export function whenFieldCheck(services: AlliumServices) {
 }
 
 /** Every node of the values of the `keyword:` clauses, in document order. */
-function nodesOfClauses(clauses: Clause[], keyword: string): AstNode[] {
+function nodesOfClauses(clauses: readonly Clause[], keyword: string): AstNode[] {
     const nodes: AstNode[] = [];
     const add = (node: AstNode) => {
         nodes.push(node);
