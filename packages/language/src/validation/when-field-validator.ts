@@ -46,9 +46,10 @@ export function whenFieldCheck(services: AlliumServices) {
             const ensures = nodesOfClauses(clauses, 'ensures');
             const requires = nodesOfClauses(clauses, 'requires');
             for (const change of ensures.flatMap(statusChange)) {
-                const denoted = types.denoteName(change.binding, change.node);
-                const fields = denoted && denoted.kind === 'instance' && ast.isEntityDecl(denoted.type) ? qualified.get(denoted.type) : undefined;
+                // What `requires:` says is read first: without source states the binding need not be resolved.
                 const sources = sourceStates(requires, change);
+                const denoted = sources && types.denoteName(change.binding, change.node);
+                const fields = denoted && denoted.kind === 'instance' && ast.isEntityDecl(denoted.type) ? qualified.get(denoted.type) : undefined;
                 if (!fields || !sources) {
                     continue;
                 }
