@@ -105,3 +105,26 @@ describe('the validation registry', () => {
         logged.mockRestore();
     });
 });
+
+describe('the type guards of types without subtypes', () => {
+    it('compare the node\'s type by name, and still look up the abstract types', async () => {
+        const { module } = await parsed();
+        const sum = nodesOfType<ast.BinaryExpr>(module, ast.BinaryExpr.$type)[0];
+        const reflection = ast.reflection as unknown as { subtypes: Record<string, Record<string, boolean>> };
+        const cache = reflection.subtypes;
+        let lookups = 0;
+        reflection.subtypes = new Proxy(cache, { get: (target, key) => (lookups++, target[key as string]) });
+        try {
+            expect(ast.isNameRef(sum)).toBe(false);
+            expect(ast.isBinaryExpr(sum)).toBe(true);
+            // Langium's isSubtype reads its cache of pairs for every guard; the comparison by name needs none.
+            expect(lookups).toBe(0);
+            expect(ast.isExpression(sum)).toBe(true);
+            expect(lookups).toBeGreaterThan(0);
+        } finally {
+            reflection.subtypes = cache;
+        }
+        expect(ast.isDeclaration(sum)).toBe(false);
+        expect(ast.isDeclaration(module.declarations[0])).toBe(true);
+    });
+});
