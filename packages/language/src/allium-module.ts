@@ -19,6 +19,8 @@ import { SpecTypes } from './typing/spec-types.js';
 import { ImporterUses } from './validation/importer-uses.js';
 import { ImportLoadingDocumentBuilder } from './workspace/import-loading-builder.js';
 import { SplicingDocumentFactory } from './workspace/splicing-document-factory.js';
+import { AlliumValidationRegistry } from './validation-registry.js';
+import './leaf-type-guards.js';
 
 /** Services Allium adds to Langium's; extended as scoping and validation land. */
 export type AlliumAddedServices = {
@@ -44,6 +46,7 @@ export const AlliumModule: Module<AlliumServices, PartialLangiumCoreServices & A
     },
     validation: {
         DocumentValidator: services => new AlliumDocumentValidator(services),
+        ValidationRegistry: services => new AlliumValidationRegistry(services),
         ImporterUses: services => new ImporterUses(services)
     },
     typing: {

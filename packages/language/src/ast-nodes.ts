@@ -40,16 +40,53 @@ export function nodesOf(root: AstNode): readonly AstNode[] {
 
 type Positioned = AstNode & { [POSITION]?: number };
 
-const byType = treeMemo((_root: AstNode) => new Map<string, readonly AstNode[]>());
-
-/** The nodes of one `$type` in `root`'s tree, in document order; listed once per parse and type. */
-export function nodesOfType<T extends AstNode>(root: AstNode, type: T['$type']): readonly T[] {
-    const types = byType(root);
-    let nodes = types.get(type);
-    if (!nodes) {
-        types.set(type, nodes = nodesOf(root).filter(node => node.$type === type));
+/**
+ * Calls `visit` on `root` and every node below it, in document order. A subtree of a listed tree is walked in place in
+ * its tree's listing: a validator that reads each declaration or clause once need not copy and keep its slice.
+ */
+export function forEachNode(root: AstNode, visit: (node: AstNode) => void): void {
+    const whole = listings.get(topOf(root));
+    const at = (root as Positioned)[POSITION];
+    if (whole && at !== undefined && whole.nodes[at] === root) {
+        const { nodes, ends } = whole;
+        for (let i = at, end = ends[at]; i < end; i++) {
+            visit(nodes[i]);
+        }
+        return;
     }
-    return nodes as readonly T[];
+    for (const node of nodesOf(root)) {
+        visit(node);
+    }
+}
+
+/** Every type's nodes at once: the checks ask for several types of the same tree, and one pass sorts them all. */
+const byType = treeMemo((root: AstNode) => {
+    const types = new Map<string, AstNode[]>();
+    for (const node of nodesOf(root)) {
+        const nodes = types.get(node.$type);
+        if (nodes) {
+            nodes.push(node);
+        } else {
+            types.set(node.$type, [node]);
+        }
+    }
+    return types;
+});
+
+const NONE: readonly AstNode[] = [];
+
+/** The nodes of one `$type` in `root`'s tree, in document order; listed once per parse. */
+export function nodesOfType<T extends AstNode>(root: AstNode, type: T['$type']): readonly T[] {
+    return (byType(root).get(type) ?? NONE) as readonly T[];
+}
+
+/** The declaration of the module `node` is in (`node` itself for a declaration); none for the module and its strays. */
+export function declarationOf(node: AstNode): AstNode | undefined {
+    let declaration = node;
+    while (declaration.$container?.$container) {
+        declaration = declaration.$container;
+    }
+    return declaration.$container && declaration.$containerProperty === 'declarations' ? declaration : undefined;
 }
 
 function topOf(node: AstNode): AstNode {

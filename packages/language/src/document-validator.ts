@@ -61,8 +61,9 @@ export class AlliumDocumentValidator extends DefaultDocumentValidator {
     }
 
     /**
-     * Langium's loop awaits once per node and per check; most Allium checks run once on the module, so only
-     * the few node kinds that have checks are awaited, and cancellation is polled every few thousand nodes.
+     * Langium's loop awaits once per node and per check; most Allium checks run once on the module and are
+     * synchronous, so only the checks that return a promise are awaited, and cancellation is polled every few
+     * thousand nodes.
      */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         const checksByType = new Map<string, ValidationCheck[]>();
@@ -76,7 +77,11 @@ export class AlliumDocumentValidator extends DefaultDocumentValidator {
                 checksByType.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
             }
             for (const check of checks) {
-                await check(node, acceptor, cancelToken);
+                // A synchronous check returns nothing to await (AlliumValidationRegistry).
+                const pending = check(node, acceptor, cancelToken);
+                if (pending) {
+                    await pending;
+                }
             }
         }
     }

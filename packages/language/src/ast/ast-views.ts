@@ -36,8 +36,26 @@ export interface Clause {
     node: AstNode;
 }
 
+/**
+ * Readings of a block's items that most file-wide checks ask for each rule, entity or surface: worked out once per
+ * items array. A WeakMap keyed by the array, for the reasons of `treeMemo` (tree-memo.ts): they read only the tree's
+ * own text, and an array of items is part of its tree.
+ */
+function itemsMemo<V>(read: (items: ast.BlockItem[]) => V): (items: ast.BlockItem[]) => V {
+    const memo = new WeakMap<ast.BlockItem[], V>();
+    return items => {
+        let value = memo.get(items);
+        if (value === undefined) {
+            memo.set(items, value = read(items));
+        }
+        return value;
+    };
+}
+
 /** `keyword: value` clauses of a block, descending into `if`/`for` block bodies. */
-export function clausesOf(items: ast.BlockItem[]): Clause[] {
+export const clausesOf: (items: ast.BlockItem[]) => readonly Clause[] = itemsMemo(items => readClauses(items));
+
+function readClauses(items: ast.BlockItem[]): Clause[] {
     const out: Clause[] = [];
     for (const item of items) {
         if (ast.isTriggerClause(item)) {
@@ -48,20 +66,19 @@ export function clausesOf(items: ast.BlockItem[]): Clause[] {
             out.push({ keyword: item.keyword, value: valueItems(item.value), node: item });
         } else if (ast.isIfBlock(item)) {
             for (const branch of item.branches) {
-                out.push(...clausesOf(branch.body?.items ?? []));
+                out.push(...readClauses(branch.body?.items ?? []));
             }
-            out.push(...clausesOf(item.elseBody?.items ?? []));
+            out.push(...readClauses(item.elseBody?.items ?? []));
         } else if (ast.isForBlock(item)) {
-            out.push(...clausesOf(item.body?.items ?? []));
+            out.push(...readClauses(item.body?.items ?? []));
         }
     }
     return out;
 }
 
 /** Field-like items of an entity or value: `name: value` assignments that are not clauses. */
-export function fieldsOf(items: ast.BlockItem[]): ast.Assignment[] {
-    return items.filter((i): i is ast.Assignment => ast.isAssignment(i) && !CLAUSE_KEYWORDS.has(i.name));
-}
+export const fieldsOf: (items: ast.BlockItem[]) => readonly ast.Assignment[] = itemsMemo(items =>
+    items.filter((i): i is ast.Assignment => ast.isAssignment(i) && !CLAUSE_KEYWORDS.has(i.name)));
 
 /** A plain, unqualified name: `order`, `Order`. */
 export function identName(node: AstNode | undefined): string | undefined {
@@ -97,8 +114,10 @@ export function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
     return a.size === b.size && [...a].every(v => b.has(v));
 }
 
+/** `/^[A-Z]/`, without a regular expression: the checks ask it of every name in the file. */
 export function startsUppercase(name: string): boolean {
-    return /^[A-Z]/.test(name);
+    const first = name.charCodeAt(0);
+    return first >= 65 /* A */ && first <= 90 /* Z */;
 }
 
 /** A call's callee as a plain name: `Foo(...)`. */

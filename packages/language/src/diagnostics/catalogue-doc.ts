@@ -9,10 +9,21 @@ export function catalogueAnchor(code: string): string {
     return code.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
 }
 
+/** The link of each code that has an entry, made once per code: a large spec has thousands of findings of a few codes. */
+const entryLinks = new Map<string | number, string | undefined>();
+
 /** Links the diagnostic to its entry (LSP `codeDescription`, which editors show as a link on the code). */
 export function withCodeDescription(diagnostic: Diagnostic): Diagnostic {
-    if (catalogueEntry(diagnostic.code) && !diagnostic.codeDescription) {
-        diagnostic.codeDescription = { href: `${DIAGNOSTICS_DOC_URL}#${catalogueAnchor(String(diagnostic.code))}` };
+    if (diagnostic.codeDescription || diagnostic.code === undefined) {
+        return diagnostic;
+    }
+    let href = entryLinks.get(diagnostic.code);
+    if (href === undefined && !entryLinks.has(diagnostic.code)) {
+        href = catalogueEntry(diagnostic.code) ? `${DIAGNOSTICS_DOC_URL}#${catalogueAnchor(String(diagnostic.code))}` : undefined;
+        entryLinks.set(diagnostic.code, href);
+    }
+    if (href !== undefined) {
+        diagnostic.codeDescription = { href };
     }
     return diagnostic;
 }

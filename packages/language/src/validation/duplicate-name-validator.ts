@@ -34,7 +34,7 @@ function isNamedItem(item: ast.BlockItem): item is ast.Assignment | ast.ParamAss
 }
 
 /** The second and later nodes with a name already seen. */
-function repeated<T extends AstNode>(nodes: T[], name: (node: T) => string): T[] {
+function repeated<T extends AstNode>(nodes: readonly T[], name: (node: T) => string): T[] {
     const seen = new Set<string>();
     return nodes.filter(node => {
         const key = name(node);

@@ -2,6 +2,7 @@ import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, LangiumCoreServices, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { allNodes, calleeName, startsUppercase } from '../ast/ast-views.js';
+import { nodesOf } from '../ast-nodes.js';
 import { importedDocument, importIsMissing } from '../scoping/imports.js';
 
 /**
@@ -47,16 +48,25 @@ export function importAliasCheck(services: LangiumCoreServices) {
                     { node: at, property, code: IssueCodes.ReferenceUnknownName });
             }
         };
-        for (const node of allNodes([module])) {
-            const parameter = importedConfigParameter(node);
-            const use = parameter && uses.get(parameter.alias);
-            const imported = use && importedDocument(services, use)?.parseResult.value;
-            if (parameter && use && ast.isModule(imported) && !configParameters(imported).has(parameter.name)) {
-                accept('warning', `'${parameter.name}' is not a config parameter of ${use.path}, which '${parameter.alias}' imports. Declare it in its config, or fix the name '${parameter.alias}/config.${parameter.name}'.`,
-                    { node, property: 'member', code: IssueCodes.ReferenceUnknownName });
+        // Only names, contract entries and member accesses can name an import; the walk skips every other node by its type.
+        for (const node of nodesOf(module)) {
+            let name: string | undefined;
+            if (node.$type === ast.NameRef.$type) {
+                name = (node as ast.NameRef).ref.$refText;
+            } else if (node.$type === ast.ContractEntry.$type) {
+                name = (node as ast.ContractEntry).contract.$refText;
+            } else if (node.$type === ast.MemberAccess.$type) {
+                const access = node as ast.MemberAccess;
+                const parameter = uses.size > 0 ? importedConfigParameter(access) : undefined;
+                const use = parameter && uses.get(parameter.alias);
+                const imported = use && importedDocument(services, use)?.parseResult.value;
+                if (parameter && use && ast.isModule(imported) && !configParameters(imported).has(parameter.name)) {
+                    accept('warning', `'${parameter.name}' is not a config parameter of ${use.path}, which '${parameter.alias}' imports. Declare it in its config, or fix the name '${parameter.alias}/config.${parameter.name}'.`,
+                        { node, property: 'member', code: IssueCodes.ReferenceUnknownName });
+                }
+                name = dotQualifiedName(access, uses);
             }
-            const name = ast.isNameRef(node) ? node.ref.$refText : ast.isContractEntry(node) ? node.contract.$refText : dotQualifiedName(node, uses);
-            if (name) {
+            if (name && name.indexOf('/') > 0) {
                 check(name, node, undefined, (ast.isForExpr(node.$container) || ast.isForBlock(node.$container)) && node.$containerProperty === 'collection');
             }
         }
@@ -74,8 +84,8 @@ export function importAliasCheck(services: LangiumCoreServices) {
  * member is capitalised, as declared names are. A lowercase member is a field of a binding that happens to share the
  * alias's name, so it is left to the binding checks.
  */
-function dotQualifiedName(node: AstNode, uses: Map<string, ast.UseDecl>): string | undefined {
-    if (!ast.isMemberAccess(node) || node.optional || !ast.isNameRef(node.receiver) || !uses.has(node.receiver.ref.$refText)) {
+function dotQualifiedName(node: ast.MemberAccess, uses: Map<string, ast.UseDecl>): string | undefined {
+    if (node.optional || !ast.isNameRef(node.receiver) || !uses.has(node.receiver.ref.$refText)) {
         return undefined;
     }
     const member = node.member.$refText;
@@ -106,8 +116,8 @@ function namesOffered(module: ast.Module | undefined): Set<string> | undefined {
 }
 
 /** `alias/config.name`: a config parameter of the file the alias imports, as reference 3.6.1 resolves it. */
-function importedConfigParameter(node: AstNode): { alias: string; name: string } | undefined {
-    if (!ast.isMemberAccess(node) || !ast.isNameRef(node.receiver)) {
+function importedConfigParameter(node: ast.MemberAccess): { alias: string; name: string } | undefined {
+    if (!ast.isNameRef(node.receiver) || !node.receiver.ref.$refText.endsWith('/config')) {
         return undefined;
     }
     const match = /^([A-Za-z_]\w*)\/config$/.exec(node.receiver.ref.$refText);

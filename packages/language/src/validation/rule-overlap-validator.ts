@@ -28,13 +28,19 @@ export function checkNeverFires(rule: ast.RuleDecl, accept: ValidationAcceptor):
     if (triggered) {
         narrow(constraints, triggered);
     }
-    for (const atom of rule.items.flatMap(requiresOf).flatMap(conjuncts).flatMap(n => atomOf(n) ?? [])) {
-        const constraint = narrow(constraints, atom);
-        if (constraint.allowed && [...constraint.allowed].every(v => constraint.excluded.has(v))) {
-            const other = triggered?.path === atom.path ? 'its trigger' : 'its earlier preconditions';
-            accept('warning', `Rule '${rule.name}' can never fire: no value of '${atom.path}' meets this precondition and ${other} together. Correct or remove the conflicting condition.`,
-                { node: atom.node, code: IssueCodes.RuleNeverFires });
-            return;
+    // Loops rather than chained flatMaps: every rule of the file is read on each validation.
+    for (const item of rule.items) {
+        for (const precondition of requiresOf(item)) {
+            for (const conjunct of conjuncts(precondition)) {
+                const atom = atomOf(conjunct);
+                const constraint = atom && narrow(constraints, atom);
+                if (atom && constraint?.allowed && [...constraint.allowed].every(v => constraint.excluded.has(v))) {
+                    const other = triggered?.path === atom.path ? 'its trigger' : 'its earlier preconditions';
+                    accept('warning', `Rule '${rule.name}' can never fire: no value of '${atom.path}' meets this precondition and ${other} together. Correct or remove the conflicting condition.`,
+                        { node: atom.node, code: IssueCodes.RuleNeverFires });
+                    return;
+                }
+            }
         }
     }
 }

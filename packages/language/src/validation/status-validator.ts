@@ -53,12 +53,13 @@ export function checkStatusLifecycles(module: ast.Module, accept: ValidationAcce
     }
 
     const commandParamTypes = surfaceCommandParamTypes(module, statusByEntity);
+    const entities = entityIndex(statusByEntity);
     const assigned = new Map<string, Set<string>>();
     const transitions = new Map<string, Map<string, Set<string>>>();
     for (const rule of blocks(module, ast.isRuleDecl)) {
         const clauses = clausesOf(rule.items);
         const bindingTypes = ruleBindingTypes(clauses, statusByEntity, commandParamTypes);
-        const resolve = (binding: string, target?: string) => resolveBindingEntity(binding, target, bindingTypes, statusByEntity);
+        const resolve = (binding: string, target?: string) => resolveBindingEntity(binding, target, bindingTypes, entities);
         const requiredStates = new Map<string, Set<string>>();
         for (const clause of clauses.filter(c => c.keyword === 'requires')) {
             for (const value of clause.value) {
@@ -238,22 +239,48 @@ function transitionTriggerSource(node: AstNode | undefined): { binding: string; 
 
 type Resolve = (binding: string, target?: string) => string | undefined;
 
-function resolveBindingEntity(binding: string, target: string | undefined, bindingTypes: Map<string, string>, statusByEntity: Map<string, StatusEnum>): string | undefined {
+/**
+ * The entities with a status, by their name in lower case (the first so named) and by each status value (those that
+ * have it): every binding of every rule is resolved through them, so they are read once, not once per binding.
+ */
+interface EntityIndex {
+    byLowerName: Map<string, string>;
+    byValue: Map<string, string[]>;
+}
+
+function entityIndex(statusByEntity: Map<string, StatusEnum>): EntityIndex {
+    const index: EntityIndex = { byLowerName: new Map(), byValue: new Map() };
+    for (const [name, { values }] of statusByEntity) {
+        const lower = name.toLowerCase();
+        if (!index.byLowerName.has(lower)) {
+            index.byLowerName.set(lower, name);
+        }
+        for (const value of values) {
+            const owners = index.byValue.get(value);
+            if (owners) {
+                owners.push(name);
+            } else {
+                index.byValue.set(value, [name]);
+            }
+        }
+    }
+    return index;
+}
+
+function resolveBindingEntity(binding: string, target: string | undefined, bindingTypes: Map<string, string>, entities: EntityIndex): string | undefined {
     const typed = bindingTypes.get(binding);
     if (typed) {
         return typed;
     }
-    const lower = binding.toLowerCase();
-    for (const name of statusByEntity.keys()) {
-        if (name.toLowerCase() === lower) {
-            return name;
-        }
+    const named = entities.byLowerName.get(binding.toLowerCase());
+    if (named !== undefined) {
+        return named;
     }
     if (target === undefined) {
         return undefined;
     }
-    const owners = [...statusByEntity].filter(([, s]) => s.values.has(target));
-    return owners.length === 1 ? owners[0][0] : undefined;
+    const owners = entities.byValue.get(target) ?? [];
+    return owners.length === 1 ? owners[0] : undefined;
 }
 
 function visitStatusComparisons(node: AstNode | undefined, resolve: Resolve, statusByEntity: Map<string, StatusEnum>, found: (binding: string, status: string) => void): void {

@@ -2,7 +2,8 @@ import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { AlliumServices } from '../allium-module.js';
 import * as ast from '../generated/ast.js';
-import { allNodes, fieldsOf, identName, startsUppercase } from '../ast/ast-views.js';
+import { fieldsOf, identName, startsUppercase } from '../ast/ast-views.js';
+import { declarationOf, nodesOfType } from '../ast-nodes.js';
 
 /** Entities, value types and enums nothing in the file, nor in the files importing it under an alias, refers to. */
 export function unusedDeclarationsCheck(services: AlliumServices) {
@@ -18,14 +19,20 @@ export function unusedFieldsCheck(services: AlliumServices) {
 
 function checkUnusedDeclarations(module: ast.Module, usedByImporters: ReadonlySet<string>, accept: ValidationAcceptor): void {
     const referenced = new Set<string>(usedByImporters);
-    for (const node of allNodes([module])) {
+    for (const node of nodesOfType<ast.NameRef>(module, ast.NameRef.$type)) {
         const name = identName(node);
         if (name && startsUppercase(name)) {
             referenced.add(name);
-        } else if (ast.isContractEntry(node) && !node.contract.$refText.includes('/')) {
-            referenced.add(node.contract.$refText);
-        } else if (ast.isVariantDecl(node) && node.base) {
-            referenced.add(node.base);
+        }
+    }
+    for (const entry of nodesOfType<ast.ContractEntry>(module, ast.ContractEntry.$type)) {
+        if (!entry.contract.$refText.includes('/')) {
+            referenced.add(entry.contract.$refText);
+        }
+    }
+    for (const variant of nodesOfType<ast.VariantDecl>(module, ast.VariantDecl.$type)) {
+        if (variant.base) {
+            referenced.add(variant.base);
         }
     }
     for (const declaration of module.declarations) {
@@ -55,36 +62,47 @@ function checkUnusedFields(module: ast.Module, usedByImporters: ReadonlySet<stri
     }
 }
 
+/**
+ * The names read or set anywhere but in variants, defaults and deferred declarations. Read from the module's listings
+ * of the few node types that access a field, so the check does not walk every node of the file.
+ */
 function accessedFieldNames(module: ast.Module): Set<string> {
     const names = new Set<string>();
-    for (const declaration of module.declarations) {
-        if (ast.isVariantDecl(declaration) || ast.isDefaultDecl(declaration) || ast.isDeferredDecl(declaration)) {
+    for (const access of nodesOfType<ast.MemberAccess>(module, ast.MemberAccess.$type)) {
+        if (readsFields(declarationOf(access))) {
+            names.add(access.member.$refText);
+        }
+    }
+    for (const join of nodesOfType<ast.JoinField>(module, ast.JoinField.$type)) {
+        if (readsFields(declarationOf(join))) {
+            names.add(join.field);
+        }
+    }
+    for (const arg of nodesOfType<ast.CallArg>(module, ast.CallArg.$type)) {
+        if (arg.name && ast.isCall(arg.$container) && ast.isMemberAccess(arg.$container.callee)
+            && arg.$container.callee.member.$refText === 'created' && readsFields(declarationOf(arg))) {
+            names.add(arg.name);
+        }
+    }
+    // A derived field may read a sibling field by its bare name.
+    const ownFields = new Map<AstNode, Set<string>>();
+    for (const ref of nodesOfType<ast.NameRef>(module, ast.NameRef.$type)) {
+        const entity = declarationOf(ref);
+        const name = identName(ref);
+        if (!ast.isEntityDecl(entity) || name === undefined) {
             continue;
         }
-        for (const node of allNodes([declaration])) {
-            collectAccess(node, names);
+        let own = ownFields.get(entity);
+        if (!own) {
+            ownFields.set(entity, own = new Set(fieldsOf(entity.items).map(f => f.name)));
         }
-        if (ast.isEntityDecl(declaration)) {
-            // A derived field may read a sibling field by its bare name.
-            const own = new Set(fieldsOf(declaration.items).map(f => f.name));
-            for (const node of allNodes(declaration.items)) {
-                const name = identName(node);
-                if (name && own.has(name)) {
-                    names.add(name);
-                }
-            }
+        if (own.has(name)) {
+            names.add(name);
         }
     }
     return names;
 }
 
-function collectAccess(node: AstNode, names: Set<string>): void {
-    if (ast.isMemberAccess(node)) {
-        names.add(node.member.$refText);
-    } else if (ast.isJoinField(node)) {
-        names.add(node.field);
-    } else if (ast.isCallArg(node) && node.name && ast.isCall(node.$container) && ast.isMemberAccess(node.$container.callee)
-        && node.$container.callee.member.$refText === 'created') {
-        names.add(node.name);
-    }
+function readsFields(declaration: AstNode | undefined): boolean {
+    return declaration !== undefined && !ast.isVariantDecl(declaration) && !ast.isDefaultDecl(declaration) && !ast.isDeferredDecl(declaration);
 }

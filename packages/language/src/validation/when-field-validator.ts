@@ -2,8 +2,8 @@ import { IssueCodes } from '../diagnostics/catalogue.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { AlliumServices } from '../allium-module.js';
-import { nodesOf } from '../ast-nodes.js';
-import { blocks, clausesOf, identName } from '../ast/ast-views.js';
+import { forEachNode } from '../ast-nodes.js';
+import { blocks, clausesOf, identName, type Clause } from '../ast/ast-views.js';
 import { pipeRefs } from '../ast/names.js';
 import { isTypeExpression } from '../ast/type-expressions.js';
 
@@ -43,12 +43,13 @@ export function whenFieldCheck(services: AlliumServices) {
         const types = services.typing.SpecTypes;
         for (const rule of blocks(module, ast.isRuleDecl)) {
             const clauses = clausesOf(rule.items);
-            const ensures = clauses.filter(c => c.keyword === 'ensures').flatMap(c => c.value.flatMap(v => nodesOf(v)));
-            const requires = clauses.filter(c => c.keyword === 'requires').flatMap(c => c.value.flatMap(v => nodesOf(v)));
+            const ensures = nodesOfClauses(clauses, 'ensures');
+            const requires = nodesOfClauses(clauses, 'requires');
             for (const change of ensures.flatMap(statusChange)) {
-                const denoted = types.denoteName(change.binding, change.node);
-                const fields = denoted && denoted.kind === 'instance' && ast.isEntityDecl(denoted.type) ? qualified.get(denoted.type) : undefined;
+                // What `requires:` says is read first: without source states the binding need not be resolved.
                 const sources = sourceStates(requires, change);
+                const denoted = sources && types.denoteName(change.binding, change.node);
+                const fields = denoted && denoted.kind === 'instance' && ast.isEntityDecl(denoted.type) ? qualified.get(denoted.type) : undefined;
                 if (!fields || !sources) {
                     continue;
                 }
@@ -70,6 +71,20 @@ export function whenFieldCheck(services: AlliumServices) {
             }
         }
     };
+}
+
+/** Every node of the values of the `keyword:` clauses, in document order. */
+function nodesOfClauses(clauses: readonly Clause[], keyword: string): AstNode[] {
+    const nodes: AstNode[] = [];
+    const add = (node: AstNode) => {
+        nodes.push(node);
+    };
+    for (const clause of clauses) {
+        if (clause.keyword === keyword) {
+            clause.value.forEach(value => forEachNode(value, add));
+        }
+    }
+    return nodes;
 }
 
 /**
