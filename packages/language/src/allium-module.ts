@@ -20,7 +20,7 @@ import { ImporterUses } from './validation/importer-uses.js';
 import { ImportLoadingDocumentBuilder } from './workspace/import-loading-builder.js';
 import { SplicingDocumentFactory } from './workspace/splicing-document-factory.js';
 import { AlliumValidationRegistry } from './validation-registry.js';
-import './leaf-type-guards.js';
+import './ast/leaf-type-guards.js';
 
 /** Services Allium adds to Langium's; extended as scoping and validation land. */
 export type AlliumAddedServices = {

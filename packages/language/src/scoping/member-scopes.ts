@@ -4,7 +4,6 @@ import type { AlliumServices } from '../allium-module.js';
 import type { SpecTypes } from '../typing/spec-types.js';
 import type { Field, TypeDecl } from '../typing/spec-nodes.js';
 import { pipeRefs } from '../ast/names.js';
-import { isLeaf } from '../ast/leaf-types.js';
 
 const EQUALITY = new Set(['=', '!=', 'in', 'not in']);
 
@@ -61,7 +60,7 @@ export class MemberScopes {
      * same for every reference in one filter's condition compared with one field, so they are described once.
      */
     impliedAt(reference: AstNode): ReadonlyMap<string, AstNodeDescription> | undefined {
-        if (!isLeaf(reference, 'NameRef')) {
+        if (!ast.isNameRef(reference)) {
             return undefined;
         }
         const field = this.expectedField(reference);
@@ -134,13 +133,12 @@ export class MemberScopes {
     }
 
     private expectedField(reference: ast.NameRef): Field | undefined {
-        // Asked for every name, hence `isLeaf`.
-        const value = isLeaf(reference.$container, 'SetLiteral') ? reference.$container : reference;
+        const value = ast.isSetLiteral(reference.$container) ? reference.$container : reference;
         const parent = value.$container;
-        if (isLeaf(parent, 'BinaryExpr') && EQUALITY.has(parent.operator)) {
+        if (ast.isBinaryExpr(parent) && EQUALITY.has(parent.operator)) {
             return this.fieldAt(parent.left === value ? parent.right : parent.left);
         }
-        if (isLeaf(parent, 'CallArg') && parent.name && ast.isCall(parent.$container) && ast.isMemberAccess(parent.$container.callee)
+        if (ast.isCallArg(parent) && parent.name && ast.isCall(parent.$container) && ast.isMemberAccess(parent.$container.callee)
             && parent.$container.callee.member.$refText === 'created') {
             const entity = this.types.denote(parent.$container.callee.receiver);
             return entity?.kind === 'type' ? this.types.field(entity.type, parent.name) : undefined;

@@ -3,7 +3,6 @@ import * as ast from '../generated/ast.js';
 import { isImplicitDeclaration } from './name-provider.js';
 import { nodesOf } from '../ast-nodes.js';
 import { overBudget } from '../document-budget.js';
-import { isLeaf } from '../ast/leaf-types.js';
 
 /**
  * Where Allium's local names are visible: a `given` binding in the whole module, a `for` variable in its loop,
@@ -39,14 +38,14 @@ export class AlliumScopeComputation extends DefaultScopeComputation {
 }
 
 function visibleIn(node: AstNode): AstNode | undefined {
-    if (isLeaf(node.$container, 'GivenDecl')) {
+    if (ast.isGivenDecl(node.$container)) {
         // `given { ledger: Ledger }` binds names for every rule of the module.
         return node.$container.$container;
     }
-    if (isLeaf(node, 'LoopVar')) {
+    if (ast.isLoopVar(node)) {
         return node.$container?.$container;
     }
-    if (isLeaf(node, 'TriggerBinding') || (isLeaf(node, 'NameRef') && isImplicitDeclaration(node) && !isLeaf(node.$container, 'Lambda'))) {
+    if (ast.isTriggerBinding(node) || (ast.isNameRef(node) && isImplicitDeclaration(node) && !ast.isLambda(node.$container))) {
         return AstUtils.getContainerOfType(node, ast.isRuleDecl) ?? node.$container;
     }
     return node.$container;

@@ -1,9 +1,9 @@
 import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MultiMap, StreamScope, stream, WorkspaceCache, type AstNode, type AstNodeDescription, type LangiumCoreServices, type LocalSymbols, type ReferenceInfo, type Scope } from 'langium';
 import type { AlliumServices } from '../allium-module.js';
+import * as ast from '../generated/ast.js';
 import { importedDeclaration } from './imports.js';
 import { MemberScopes } from './member-scopes.js';
 import { NamesScope, SymbolScope } from './scopes.js';
-import { isLeaf } from '../ast/leaf-types.js';
 
 /**
  * Langium's default scoping filters a container's symbols for every reference it resolves, which is quadratic
@@ -30,7 +30,7 @@ export class AlliumScopeProvider extends DefaultScopeProvider {
             const target = importedDeclaration(this.services, context.container, text);
             return target ? new StreamScope(stream([this.descriptions.createDescription(target, text)])) : EMPTY_SCOPE;
         }
-        if (isLeaf(context.container, 'MemberAccess')) {
+        if (ast.isMemberAccess(context.container)) {
             return this.members.ofReceiver(context.container.receiver);
         }
         const implied = this.members.impliedAt(context.container);

@@ -1,7 +1,6 @@
 import type { AstNode, CstNode } from 'langium';
 import * as ast from '../generated/ast.js';
 import { treeMemo } from '../ast/tree-memo.js';
-import { isLeaf } from '../ast/leaf-types.js';
 
 /** Declarations with fields a `.` can reach. */
 export type Structured = ast.EntityDecl | ast.ValueDecl | ast.VariantDecl | ast.ActorDecl;
@@ -18,7 +17,7 @@ export type Denoted =
 const ACTOR_CLAUSES = new Set(['identified_by', 'within']);
 
 export function isStructured(node: AstNode | undefined): node is Structured {
-    return isLeaf(node, 'EntityDecl') || isLeaf(node, 'ValueDecl') || isLeaf(node, 'VariantDecl') || isLeaf(node, 'ActorDecl');
+    return ast.isEntityDecl(node) || ast.isValueDecl(node) || ast.isVariantDecl(node) || ast.isActorDecl(node);
 }
 
 /** A field of a type or a config parameter: `status: pending | done`, `timeout: Duration = 5.minutes`; not a clause. */
@@ -28,7 +27,7 @@ export function isField(node: AstNode): node is Field {
 }
 
 export function isTypeDecl(node: AstNode | undefined): node is TypeDecl {
-    return isStructured(node) || isLeaf(node, 'EnumDecl');
+    return isStructured(node) || ast.isEnumDecl(node);
 }
 
 /** Whether `cst` is, or lies inside, `property` (a name written with a datatype rule is a composite node). */

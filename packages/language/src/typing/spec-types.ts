@@ -5,7 +5,6 @@ import { importedDocument } from '../scoping/imports.js';
 import { localName, pipeNames } from '../ast/names.js';
 import { treeMemo } from '../ast/tree-memo.js';
 import { isField, isStructured, isTypeDecl, leftmostName, typeIn, within, type Denoted, type Field, type Structured, type TypeDecl } from './spec-nodes.js';
-import { isLeaf } from '../ast/leaf-types.js';
 
 const MAX_DEPTH = 8;
 
@@ -115,11 +114,10 @@ export class SpecTypes {
         if (!expression || depth > MAX_DEPTH) {
             return undefined;
         }
-        // Linking asks for the receiver of every member access, hence `isLeaf`.
-        if (isLeaf(expression, 'NameRef')) {
+        if (ast.isNameRef(expression)) {
             return this.denoteName(expression.ref.$refText, expression, expression.ref.ref, depth);
         }
-        if (isLeaf(expression, 'MemberAccess')) {
+        if (ast.isMemberAccess(expression)) {
             const receiver = this.denote(expression.receiver, depth + 1);
             return receiver && this.denoteMember(receiver, expression.member.$refText, expression, depth);
         }

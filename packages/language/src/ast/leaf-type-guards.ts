@@ -1,4 +1,4 @@
-import { reflection } from './generated/ast.js';
+import { reflection } from '../generated/ast.js';
 
 /**
  * The generated type guards (`ast.isNameRef(node)`, ...) ask `reflection.isSubtype(node.$type, 'NameRef')`, which
