@@ -38,10 +38,8 @@ describe('container scopes', () => {
     });
 });
 
-describe('implied names', () => {
-    it('are described once for every comparison with the same field, and unresolved names get Langium\'s message', async () => {
-        const { shared } = createAlliumCoreServices(EmptyFileSystem);
-        const document = shared.workspace.LangiumDocumentFactory.fromString<Module>(`-- allium: 3
+/** An entity with a status and a rule comparing it, open at the end of the rule's preconditions. */
+const SHIP = `-- allium: 3
 entity Order {
     status: pending | shipped
 }
@@ -49,7 +47,12 @@ entity Order {
 rule Ship {
     when: order: Order.created
     requires: order.status = pending
-    ensures: order.status = shipped
+`;
+
+describe('implied names', () => {
+    it('are described once for every comparison with the same field, and unresolved names get Langium\'s message', async () => {
+        const { shared } = createAlliumCoreServices(EmptyFileSystem);
+        const document = shared.workspace.LangiumDocumentFactory.fromString<Module>(`${SHIP}    ensures: order.status = shipped
 }
 
 rule Check {
@@ -73,15 +76,7 @@ rule Check {
     it('resolve the same after the document is unlinked and linked again', async () => {
         const services = createAlliumCoreServices(EmptyFileSystem);
         const { shared } = services;
-        const document = shared.workspace.LangiumDocumentFactory.fromString<Module>(`-- allium: 3
-entity Order {
-    status: pending | shipped
-}
-
-rule Ship {
-    when: order: Order.created
-    requires: order.status = pending
-}
+        const document = shared.workspace.LangiumDocumentFactory.fromString<Module>(`${SHIP}}
 `, URI.parse('file:///ws/relink.allium'));
         shared.workspace.LangiumDocuments.addDocument(document);
         await shared.workspace.DocumentBuilder.build([document], { validation: false });
