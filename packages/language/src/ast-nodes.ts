@@ -27,9 +27,14 @@ export function nodesOf(root: AstNode): readonly AstNode[] {
     const whole = listings.get(top);
     const at = (root as Positioned)[POSITION];
     if (whole && at !== undefined && whole.nodes[at] === root) {
-        // Kept: several validators walk the same rule or clause.
+        // Kept: several validators walk the same rule or clause. With its ends, so that the listing of a tree
+        // spliced around this subtree takes it whole instead of walking it again.
         const slice = whole.nodes.slice(at, whole.ends[at]);
-        listings.set(root, { nodes: slice, ends: [] });
+        const ends = whole.ends.slice(at, whole.ends[at]);
+        for (let i = 0; i < ends.length; i++) {
+            ends[i] -= at;
+        }
+        listings.set(root, { nodes: slice, ends });
         return slice;
     }
     const listed: Listing = { nodes: [], ends: [] };
@@ -99,6 +104,17 @@ function topOf(node: AstNode): AstNode {
 
 function collect(node: AstNode, listing: Listing, positioned: boolean): void {
     const at = listing.nodes.length;
+    const listed = positioned && node.$container ? listings.get(node) : undefined;
+    if (listed && listed.ends.length === listed.nodes.length) {
+        // A subtree a splice kept from the previous parse, listed then: the same nodes, at new positions.
+        for (let i = 0; i < listed.nodes.length; i++) {
+            const kept = listed.nodes[i] as Positioned;
+            kept[POSITION] = at + i;
+            listing.nodes.push(kept);
+            listing.ends.push(at + listed.ends[i]);
+        }
+        return;
+    }
     listing.nodes.push(node);
     listing.ends.push(0);
     if (positioned) {
@@ -130,25 +146,54 @@ function isNode(value: unknown): value is AstNode {
 /**
  * Every cross-reference in `root`'s tree, listed once per parse for the linker and the reference index. The
  * references are the tree's own objects; linking fills them in place, so relinking keeps the listing true.
+ * A whole tree's listing joins those of its top-level nodes, each listed once per parse of its own text: a
+ * declaration a splice kept (declaration-splice.ts) keeps its listing, in the same document order.
  */
-export const referencesOf: (root: AstNode) => readonly ReferenceInfo[] = treeMemo((root: AstNode) => {
+export function referencesOf(root: AstNode): readonly ReferenceInfo[] {
+    return root.$container ? subtreeReferences(root) : wholeTreeReferences(root);
+}
+
+const wholeTreeReferences = treeMemo((root: AstNode) => {
     const out: ReferenceInfo[] = [];
-    for (const node of nodesOf(root)) {
-        for (const property in node) {
-            if (property.charCodeAt(0) === 36 /* $ */) {
-                continue;
-            }
-            const value = (node as unknown as Record<string, unknown>)[property];
-            if (isReference(value) || isMultiReference(value)) {
-                out.push({ reference: value, container: node, property });
-            } else if (Array.isArray(value)) {
-                value.forEach((item, index) => {
-                    if (isReference(item) || isMultiReference(item)) {
-                        out.push({ reference: item, container: node, property, index });
-                    }
-                });
+    ownReferences(root, out);
+    for (const key in root) {
+        if (key.charCodeAt(0) === 36 /* $ */) {
+            continue;
+        }
+        const value = (root as unknown as Record<string, unknown>)[key];
+        for (const item of Array.isArray(value) ? value : [value]) {
+            if (isNode(item)) {
+                for (const info of subtreeReferences(item)) {
+                    out.push(info);
+                }
             }
         }
     }
     return out;
 });
+
+const subtreeReferences = treeMemo((root: AstNode) => {
+    const out: ReferenceInfo[] = [];
+    for (const node of nodesOf(root)) {
+        ownReferences(node, out);
+    }
+    return out;
+});
+
+function ownReferences(node: AstNode, out: ReferenceInfo[]): void {
+    for (const property in node) {
+        if (property.charCodeAt(0) === 36 /* $ */) {
+            continue;
+        }
+        const value = (node as unknown as Record<string, unknown>)[property];
+        if (isReference(value) || isMultiReference(value)) {
+            out.push({ reference: value, container: node, property });
+        } else if (Array.isArray(value)) {
+            value.forEach((item, index) => {
+                if (isReference(item) || isMultiReference(item)) {
+                    out.push({ reference: item, container: node, property, index });
+                }
+            });
+        }
+    }
+}
