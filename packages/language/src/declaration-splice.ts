@@ -118,14 +118,24 @@ interface Region {
     oldEnd: number;
 }
 
+const CHUNK = 256;
+
 /** The whole declarations of the previous text that hold what changed, or undefined when they cannot be told. */
 function changedRegion(module: Module, old: string, text: string): Region | undefined {
     const shorter = Math.min(old.length, text.length);
+    // Whole chunks first: comparing two slices is a block compare, far cheaper than a character at a time over a
+    // large file's text; the characters are then compared in the first chunk that differs.
     let prefix = 0;
+    while (prefix + CHUNK <= shorter && old.slice(prefix, prefix + CHUNK) === text.slice(prefix, prefix + CHUNK)) {
+        prefix += CHUNK;
+    }
     while (prefix < shorter && old.charCodeAt(prefix) === text.charCodeAt(prefix)) {
         prefix++;
     }
     let suffix = 0;
+    while (suffix + CHUNK <= shorter - prefix && old.slice(old.length - suffix - CHUNK, old.length - suffix) === text.slice(text.length - suffix - CHUNK, text.length - suffix)) {
+        suffix += CHUNK;
+    }
     while (suffix < shorter - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) {
         suffix++;
     }
