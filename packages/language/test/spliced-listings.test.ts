@@ -49,8 +49,6 @@ function leaves(result: ParseResult<AstNode>): string[] {
 describe('listings of a spliced tree', () => {
     const parser = createAlliumCoreServices(EmptyFileSystem).Allium.parser.LangiumParser;
     const text = corpusText('synthetic/big-3k.allium');
-    const lines = text.split('\n');
-    const comment = lines.findIndex(line => line.startsWith('-- Unit 27'));
 
     it('list the nodes and references a fresh walk finds, keeping the kept declarations\' listings', () => {
         let previous = parser.parse<Module>(text);
