@@ -1,4 +1,4 @@
-import { isCompositeCstNode, OperationCancelled, type AstNode, type Cancellation, type CstNode, type LangiumDocument } from 'langium';
+import { isCompositeCstNode, OperationCancelled, type AstNode, type Cancellation, type CompositeCstNodeImpl, type CstNode, type LangiumDocument } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import * as ast from '@allium/language';
@@ -57,7 +57,9 @@ export class AlliumSemanticTokenProvider extends AbstractSemanticTokenProvider {
             accept({ cst, type: colour.type, modifier: colour.modifier });
         }
         if (isCompositeCstNode(cst)) {
-            const node = cst.astNode;
+            // A composite without a node of its own belongs to `owner`, the node of the composite holding it: what the
+            // `astNode` getter finds by walking up, read without the walk.
+            const node = (cst as CompositeCstNodeImpl)['_astNode'] ?? owner;
             if (node !== owner || !colour) {
                 for (const child of cst.content) {
                     this.highlightCst(child, node, accept, bounds);
