@@ -4,6 +4,7 @@ import { isExpression, isModule, isStray, isStrayBlock, isTriggerClause, type De
 import { strayMessage } from './validation/syntax-validator.js';
 import { isBoundError } from './nesting-limit.js';
 import { endOfLine, startOfLine } from './line-bounds.js';
+import { unclosedParenMessage } from './parser-messages.js';
 
 /** Re-parses are whole-file; past these, the parser's own token-level recovery handles the remaining errors. */
 const MAX_REPARSES = 24;
@@ -107,17 +108,24 @@ function committedProblem(text: string, problem: Problem, parse: (text: string, 
     const from = problem.offset;
     // Up to the next declaration: a construct does not reach past it, and the parse stays as cheap as the construct.
     const end = declarationEnd(text, from);
-    const first = rule === 'Expression' ? callArgumentsError(text, from, end, parse) : probe(parse, blank(text, 0, from).slice(0, end), rule)?.parserErrors[0];
+    const group = rule === 'Expression' && opensGroup(text, from);
+    const first = group ? groupError(text, from, end, parse)
+        : rule === 'Expression' ? callArgumentsError(text, from, end, parse) : probe(parse, blank(text, 0, from).slice(0, end), rule)?.parserErrors[0];
     // A clause left empty (`terminal:` then the graph's `}`) fails at the token after it, where the reference reports it.
     const offset = first && first.name !== 'NotAllInputParsedException' && (first.token.image !== '' || first.token.tokenType?.name === 'EMPTY_VALUE')
         ? positionedOffset(first) : undefined;
     // On the construct's first line the error is where it was; at a `}` that closes what holds the construct (a
     // binding clause missing its `:` before the surface's `}`), the reference also reports the construct itself.
-    if (!first || offset === undefined || offset <= endOfLine(text, from)
+    if (!first || offset === undefined || (!group && offset <= endOfLine(text, from))
         || (text[offset] === '}' && rule !== 'Expression' && braceDepth(text, offset) <= braceDepth(text, from))) {
         return undefined;
     }
     const broken = { offset, end: offset + Math.max(1, first.token.image.length), error: first };
+    if (group) {
+        // The item holding the group goes, from its line up to the end of the line where `)` was missed (a `}` there
+        // with it), as the reference drops it.
+        return { ...broken, blankFrom: skipBlank(text, startOfLine(text, from)), blankTo: endOfLine(text, offset) };
+    }
     if (rule !== 'TransitionsBlock' || text[offset] === '}') {
         return broken;
     }
@@ -139,6 +147,29 @@ function edgeWithoutArrow(error: IRecognitionException, text: string): Pick<Prob
     const at = error.token.startOffset;
     return { blankFrom: source.startOffset, blankTo: text[at] === '}' ? source.startOffset + source.image.length : endOfLine(text, at) };
 }
+
+/**
+ * Where a group opened by the `(` at `from` breaks, read as the reference reads it: what follows the `(` is one
+ * expression, and then `)` must come, on whatever line. Undefined when the group closes.
+ */
+function groupError(text: string, from: number, end: number, parse: (text: string, rule?: string) => ParseResult<AstNode>): IRecognitionException | undefined {
+    const first = probe(parse, blank(text, 0, skipBlank(text, from + 1)).slice(0, end), 'Expression')?.parserErrors[0];
+    if (!first || first.name !== 'NotAllInputParsedException') {
+        return first;
+    }
+    return first.token.image === ')' ? undefined : { ...first, name: 'MismatchedTokenException', message: unclosedParenMessage(first.token) };
+}
+
+/**
+ * Whether the `(` at `offset` opens a group (`requires: (a or b)`, `a and (b`), not the arguments of a call: no name
+ * but an operator word, nor a bracket, just before it.
+ */
+function opensGroup(text: string, offset: number): boolean {
+    const before = /(\w+|[)\]])?\s*$/.exec(text.slice(Math.max(0, offset - 200), offset))?.[1];
+    return before === undefined || OPERATOR_WORDS.has(before);
+}
+
+const OPERATOR_WORDS = new Set(['and', 'or', 'not', 'implies', 'in', 'where', 'when', 'if', 'else', 'exists', 'with', 'becomes', 'transitions_to']);
 
 /** Arguments read before giving up on finding where a call breaks. */
 const MAX_ARGUMENTS = 256;

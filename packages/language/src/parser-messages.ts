@@ -37,6 +37,11 @@ export class AlliumParserErrorMessageProvider implements IParserErrorMessageProv
     }
 }
 
+/** The error of a `(` that never closes, at the first token that cannot continue what it holds. */
+export function unclosedParenMessage(found: IToken): string {
+    return `Expected ')', found ${describeToken(found)}.`;
+}
+
 function expectation(ruleName: string): string {
     return EXPECTATIONS[ruleName] ?? EXPECTATIONS.Expression;
 }

@@ -270,6 +270,15 @@ describe('one-token reading', () => {
         expect(await syntax(stray)).toEqual(['8:1', '9:1']);
     });
 
+    it('an unclosed group holds one expression: the error is at the first token after it, and its item is dropped', async () => {
+        const rule = (body: string) => `rule R {\n    when: T(x)\n${body}\n    ensures: Done()\n}\n`;
+        expect(await syntax(rule('    requires: (a or b\n    requires: c'))).toEqual(['5:5']);
+        expect(await syntax(rule('    requires: a and (b or c'))).toEqual(['5:5']);
+        expect(await syntax(rule('    requires: (a b)'))).toEqual(['4:18']);
+        // A call's arguments are read on as before: `ensures:` names the next one.
+        expect(await syntax(rule('    requires: f(a'))).not.toContain('5:5');
+    });
+
     it('an unclosed call reads its arguments over the next lines, named by any word, commas optional, up to the brace', async () => {
         // `ensures: Available(...)` on the next lines are named arguments of the call left open, so the rule's
         // brace is where it breaks; the next rule's header is then an item of this rule.
