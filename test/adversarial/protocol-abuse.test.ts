@@ -75,6 +75,26 @@ describe('protocol abuse', () => {
         expect((await symbols()).map(s => s.name)).not.toContain('Scratch');
     });
 
+    it('drops a never-saved document closed before it was built, and answers a request on it', async () => {
+        await client.open('file:///abuse/busy.allium', largeSpec(400_000));
+        // Inside the big spec's build, which takes longer than this: the open below waits for the workspace.
+        await new Promise(resolve => setTimeout(resolve, 150));
+        const uri = 'untitled:Gone-1';
+        await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'allium', version: 1, text: SPEC.replace(/Order/g, 'Ghost') } });
+        await client.notify('textDocument/didClose', { textDocument: { uri } });
+        const answered = outcome(client.request('textDocument/documentSymbol', { textDocument: { uri } }));
+        const late = new Promise<'late'>(resolve => setTimeout(() => resolve('late'), 30_000));
+        // Opened and closed while the big spec's build held the workspace: answered (from the last build, or refused
+        // as gone), never left waiting for a build that will not come; and the document leaves the index.
+        expect(await Promise.race([answered, late])).not.toBe('late');
+        const ghosts = async () => (await client.request<unknown[]>('workspace/symbol', { query: 'Ghost' })).length;
+        for (let tries = 0; tries < 50 && await ghosts() > 0; tries++) {
+            await new Promise(resolve => setTimeout(resolve, 100));
+        }
+        expect(await ghosts()).toBe(0);
+        expect(client.alive).toBe(true);
+    });
+
     it('coalesces 2,000 rapid edits to the latest version', async () => {
         const uri = 'file:///abuse/rapid.allium';
         const base = largeSpec(100_000);
