@@ -40,10 +40,13 @@ describe('allium.config.json in the language server', () => {
         await client.open(uri('specs/drafts/idea.allium'), SPEC);
         expect(await client.diagnosticsFor(uri('specs/drafts/idea.allium'))).toEqual([]);
 
-        const next = client.nextDiagnostics(uri('specs/orders.allium'));
         writeFileSync(path.join(dir, 'allium.config.json'), JSON.stringify({ ignore: ['allium.rule.unreachableTrigger'] }));
         await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('allium.config.json'), type: 2 }] });
-        expect(summary(await next)).toEqual(['2 allium.entity.unused', '2 allium.status.noExit', '2 allium.status.unreachableValue', '3 allium.field.unused']);
+        // Waited for by what the new config changes: opening idea.allium also rebuilds orders.allium (Langium relinks a
+        // document with unresolved names when another one changes), and that publish, under the old config, may come
+        // after the write above.
+        const changed = await client.diagnosticsFor(uri('specs/orders.allium'), d => !summary(d).includes('3 allium.rule.unreachableTrigger'));
+        expect(summary(changed)).toEqual(['2 allium.entity.unused', '2 allium.status.noExit', '2 allium.status.unreachableValue', '3 allium.field.unused']);
     });
 
     it('reads it again when it changes in an editor that does not watch files, and ignores a bad one until it is fixed', async () => {
