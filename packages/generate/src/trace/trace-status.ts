@@ -86,19 +86,25 @@ export function traceReport(input: TraceInput): TraceReport {
         return { obligation, tests, recorded, state };
     });
     // Grouped once: a declaration's tests are those of its obligations, and a spec has hundreds of each.
-    const obligationsByOwner = new Map<string, ObligationStatus[]>();
-    for (const status of obligations) {
-        pushTo(obligationsByOwner, status.obligation.owner, status);
-    }
+    const owned = obligationsByOwner(obligations);
     const clauses = input.clauses.map((clause): ClauseStatus => {
         const implementations = byId.get(clause.id) ?? [];
         const recorded = recordedClauses.get(clause.id);
-        const tests = clause.id === clause.owner ? (obligationsByOwner.get(clause.id) ?? []).flatMap(o => o.tests) : [];
+        const tests = clause.id === clause.owner ? (owned.get(clause.id) ?? []).flatMap(o => o.tests) : [];
         const state: ClauseState = recorded && recorded.fingerprint !== clause.fingerprint ? 'drifted'
             : implementations.length ? 'implemented' : traced.has(splitClauseId(clause.id).module) ? 'unimplemented' : 'untraced';
         return { clause, implementations, tests, recorded, state };
     });
     return { clauses, obligations, unknownMarkers };
+}
+
+/** The obligations of each declaration (by its clause id), in their order. */
+export function obligationsByOwner(obligations: readonly ObligationStatus[]): Map<string, ObligationStatus[]> {
+    const owned = new Map<string, ObligationStatus[]>();
+    for (const status of obligations) {
+        pushTo(owned, status.obligation.owner, status);
+    }
+    return owned;
 }
 
 function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {

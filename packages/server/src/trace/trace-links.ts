@@ -2,7 +2,7 @@ import { IssueCodes, withCodeDescription } from '@allium/language';
 import { URI, WorkspaceCache, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, type Diagnostic, type Location, type Range } from 'vscode-languageserver';
-import { idResolver, scanMarkers, SpecSet, setClauses, setObligations, traceReport, type ClauseStatus, type LocatedRegion, type ObligationStatus, type SetClause, type TraceReport } from '@allium/generate';
+import { idResolver, obligationsByOwner, scanMarkers, SpecSet, setClauses, setObligations, traceReport, type ClauseStatus, type LocatedRegion, type ObligationStatus, type SetClause, type TraceReport } from '@allium/generate';
 import type { AlliumServices } from '@allium/language';
 import type { CodeIndex } from './code-index.js';
 
@@ -51,16 +51,7 @@ export class TraceLinks {
         return this.documents.get(module.uri, () => {
             const clauses = setClauses(set, [module]);
             const report = traceReport({ clauses, obligations: setObligations(set, [module]), regions: this.index.regions(), records: this.index.records() });
-            const obligationsByOwner = new Map<string, ObligationStatus[]>();
-            for (const status of report.obligations) {
-                const owned = obligationsByOwner.get(status.obligation.owner);
-                if (owned) {
-                    owned.push(status);
-                } else {
-                    obligationsByOwner.set(status.obligation.owner, [status]);
-                }
-            }
-            return { report, clauses, byId: new Map(report.clauses.map(c => [c.clause.id, c])), obligationsByOwner };
+            return { report, clauses, byId: new Map(report.clauses.map(c => [c.clause.id, c])), obligationsByOwner: obligationsByOwner(report.obligations) };
         });
     }
 
