@@ -1,4 +1,4 @@
-import { isMultiReference, isReference, type AstNode, type ReferenceInfo } from 'langium';
+import { isMultiReference, isReference, MultiMap, type AstNode, type ReferenceInfo } from 'langium';
 import { treeMemo } from './ast/tree-memo.js';
 
 interface Listing {
@@ -66,23 +66,16 @@ export function forEachNode(root: AstNode, visit: (node: AstNode) => void): void
 
 /** Every type's nodes at once: the checks ask for several types of the same tree, and one pass sorts them all. */
 const byType = treeMemo((root: AstNode) => {
-    const types = new Map<string, AstNode[]>();
+    const types = new MultiMap<string, AstNode>();
     for (const node of nodesOf(root)) {
-        const nodes = types.get(node.$type);
-        if (nodes) {
-            nodes.push(node);
-        } else {
-            types.set(node.$type, [node]);
-        }
+        types.add(node.$type, node);
     }
     return types;
 });
 
-const NONE: readonly AstNode[] = [];
-
 /** The nodes of one `$type` in `root`'s tree, in document order; listed once per parse. */
 export function nodesOfType<T extends AstNode>(root: AstNode, type: T['$type']): readonly T[] {
-    return (byType(root).get(type) ?? NONE) as readonly T[];
+    return byType(root).get(type) as readonly T[];
 }
 
 /** The declaration of the module `node` is in (`node` itself for a declaration); none for the module and its strays. */

@@ -1,4 +1,4 @@
-import { stream, type AstNodeDescription, type Scope, type Stream } from 'langium';
+import { MultiMap, stream, type AstNodeDescription, type Scope, type Stream } from 'langium';
 
 /** Up to this many names, a look-up scans them: cheaper than building a map that most containers never need. */
 const SCAN_LIMIT = 8;
@@ -10,13 +10,13 @@ const SCAN_LIMIT = 8;
  * bindings of a rule), and a map per container cost more than the look-ups it served.
  */
 export class SymbolScope implements Scope {
-    private byName: Map<string, AstNodeDescription[]> | undefined;
+    private byName: MultiMap<string, AstNodeDescription> | undefined;
 
     constructor(private readonly elements: readonly AstNodeDescription[], private readonly outerScope?: Scope) {}
 
     getElement(name: string): AstNodeDescription | undefined {
         if (this.elements.length > SCAN_LIMIT) {
-            return this.named().get(name)?.[0] ?? this.outerScope?.getElement(name);
+            return this.named().get(name)[0] ?? this.outerScope?.getElement(name);
         }
         for (const element of this.elements) {
             if (element.name === name) {
@@ -27,25 +27,20 @@ export class SymbolScope implements Scope {
     }
 
     getElements(name: string): Stream<AstNodeDescription> {
-        const local = stream(this.named().get(name) ?? []);
+        const local = stream(this.named().get(name));
         return this.outerScope ? local.concat(this.outerScope.getElements(name)) : local;
     }
 
     getAllElements(): Stream<AstNodeDescription> {
-        const local = stream(this.named().values()).flat();
+        const local = this.named().values();
         return this.outerScope ? local.concat(this.outerScope.getAllElements()) : local;
     }
 
-    private named(): Map<string, AstNodeDescription[]> {
+    private named(): MultiMap<string, AstNodeDescription> {
         if (!this.byName) {
-            this.byName = new Map();
+            this.byName = new MultiMap();
             for (const element of this.elements) {
-                const same = this.byName.get(element.name);
-                if (same) {
-                    same.push(element);
-                } else {
-                    this.byName.set(element.name, [element]);
-                }
+                this.byName.add(element.name, element);
             }
         }
         return this.byName;

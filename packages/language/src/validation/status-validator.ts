@@ -1,5 +1,5 @@
 import { IssueCodes } from '../diagnostics/catalogue.js';
-import type { AstNode, ValidationAcceptor } from 'langium';
+import { MultiMap, type AstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { blocks, calleeName, clausesOf, identName, memberOfIdent, nestedMember, startsUppercase, valueItems } from '../ast/ast-views.js';
 import { pipeRefs } from '../ast/names.js';
@@ -245,23 +245,18 @@ type Resolve = (binding: string, target?: string) => string | undefined;
  */
 interface EntityIndex {
     byLowerName: Map<string, string>;
-    byValue: Map<string, string[]>;
+    byValue: MultiMap<string, string>;
 }
 
 function entityIndex(statusByEntity: Map<string, StatusEnum>): EntityIndex {
-    const index: EntityIndex = { byLowerName: new Map(), byValue: new Map() };
+    const index: EntityIndex = { byLowerName: new Map(), byValue: new MultiMap() };
     for (const [name, { values }] of statusByEntity) {
         const lower = name.toLowerCase();
         if (!index.byLowerName.has(lower)) {
             index.byLowerName.set(lower, name);
         }
         for (const value of values) {
-            const owners = index.byValue.get(value);
-            if (owners) {
-                owners.push(name);
-            } else {
-                index.byValue.set(value, [name]);
-            }
+            index.byValue.add(value, name);
         }
     }
     return index;
@@ -279,7 +274,7 @@ function resolveBindingEntity(binding: string, target: string | undefined, bindi
     if (target === undefined) {
         return undefined;
     }
-    const owners = entities.byValue.get(target) ?? [];
+    const owners = entities.byValue.get(target);
     return owners.length === 1 ? owners[0] : undefined;
 }
 
