@@ -37,5 +37,5 @@ export function checkDuplicateLets(rule: ast.RuleDecl, accept: ValidationAccepto
 }
 
 function isLet(node: AstNode): node is ast.LetItem | ast.LetExpr {
-    return node.$type === ast.LetItem.$type || node.$type === ast.LetExpr.$type;
+    return ast.isLetItem(node) || ast.isLetExpr(node);
 }

@@ -48,23 +48,22 @@ export function importAliasCheck(services: LangiumCoreServices) {
                     { node: at, property, code: IssueCodes.ReferenceUnknownName });
             }
         };
-        // Only names, contract entries and member accesses can name an import; the walk skips every other node by its type.
+        // Only names, contract entries and member accesses can name an import.
         for (const node of nodesOf(module)) {
             let name: string | undefined;
-            if (node.$type === ast.NameRef.$type) {
-                name = (node as ast.NameRef).ref.$refText;
-            } else if (node.$type === ast.ContractEntry.$type) {
-                name = (node as ast.ContractEntry).contract.$refText;
-            } else if (node.$type === ast.MemberAccess.$type) {
-                const access = node as ast.MemberAccess;
-                const parameter = uses.size > 0 ? importedConfigParameter(access) : undefined;
+            if (ast.isNameRef(node)) {
+                name = node.ref.$refText;
+            } else if (ast.isContractEntry(node)) {
+                name = node.contract.$refText;
+            } else if (ast.isMemberAccess(node)) {
+                const parameter = uses.size > 0 ? importedConfigParameter(node) : undefined;
                 const use = parameter && uses.get(parameter.alias);
                 const imported = use && importedDocument(services, use)?.parseResult.value;
                 if (parameter && use && ast.isModule(imported) && !configParameters(imported).has(parameter.name)) {
                     accept('warning', `'${parameter.name}' is not a config parameter of ${use.path}, which '${parameter.alias}' imports. Declare it in its config, or fix the name '${parameter.alias}/config.${parameter.name}'.`,
                         { node, property: 'member', code: IssueCodes.ReferenceUnknownName });
                 }
-                name = dotQualifiedName(access, uses);
+                name = dotQualifiedName(node, uses);
             }
             if (name && name.indexOf('/') > 0) {
                 check(name, node, undefined, (ast.isForExpr(node.$container) || ast.isForBlock(node.$container)) && node.$containerProperty === 'collection');

@@ -1,4 +1,5 @@
 import { IssueCodes } from '../diagnostics/catalogue.js';
+import { startOfLine } from '../line-bounds.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 
@@ -7,11 +8,14 @@ const COMPARISONS = new Set(['=', '!=', '<', '<=', '>', '>=']);
 /** A rule's `when:` must be one of the trigger forms; external-stimulus parameters are bare names. */
 export function checkTriggerForm(clause: ast.TriggerClause, accept: ValidationAcceptor): void {
     const rule = clause.$container;
-    if (ast.isRuleDecl(rule) && !clause.trigger && emptyInSource(clause)) {
-        accept('error', `The 'when:' of rule '${rule.name}' is empty. Write its trigger after the colon or indented below it: an event (Event(a, b)), a creation, a change or a time.`,
-            { node: clause, code: IssueCodes.RuleInvalidTrigger });
+    if (!ast.isRuleDecl(rule)) {
+        return;
     }
-    if (!ast.isRuleDecl(rule) || !clause.trigger) {
+    if (!clause.trigger) {
+        if (emptyInSource(clause)) {
+            accept('error', `The 'when:' of rule '${rule.name}' is empty. Write its trigger after the colon or indented below it: an event (Event(a, b)), a creation, a change or a time.`,
+                { node: clause, code: IssueCodes.RuleInvalidTrigger });
+        }
         return;
     }
     const trigger = clause.trigger;
@@ -38,8 +42,7 @@ function emptyInSource(clause: ast.TriggerClause): boolean {
         return false;
     }
     const text = cst.root.fullText;
-    const lineStart = text.lastIndexOf('\n', cst.offset) + 1;
-    const indent = cst.offset - lineStart;
+    const indent = cst.offset - startOfLine(text, cst.offset);
     const rest = /^[ \t]*(?:--[^\n]*)?(?:\r?\n|$)/.exec(text.slice(cst.end, cst.end + 1000));
     if (!rest) {
         return false;
