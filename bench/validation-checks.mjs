@@ -6,12 +6,11 @@
 // number of findings.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DocumentState, EmptyFileSystem, URI, ValidationRegistry } from 'langium';
 import { ALL_CATEGORIES, createAlliumCoreServices } from '../packages/language/out/index.js';
 import { largeSpec } from '../test/support/large-spec.mjs';
+import { median, root } from './figures.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const times = new Map();
 // Each check is timed by a wrapper put around it before the registry wraps it in its own.
 const register = ValidationRegistry.prototype.register;
@@ -48,7 +47,6 @@ const runs = Number(runsArg);
 const threadCpu = existsSync('/proc/thread-self/schedstat')
     ? () => Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6
     : () => { const { user, system } = process.cpuUsage(); return (user + system) / 1000; };
-const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 for (const file of files.length ? files : ['test/corpus/synthetic/big-3k.allium', '1mb']) {
     const text = file === '1mb' ? largeSpec(1_000_000) : readFileSync(path.resolve(root, file), 'utf8');
