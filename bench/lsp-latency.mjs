@@ -42,10 +42,14 @@ async function startServer(workspaceFolder) {
             return { rss: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024, peak: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024 };
         },
         async stop() {
+            // Waits for the process to leave after `exit`, so that the next server's figures are not shared with it.
+            const exited = new Promise(resolve => child.once('exit', resolve));
             await connection.sendRequest('shutdown');
-            connection.sendNotification('exit');
+            await connection.sendNotification('exit');
+            const killing = setTimeout(() => child.kill(), 5000);
+            await exited;
+            clearTimeout(killing);
             connection.dispose();
-            child.kill();
         }
     };
 }
@@ -55,6 +59,17 @@ async function timed(work) {
     await work();
     return performance.now() - start;
 }
+
+// The editor starts the server when a spec is opened, so the first didOpen follows `initialized` at once, while the
+// server warms its parser: the time to that spec's diagnostics, in a fresh server each run.
+const firstSpec = path.join(corpus, 'reference-examples/patterns-009.allium');
+const firstOpens = [];
+for (let run = 0; run < 5; run++) {
+    const fresh = await startServer();
+    firstOpens.push(await timed(() => fresh.open(pathToFileURL(firstSpec).href, readFileSync(firstSpec, 'utf8'))));
+    await fresh.stop();
+}
+figure(`LSP fresh server, first spec opened (${readFileSync(firstSpec, 'utf8').split('\n').length} lines) -> diagnostics, median of 5`, median(firstOpens));
 
 const server = await startServer();
 const big3k = readFileSync(path.join(synthetic, 'big-3k.allium'), 'utf8');

@@ -15,7 +15,7 @@ export { importedDeclaration, importedDocument, usePathTarget } from './scoping/
 export { nodesOf, referencesOf } from './ast-nodes.js';
 export { assignedFeature, propertyNode } from './cst-properties.js';
 export { treeMemo } from './ast/tree-memo.js';
-export { warmUpParser } from './warm-up-specs.js';
+export { parserWarmUps, warmUpParser } from './warm-up-specs.js';
 export { AnnouncedDocumentsBuilder } from './workspace/announced-documents-builder.js';
 export { triggerGraph, TriggerGraph, type TriggerRole, type TriggerKind, type TriggerGraphUse } from './flow/trigger-graph.js';
 export * from './config/project-config.js';

@@ -7,12 +7,17 @@ declare const ALLIUM_WARM_UP_SPECS: string[] | undefined;
 const WARM_UP_SPECS: readonly string[] = typeof ALLIUM_WARM_UP_SPECS === 'undefined' ? [] : ALLIUM_WARM_UP_SPECS;
 
 /**
- * Parses the warm-up specs and drops the results: the parser's lookahead is built per decision when first reached
+ * One parse per warm-up spec, results dropped: the parser's lookahead is built per decision when first reached
  * (lazy-lookahead.ts), and its prediction DFAs fill as it reads, so the first spec a process reads for real would
- * pay for both. The CLI does this when it builds its start-up snapshot; the language server while the editor starts.
+ * pay for both. Separate steps, so that a caller with other work can stop between them.
  */
+export function parserWarmUps(parser: LangiumParser): Array<() => void> {
+    return WARM_UP_SPECS.map(text => () => { parser.parse(text); });
+}
+
+/** All warm-up parses at once: the CLI does this when it builds its start-up snapshot. */
 export function warmUpParser(parser: LangiumParser): void {
-    for (const text of WARM_UP_SPECS) {
-        parser.parse(text);
+    for (const step of parserWarmUps(parser)) {
+        step();
     }
 }
