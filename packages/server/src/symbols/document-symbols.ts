@@ -44,15 +44,19 @@ export class AlliumDocumentSymbolProvider implements DocumentSymbolProvider {
         if (!range || !name) {
             return undefined;
         }
-        const children = budget.left > 0 ? this.children(node, budget) : [];
-        return {
+        const symbol: DocumentSymbol = {
             name,
             detail: detailOf(node),
             kind: this.kinds.getSymbolKind(node),
             range,
-            selectionRange: this.names.getNameNode(node)?.range ?? firstLineRange(range, node),
-            ...(children.length > 0 ? { children } : {})
+            selectionRange: this.names.getNameNode(node)?.range ?? firstLineRange(range, node)
         };
+        // Set only when there are members, and not spread in: a spread copies the literal, ten thousand times an outline.
+        const children = budget.left > 0 ? this.children(node, budget) : [];
+        if (children.length > 0) {
+            symbol.children = children;
+        }
+        return symbol;
     }
 
     private children(node: AstNode, budget: { left: number }): DocumentSymbol[] {
