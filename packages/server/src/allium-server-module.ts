@@ -14,6 +14,7 @@ import { AlliumRenameProvider } from './rename-provider.js';
 import { AlliumSemanticTokenProvider } from './semantic-tokens.js';
 import { AlliumFoldingRangeProvider } from './folding-ranges.js';
 import { AlliumDocumentSymbolProvider } from './symbols/document-symbols.js';
+import { createLazyCompletionParser } from './completion/lazy-completion-parser.js';
 import { AlliumNodeKindProvider } from './symbols/node-kinds.js';
 import { FieldUses } from './analysis/field-uses.js';
 import { AlliumReferences } from './analysis/field-references.js';
@@ -89,6 +90,9 @@ export const AlliumServerModule: Module<AlliumLspServices, PartialLangiumService
     },
     validation: {
         DocumentValidator: services => new ModalDocumentValidator(services, () => services.editor.DiagnosticsModes, () => services.trace.TraceLinks, () => services.editor.ProjectConfigs)
+    },
+    parser: {
+        CompletionParser: services => createLazyCompletionParser(services)
     },
     references: {
         References: services => new AlliumReferences(services)
