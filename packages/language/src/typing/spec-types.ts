@@ -20,6 +20,11 @@ export class SpecTypes {
     private readonly parameters: WorkspaceCache<AstNode, Denoted | null>;
     /** For each module, the types it sees (its own and those of the files it imports) by the fields they declare. */
     private readonly typesByField: WorkspaceCache<ast.Module, Map<string, Set<Structured>>>;
+    /**
+     * For each module, the type each list of members used narrows to: the rules of a file use the same few lists on
+     * their parameters, and intersecting the types declaring a common field (`status`) for each was most of linking.
+     */
+    private readonly typesByShape: WorkspaceCache<ast.Module, Map<string, Structured | null>>;
     private readonly typesByName: WorkspaceCache<'all', Map<string, TypeDecl>>;
     /** What each named local denotes; linking asks for the same few bindings once per member access. */
     private readonly bindings: WorkspaceCache<AstNode, Denoted | null>;
@@ -31,6 +36,7 @@ export class SpecTypes {
     constructor(private readonly services: LangiumCoreServices) {
         this.parameters = new WorkspaceCache(services.shared);
         this.typesByField = new WorkspaceCache(services.shared);
+        this.typesByShape = new WorkspaceCache(services.shared);
         this.typesByName = new WorkspaceCache(services.shared);
         this.bindings = new WorkspaceCache(services.shared);
         this.fieldsByName = new WorkspaceCache(services.shared);
@@ -277,6 +283,18 @@ export class SpecTypes {
         const rule = AstUtils.getContainerOfType(parameter, ast.isRuleDecl);
         const members = (rule && membersUsed(rule).get(parameter.ref.$refText)) ?? new Set<string>();
         const module = AstUtils.findRootNode(parameter) as ast.Module;
+        const shapes = this.typesByShape.get(module, () => new Map());
+        const shape = [...members].join(' ');
+        let type = shapes.get(shape);
+        if (type === undefined) {
+            type = this.narrowedByMembers(module, members) ?? null;
+            shapes.set(shape, type);
+        }
+        return type ? { kind: 'instance', type } : undefined;
+    }
+
+    /** The one type of those `module` sees that declares the members, in order of use, up to the first that leaves one. */
+    private narrowedByMembers(module: ast.Module, members: Set<string>): Structured | undefined {
         const index = this.typesByField.get(module, () => this.indexTypesByField(module));
         let candidates: Structured[] | undefined;
         for (const member of members) {
@@ -286,7 +304,7 @@ export class SpecTypes {
                 break;
             }
         }
-        return candidates?.length === 1 ? { kind: 'instance', type: candidates[0] } : undefined;
+        return candidates?.length === 1 ? candidates[0] : undefined;
     }
 
     /** For each field name, the types of `module` and of the modules it imports that declare it. */
