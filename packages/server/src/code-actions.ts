@@ -1,7 +1,8 @@
 import type { LangiumDocument, MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import type { AlliumLspServices } from './allium-server-module.js';
-import { CodeActionTriggerKind, type CodeAction, type CodeActionParams, type Command } from 'vscode-languageserver';
+import { CodeActionTriggerKind } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionParams, Command } from 'vscode-languageserver';
 import type { SpecTypes } from '@allium/language';
 import type { ClientOptions } from './client-options.js';
 import { generationActions } from './generation/generation-actions.js';

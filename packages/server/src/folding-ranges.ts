@@ -1,6 +1,6 @@
 import { CstUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { DefaultFoldingRangeProvider, type FoldingRangeAcceptor } from 'langium/lsp';
-import { FoldingRangeKind } from 'vscode-languageserver';
+import { FoldingRangeKind } from 'vscode-languageserver-types';
 import * as ast from '@allium/language';
 import { nodesOf } from '@allium/language';
 

@@ -1,6 +1,6 @@
 import { isCompositeCstNode, OperationCancelled, type AstNode, type Cancellation, type CompositeCstNodeImpl, type CstNode, type LangiumDocument } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
-import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver-types';
 import * as ast from '@allium/language';
 import { assignedFeature, isField } from '@allium/language';
 

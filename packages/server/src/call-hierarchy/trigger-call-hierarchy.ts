@@ -1,6 +1,7 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type Stream, type ReferenceDescription } from 'langium';
 import { AbstractCallHierarchyProvider } from 'langium/lsp';
-import { SymbolKind, type CallHierarchyIncomingCall, type CallHierarchyItem, type CallHierarchyOutgoingCall, type CallHierarchyPrepareParams, type Range } from 'vscode-languageserver';
+import { SymbolKind } from 'vscode-languageserver-types';
+import type { CallHierarchyIncomingCall, CallHierarchyItem, CallHierarchyOutgoingCall, CallHierarchyPrepareParams, Range } from 'vscode-languageserver';
 import * as ast from '@allium/language';
 import type { TriggerGraphUse } from '@allium/language';
 import type { AlliumLspServices } from '../allium-server-module.js';

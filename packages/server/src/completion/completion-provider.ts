@@ -2,7 +2,8 @@ import { isCompositeCstNode, type CstNode, type LangiumDocument } from 'langium'
 import { DefaultCompletionProvider, type CompletionProviderOptions, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AlliumLspServices } from '../allium-server-module.js';
-import { CompletionItemKind, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import { CompletionItemKind } from 'vscode-languageserver-types';
+import type { CompletionList, CompletionParams } from 'vscode-languageserver';
 import * as ast from '@allium/language';
 import type { SpecTypes } from '@allium/language';
 import { DECLARATIONS, keywordItems, keywordsAt } from './keyword-completion.js';

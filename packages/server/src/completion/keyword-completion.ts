@@ -1,5 +1,6 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
-import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-types';
+import type { CompletionItem } from 'vscode-languageserver';
 import * as ast from '@allium/language';
 
 export const DECLARATIONS = ['entity', 'external entity', 'value', 'enum', 'variant', 'rule', 'surface', 'actor', 'contract', 'invariant', 'config', 'given', 'default', 'deferred', 'use', 'open question'];

@@ -1,5 +1,6 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
-import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver';
+import { CompletionItemKind } from 'vscode-languageserver-types';
+import type { CompletionItem, Range } from 'vscode-languageserver';
 import * as ast from '@allium/language';
 import type { SpecTypes } from '@allium/language';
 import { isStructured, type Denoted, type Field } from '@allium/language';

@@ -1,5 +1,6 @@
 import { AstUtils, type LangiumDocument } from 'langium';
-import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
+import { CompletionItemKind } from 'vscode-languageserver-types';
+import type { CompletionItem } from 'vscode-languageserver';
 import * as ast from '@allium/language';
 import { importedDocument } from '@allium/language';
 import type { LangiumCoreServices } from 'langium';

@@ -1,6 +1,7 @@
 import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
-import { InlayHintKind, type CancellationToken, type InlayHint, type InlayHintParams, type Position } from 'vscode-languageserver';
+import { InlayHintKind } from 'vscode-languageserver-types';
+import type { CancellationToken, InlayHint, InlayHintParams, Position } from 'vscode-languageserver';
 import * as ast from '@allium/language';
 import type { AlliumLspServices } from '../allium-server-module.js';
 import type { InlayHintSettings } from './inlay-hint-settings.js';

@@ -1,7 +1,8 @@
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { callSiteAt, type CallSite } from './call-site.js';
 import { AbstractSignatureHelpProvider } from 'langium/lsp';
-import { MarkupKind, type ParameterInformation, type SignatureHelp, type SignatureHelpParams, type SignatureInformation } from 'vscode-languageserver';
+import { MarkupKind } from 'vscode-languageserver-types';
+import type { ParameterInformation, SignatureHelp, SignatureHelpParams, SignatureInformation } from 'vscode-languageserver';
 import * as ast from '@allium/language';
 import type { AlliumLspServices } from '../allium-server-module.js';
 import type { WorkspaceTriggerGraph } from '../analysis/workspace-trigger-graph.js';

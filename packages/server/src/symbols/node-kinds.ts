@@ -1,6 +1,6 @@
 import { isAstNode, type AstNode, type AstNodeDescription } from 'langium';
 import type { NodeKindProvider } from 'langium/lsp';
-import { CompletionItemKind, SymbolKind } from 'vscode-languageserver';
+import { CompletionItemKind, SymbolKind } from 'vscode-languageserver-types';
 import * as ast from '@allium/language';
 
 const SYMBOL_KINDS: Record<string, SymbolKind> = {

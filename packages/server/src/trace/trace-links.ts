@@ -1,7 +1,8 @@
 import { IssueCodes, withCodeDescription } from '@allium/language';
 import { URI, WorkspaceCache, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { DiagnosticSeverity, type Diagnostic, type Location, type Range } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { Diagnostic, Location, Range } from 'vscode-languageserver';
 import { idResolver, obligationsByOwner, scanMarkers, SpecSet, setClauses, setObligations, traceReport, type ClauseStatus, type LocatedRegion, type ObligationStatus, type SetClause, type TraceReport } from '@allium/generate';
 import type { AlliumServices } from '@allium/language';
 import type { CodeIndex } from './code-index.js';

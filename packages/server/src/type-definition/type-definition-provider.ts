@@ -1,6 +1,7 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type NameProvider } from 'langium';
 import { AbstractTypeDefinitionProvider } from 'langium/lsp';
-import { LocationLink, type TypeDefinitionParams } from 'vscode-languageserver';
+import { LocationLink } from 'vscode-languageserver-types';
+import type { TypeDefinitionParams } from 'vscode-languageserver';
 import * as ast from '@allium/language';
 import type { AlliumLspServices } from '../allium-server-module.js';
 

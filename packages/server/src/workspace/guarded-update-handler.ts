@@ -1,7 +1,8 @@
 import { AnnouncedDocumentsBuilder, IssueCodes, withCodeDescription } from '@allium/language';
 import { URI, type LangiumSharedCoreServices } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
-import { DiagnosticSeverity, type TextDocumentChangeEvent } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** Quiet time after a change before the rebuild starts: the gap between a burst's messages is far shorter. */
