@@ -30,6 +30,8 @@ export const PATHOLOGICAL: Record<string, () => string> = {
     '60 nested brackets of every kind': () => rule(`order.total = ${'[{('.repeat(20)}1${')}]'.repeat(20)}`),
     'unclosed parentheses to the end of the file': () => rule(`order.total = ${'('.repeat(5000)}1`),
     'a 100,000-character string': () => rule(`order.total = "${'s'.repeat(100_000)}"`),
+    'lambdas 2,000 deep': () => rule(`order.total = ${'x => '.repeat(2000)}1`),
+    'inline for loops 1,000 deep': () => rule(`order.total = ${'for x in order.total: '.repeat(1000)}1`),
     ...Object.fromEntries(Object.entries(SIZED).filter(([name]) => !name.startsWith('valid spec')).map(([name, { n, build }]) => [name, () => build(n)]))
 };
 

@@ -12,13 +12,15 @@ export const MAX_CHAIN = 500;
 
 const OPENERS = new Set(['(', '[', '{', 'INDENT']);
 const CLOSERS = new Set([')', ']', '}', 'DEDENT']);
-/** Tokens that put their operand one level deeper in the tree: binary and prefix operators, member access, suffixes. */
+/** Tokens that put their operand one level deeper in the tree: binary and prefix operators, member access, suffixes, lambdas. */
 const CHAIN = new Set(['.', '?.', '?', '->', '=>', 'and', 'or', 'implies', 'not', 'exists', 'in', '=', '!=', '<', '<=', '>', '>=', '|', '*', '/', '+', '-',
     '??', 'transitions_to', 'becomes', 'where', 'with', 'when', 'GENERIC_LT']);
 
 interface Frame {
     /** Operators since the last item boundary (`,`, `:`, a line that does not continue the previous one). */
     chain: number;
+    /** Lambdas and inline `for` loops since the last item boundary: each holds the rest of the expression, one level deeper. */
+    lambdas: number;
     /** `enum E { a | b | ... }`: the bars separate literals and build no tree. */
     counts: boolean;
     /** Opened by an INDENT, so it counts against {@link MAX_BLOCKS}. */
@@ -34,7 +36,7 @@ interface Frame {
 export function limitNesting(tokens: IToken[]): { tokens: IToken[]; errors: ILexingError[] } {
     const errors: ILexingError[] = [];
     const out: IToken[] = [];
-    const frames: Frame[] = [{ chain: 0, counts: true, block: false }];
+    const frames: Frame[] = [{ chain: 0, lambdas: 0, counts: true, block: false }];
     let blocks = 0;
     let prefixRun = 0;
     let previous: IToken | undefined;
@@ -44,6 +46,7 @@ export function limitNesting(tokens: IToken[]): { tokens: IToken[]; errors: ILex
         const frame = frames[frames.length - 1];
         if (previous && startsLine(token, previous) && !CHAIN.has(kindOf(previous)) && !CHAIN.has(kind) && !OPENERS.has(kind)) {
             frame.chain = 0;
+            frame.lambdas = 0;
         }
         if (OPENERS.has(kind)) {
             if (frames.length > MAX_NESTING || (kind === 'INDENT' && blocks >= MAX_BLOCKS)) {
@@ -54,7 +57,7 @@ export function limitNesting(tokens: IToken[]): { tokens: IToken[]; errors: ILex
                 previous = tokens[i];
                 continue;
             }
-            frames.push({ chain: 0, counts: !(kind === '{' && tokens[i - 2]?.image === 'enum'), block: kind === 'INDENT' });
+            frames.push({ chain: 0, lambdas: 0, counts: !(kind === '{' && tokens[i - 2]?.image === 'enum'), block: kind === 'INDENT' });
             blocks += kind === 'INDENT' ? 1 : 0;
             prefixRun = 0;
         } else if (CLOSERS.has(kind)) {
@@ -64,19 +67,32 @@ export function limitNesting(tokens: IToken[]): { tokens: IToken[]; errors: ILex
             prefixRun = 0;
         } else if (kind === ',' || kind === ':') {
             frame.chain = 0;
+            // An inline `for x in c:` holds what follows its colon, so the colon does not end its nesting.
+            frame.lambdas = kind === ',' ? 0 : frame.lambdas;
             prefixRun = 0;
         } else if (CHAIN.has(kind) && frame.counts) {
             prefixRun = previous && CHAIN.has(kindOf(previous)) ? prefixRun + 1 : 1;
-            if (++frame.chain > MAX_CHAIN || prefixRun > MAX_NESTING) {
+            frame.lambdas += kind === '=>' ? 1 : 0;
+            if (++frame.chain > MAX_CHAIN || prefixRun > MAX_NESTING || frame.lambdas > MAX_NESTING) {
                 errors.push(errorAt(token, frame.chain > MAX_CHAIN
                     ? `Expression too long: more than ${MAX_CHAIN} operators in a row. The rest of it is not checked.`
-                    : `Nested too deeply: more than ${MAX_NESTING} prefix operators in a row. The rest of this expression is not checked.`));
+                    : prefixRun > MAX_NESTING
+                        ? `Nested too deeply: more than ${MAX_NESTING} prefix operators in a row. The rest of this expression is not checked.`
+                        : `Nested too deeply: more than ${MAX_NESTING} lambdas and \`for\` loops inside one another on one line. The rest of this expression is not checked.`));
                 i = skipConstruct(tokens, i, false);
                 previous = tokens[i];
                 frame.chain = 0;
+                frame.lambdas = 0;
                 prefixRun = 0;
                 continue;
             }
+        } else if (kind === 'for' && ++frame.lambdas > MAX_NESTING) {
+            errors.push(errorAt(token, `Nested too deeply: more than ${MAX_NESTING} lambdas and \`for\` loops inside one another on one line. The rest of this expression is not checked.`));
+            i = skipConstruct(tokens, i, false);
+            previous = tokens[i];
+            frame.lambdas = 0;
+            prefixRun = 0;
+            continue;
         } else {
             prefixRun = 0;
         }

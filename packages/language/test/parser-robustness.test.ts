@@ -40,3 +40,36 @@ describe('malformed input never throws out of the parser', () => {
         }
     });
 });
+
+describe('a parse that threw', () => {
+    it('leaves nothing behind for the next parse', () => {
+        const parser = alliumServices().parser.LangiumParser;
+        const spec = corpusText('reference-examples/patterns-009.allium');
+        const names = (text: string) => (parser.parse(text).value as { declarations: Array<{ name?: string }> }).declarations.map(d => d.name);
+        const expected = names(spec);
+        // Parses with less and less stack left, down to none: some of the parses run out of it midway, as a deeply
+        // nested spec did, and throw with nodes still on the parser's stack.
+        let overflows = 0;
+        let parsed: Array<string | undefined> | undefined;
+        const withLessStack = (): void => {
+            try {
+                withLessStack();
+            } catch {
+                // The bottom: no stack left.
+            }
+            if (!parsed) {
+                try {
+                    parsed = names(spec);
+                } catch {
+                    overflows++;
+                }
+            }
+        };
+        withLessStack();
+        expect(overflows).toBeGreaterThan(0);
+        // The first parse with stack enough, right after those that ran out, and the next ones.
+        expect(parsed).toEqual(expected);
+        expect(names('-- allium: 3\nentity Other {\n    n: Integer\n}\n')).toEqual(['Other']);
+        expect(names(spec)).toEqual(expected);
+    });
+});
