@@ -15,7 +15,11 @@ describe('textDocument/formatting and allium format', { timeout: 600_000 }, () =
     beforeAll(() => client.initialize());
     afterAll(() => client.dispose());
 
-    for (const [name, text] of [['LF', MESSY], ['CRLF', MESSY.replace(/\n/g, '\r\n')], ['a long blank tail', MESSY + '\n'.repeat(50_000)]] as const) {
+    const cases = [
+        ['LF', MESSY, '}\n'], ['CRLF', MESSY.replace(/\n/g, '\r\n'), '}\r\n'], ['lone CR', MESSY.replace(/\n/g, '\r'), '}\r'],
+        ['a long blank tail', MESSY + '\n'.repeat(50_000), '}\n'], ['a tail of lines of spaces and tabs', MESSY.trimEnd() + '\n \n\t\n  ', '}\n']
+    ] as const;
+    for (const [name, text, ending] of cases) {
         it(`give the same text (${name})`, async () => {
             const dir = tempDir('allium-format-agreement');
             const file = path.join(dir, 'spec.allium');
@@ -29,7 +33,11 @@ describe('textDocument/formatting and allium format', { timeout: 600_000 }, () =
             expect(cli.timedOut).toBe(false);
             const byCli = cli.stdout;
             expect(byServer).toBe(byCli);
-            expect(byServer.endsWith(name === 'CRLF' ? '}\r\n' : '}\n')).toBe(true);
+            expect(byServer.endsWith(ending), JSON.stringify(byServer.slice(-8))).toBe(true);
+            // Formatting what formatting gave changes nothing.
+            writeFileSync(file, byCli);
+            const again = await runBounded(process.execPath, [CLI, 'format', '--check', file], { cpuMs: 20_000 });
+            expect(again.status, again.stdout + again.stderr).toBe(0);
         });
     }
 });

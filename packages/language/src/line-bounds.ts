@@ -15,3 +15,11 @@ export function endOfLine(text: string, offset: number): number {
     }
     return i;
 }
+
+/**
+ * The lines of a text as editors number them (`TextDocument`'s positions): a line ends at `\r\n`, `\n` or a lone `\r`,
+ * as the lexer reads them too.
+ */
+export function documentLines(text: string): string[] {
+    return text.split(/\r\n|\r|\n/);
+}

@@ -3,6 +3,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import { targetIndents } from './layout.js';
 import { parsesToSameAst } from './same-ast.js';
 import { tooLargeToParse } from '../document-budget.js';
+import { documentLines } from '../line-bounds.js';
 
 /**
  * Conservative layout clean-up of lines [first, last] that never changes meaning: block items are indented by their
@@ -18,7 +19,7 @@ export function formattingEdits(services: LangiumCoreServices, document: Langium
         // Unparsed, so nothing could show that the layout kept the syntax tree.
         return [];
     }
-    const lines = text.split(/\r?\n/);
+    const lines = documentLines(text);
     const hasErrors = document.parseResult.lexerErrors.length + document.parseResult.parserErrors.length > 0;
     const attempts = hasErrors ? [undefined] : [targetIndents(document), undefined];
     for (const targets of attempts) {
@@ -71,16 +72,20 @@ function lineEdits(lines: string[], formatted: Array<string | undefined>, first:
 }
 
 /**
- * Replaces whatever blank tail the file has with one line ending of the file's own kind (edits inside that tail are
- * dropped). The tail is found by a scan from the end: a regular expression anchored at the end retries from every
- * line break of a long blank run, which is quadratic.
+ * Replaces whatever blank tail the file has (line breaks and lines of only spaces and tabs, from the end of the last
+ * line with content) with one line ending of the file's own kind; edits inside that tail are dropped. The tail is
+ * found by a scan from the end: a regular expression anchored at the end retries from every line break of a long
+ * blank run, which is quadratic.
  */
 function finalNewline(document: LangiumDocument, edits: TextEdit[], includesEnd: boolean): TextEdit[] {
     const text = document.textDocument.getText();
-    let tailStart = text.length;
-    while (tailStart > 0 && (text[tailStart - 1] === '\n' || text[tailStart - 1] === '\r')) {
-        tailStart--;
+    let blankFrom = text.length;
+    while (blankFrom > 0 && /[\n\r \t]/.test(text[blankFrom - 1])) {
+        blankFrom--;
     }
+    // The last content line keeps its trailing blanks, which its own edit removes: the tail starts at its line break.
+    const lineBreak = text.slice(blankFrom).search(/[\n\r]/);
+    const tailStart = lineBreak < 0 ? text.length : blankFrom + lineBreak;
     const eol = lineEnding(text);
     if (!includesEnd || text.slice(tailStart) === eol || text.trim() === '') {
         return edits;
@@ -91,8 +96,8 @@ function finalNewline(document: LangiumDocument, edits: TextEdit[], includesEnd:
     return [...edits.filter(e => before(e.range.end)), { range: { start, end }, newText: eol }];
 }
 
-/** The line ending the file uses, by its first line break. */
+/** The line ending the file uses, by its first line break: `\n`, `\r\n` or a lone `\r`. */
 function lineEnding(text: string): string {
-    const lf = text.indexOf('\n');
-    return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
+    const at = text.search(/[\r\n]/);
+    return at < 0 || text[at] === '\n' ? '\n' : text[at + 1] === '\n' ? '\r\n' : '\r';
 }

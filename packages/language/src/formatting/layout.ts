@@ -1,5 +1,6 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
+import { documentLines } from '../line-bounds.js';
 
 const STEP = 4;
 
@@ -10,7 +11,7 @@ const STEP = 4;
  * syntax). Lines layout says nothing about are absent.
  */
 export function targetIndents(document: LangiumDocument): Map<number, number> {
-    const lines = document.textDocument.getText().split(/\r?\n/);
+    const lines = documentLines(document.textDocument.getText());
     const widths = lines.map(indentWidth);
     const targets = new Map<number, number>();
     const owned = new Set<number>();
