@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -74,6 +74,21 @@ describe('file system traps for the CLI', { timeout: 600_000 }, () => {
         expect((await run(['format', 'bom.allium'], dir)).stdout).toBe('\uFEFF' + SPEC);
     });
 
+    it('refuses a file that is not UTF-8 and leaves its bytes as they are', async () => {
+        const dir = tempDir('allium-latin1');
+        const file = path.join(dir, 'latin1.allium');
+        // "café" in Latin-1: the é is one byte, 0xE9, that no UTF-8 sequence starts with.
+        const bytes = Buffer.concat([Buffer.from('-- allium: 3\n-- caf'), Buffer.from([0xe9]), Buffer.from('\n' + SPEC.split('\n').slice(1).join('\n').replace('    total', '  total'))]);
+        writeFileSync(file, bytes);
+        const format = await run(['format', '--write', 'latin1.allium'], dir);
+        expect(format.status).toBe(2);
+        expect(format.stderr).toContain('is not valid UTF-8 text');
+        expect(readFileSync(file).equals(bytes)).toBe(true);
+        const check = await run(['check', 'latin1.allium'], dir);
+        expect(check.status).toBe(2);
+        expect(check.stderr).toContain('is not valid UTF-8 text');
+    });
+
     it('keeps CRLF line endings, to the end of the file', async () => {
         const dir = tempDir('allium-crlf');
         writeFileSync(path.join(dir, 'crlf.allium'), SPEC.replace(/\n/g, '\r\n'));
@@ -102,6 +117,21 @@ describe('file system traps for the language server', { timeout: 600_000 }, () =
                 { cpuMs: 20_000, what: 'diagnostics of the bad use targets' });
             expect(diagnostics.filter(d => d.code === 'allium.use.unreadable').map(d => d.range.start.line)).toEqual([1, 2, 3]);
             expect(client.alive).toBe(true);
+        } finally {
+            await client.dispose();
+        }
+    });
+
+    it('indexes the rest of a folder that holds a file that is not UTF-8', async () => {
+        const dir = tempDir('allium-server-latin1');
+        writeFileSync(path.join(dir, 'latin1.allium'), Buffer.concat([Buffer.from('-- allium: 3\n-- caf'), Buffer.from([0xe9]), Buffer.from('\nentity Latin {\n    n: Integer\n}\n')]));
+        writeFileSync(path.join(dir, 'good.allium'), SPEC);
+        const client = new LspClient();
+        try {
+            await client.initialize(dir);
+            const { value: symbols } = await client.within(client.request<Array<{ name: string }>>('workspace/symbol', { query: '' }), { cpuMs: 20_000, what: 'workspace symbols' });
+            expect(symbols.map(s => s.name)).toContain('Order');
+            expect(symbols.map(s => s.name)).not.toContain('Latin');
         } finally {
             await client.dispose();
         }

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument, URI } from 'langium';
 import { formattingEdits } from '@allium/language';
+import { readSpecFile } from '@allium/language/node';
 import { coreServices } from './core-services.js';
 import { resolveInputs, warnSkipped } from './input-files.js';
 
@@ -12,7 +13,8 @@ at most, one final newline); the syntax tree never changes.
   (no option)  print the formatted text of one file to stdout
   --check      list the files that are not formatted; exit 1 if there are any
   --write      rewrite the files that are not formatted, and list them
-Exit status: 0 done (or all formatted), 1 files to format (--check), 2 no input or bad arguments.`;
+Exit status: 0 done (or all formatted), 1 files to format (--check), 2 no input, bad arguments or a file that
+cannot be read as UTF-8 text (left as it is).`;
 
 type Mode = 'print' | 'check' | 'write';
 
@@ -33,8 +35,16 @@ export async function runFormat(args: string[]): Promise<number> {
     }
     const services = coreServices();
     const unformatted: string[] = [];
+    let unreadable = 0;
     for (const file of files) {
-        const text = await fs.readFile(file, 'utf8');
+        let text: string;
+        try {
+            text = await readSpecFile(file);
+        } catch (error) {
+            process.stderr.write(`allium: ${(error as Error).message} It is left as it is.\n`);
+            unreadable++;
+            continue;
+        }
         const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(file));
         const formatted = TextDocument.applyEdits(document.textDocument, formattingEdits(services, document));
         if (mode === 'print') {
@@ -50,5 +60,5 @@ export async function runFormat(args: string[]): Promise<number> {
         process.stdout.write(unformatted.map(f => `${f}\n`).join(''));
         process.stderr.write(`${files.length} file${files.length === 1 ? '' : 's'} ${mode === 'write' ? `checked, ${unformatted.length} rewritten` : `checked, ${unformatted.length} not formatted`}.\n`);
     }
-    return mode === 'check' && unformatted.length > 0 ? 1 : 0;
+    return unreadable > 0 ? 2 : mode === 'check' && unformatted.length > 0 ? 1 : 0;
 }

@@ -35,23 +35,47 @@ export function unreadableUseMessage(usePath: string, problem: string): string {
     return `'${usePath}' ${problem}, so nothing is imported from it. Point the use at an .allium file.`;
 }
 
-/** Langium's file system access, refusing what {@link unreadableBecause} refuses with an error that says why. */
+/**
+ * The text of a spec file, refusing what {@link unreadableBecause} refuses and bytes that are not UTF-8, with an error
+ * that says why: decoded leniently, such bytes would become U+FFFD, silently, and a formatter writing the text back
+ * would replace them for good. A byte order mark is kept.
+ */
+export async function readSpecFile(path: string): Promise<string> {
+    refuseUnreadable(path);
+    return decodeSpec(path, await fs.promises.readFile(path));
+}
+
+/** {@link readSpecFile}, synchronously. */
+export function readSpecFileSync(path: string): string {
+    refuseUnreadable(path);
+    return decodeSpec(path, fs.readFileSync(path));
+}
+
+/** Langium's file system access, reading files as {@link readSpecFile} does. */
 export class GuardedFileSystemProvider extends NodeFileSystemProvider {
-    override async readFile(uri: URI): Promise<string> {
-        refuseUnreadable(uri);
-        return super.readFile(uri);
+    override readFile(uri: URI): Promise<string> {
+        return readSpecFile(uri.fsPath);
     }
 
     override readFileSync(uri: URI): string {
-        refuseUnreadable(uri);
-        return super.readFileSync(uri);
+        return readSpecFileSync(uri.fsPath);
     }
 }
 
-function refuseUnreadable(uri: URI): void {
-    const problem = unreadableBecause(uri.fsPath);
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function decodeSpec(path: string, bytes: Uint8Array): string {
+    try {
+        return utf8.decode(bytes);
+    } catch {
+        throw new Error(`${path} is not valid UTF-8 text. Save it as UTF-8.`);
+    }
+}
+
+function refuseUnreadable(path: string): void {
+    const problem = unreadableBecause(path);
     if (problem) {
-        throw new Error(`${uri.fsPath} ${problem}.`);
+        throw new Error(`${path} ${problem}.`);
     }
 }
 
