@@ -75,6 +75,17 @@ describe('protocol abuse', () => {
         expect((await symbols()).map(s => s.name)).not.toContain('Scratch');
     });
 
+    it('resolves clause ids with an open document whose URI names no file', async () => {
+        const uri = 'untitled:';
+        const published = client.nextDiagnostics(uri);
+        await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'allium', version: 1, text: SPEC.replace(/Order/g, 'Nameless') } });
+        await published;
+        await client.open('file:///abuse/named.allium', SPEC.replace(/Order/g, 'Named'));
+        const resolved = await client.request<{ id: string } | null>('allium/resolveClause', { id: 'entity:Named' });
+        expect(resolved?.id).toBe('named::entity:Named');
+        await client.notify('textDocument/didClose', { textDocument: { uri } });
+    });
+
     it('drops a never-saved document closed before it was built, and answers a request on it', async () => {
         await client.open('file:///abuse/busy.allium', largeSpec(400_000));
         // Inside the big spec's build, which takes longer than this: the open below waits for the workspace.

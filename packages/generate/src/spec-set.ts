@@ -98,10 +98,16 @@ function moduleOf(document: LangiumDocument): ast.Module {
     return document.parseResult.value as ast.Module;
 }
 
-/** Each file's base name, lengthened by parent folders until no two files share one. */
+/**
+ * Each file's base name, lengthened by parent folders until no two files share one. A document without a path (an
+ * editor's `untitled:` buffer) is `untitled`: every module needs a name for its clause ids.
+ */
 function moduleNames(uris: URI[]): Map<string, string> {
     const names = new Map<string, string>();
-    const parts = uris.map(uri => uri.path.replace(/\.allium$/, '').split('/').filter(p => p !== ''));
+    const parts = uris.map(uri => {
+        const path = uri.path.replace(/\.allium$/, '').split('/').filter(p => p !== '');
+        return path.length > 0 ? path : ['untitled'];
+    });
     let depth = uris.map(() => 1);
     for (let round = 0; round < 64; round++) {
         const candidates = parts.map((p, i) => p.slice(-depth[i]).join('/').replace(/[^\w./-]/g, '_'));
