@@ -40,13 +40,13 @@ export function createAlliumParser(services: LangiumCoreServices, follows = BUIL
     wrapper.lookaheadStrategy = new LazyLookaheadStrategy(wrapper.lookaheadStrategy);
     finalizeWithFollows(parser, follows);
     const parse = parser.parse.bind(parser);
-    // A file over the parse limit reads as empty; the document validator says why.
     // Langium's node stack, which a parse leaves empty when it finishes; one that threw (a stack overflow) leaves its
     // nodes there, and the next parse, of another document, would build its tree into them.
     const { stack } = parser as unknown as { stack: AstNode[] };
     parser.parse = <T extends AstNode>(input: string, options?: Parameters<LangiumParser['parse']>[1]) => {
         stack.length = 0;
         try {
+            // A file over the parse limit reads as empty; the document validator says why.
             return recoverLineByLine(tooLargeToParse(input) ? '' : input, (text, rule) => parse<T>(text, rule ? { ...options, rule } : options)) as ParseResult<T>;
         } finally {
             // Chevrotain keeps the token vector of the last parse until the next one: 20 MB for a 1 MB spec, held

@@ -10,6 +10,8 @@ export const MAX_BLOCKS = 12;
 /** Operators and member accesses in one expression: each one is a level of the syntax tree that Langium walks recursively. */
 export const MAX_CHAIN = 500;
 
+const LAMBDAS_TOO_DEEP = `Nested too deeply: more than ${MAX_NESTING} lambdas and \`for\` loops inside one another on one line. The rest of this expression is not checked.`;
+
 const OPENERS = new Set(['(', '[', '{', 'INDENT']);
 const CLOSERS = new Set([')', ']', '}', 'DEDENT']);
 /** Tokens that put their operand one level deeper in the tree: binary and prefix operators, member access, suffixes, lambdas. */
@@ -40,6 +42,16 @@ export function limitNesting(tokens: IToken[]): { tokens: IToken[]; errors: ILex
     let blocks = 0;
     let prefixRun = 0;
     let previous: IToken | undefined;
+    /** Reports `message` at token `at` and drops the rest of its expression; the index of the last token dropped. */
+    const dropExpression = (at: number, frame: Frame, message: string): number => {
+        errors.push(errorAt(tokens[at], message));
+        const last = skipConstruct(tokens, at, false);
+        previous = tokens[last];
+        frame.chain = 0;
+        frame.lambdas = 0;
+        prefixRun = 0;
+        return last;
+    };
     for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i];
         const kind = kindOf(token);
@@ -74,24 +86,15 @@ export function limitNesting(tokens: IToken[]): { tokens: IToken[]; errors: ILex
             prefixRun = previous && CHAIN.has(kindOf(previous)) ? prefixRun + 1 : 1;
             frame.lambdas += kind === '=>' ? 1 : 0;
             if (++frame.chain > MAX_CHAIN || prefixRun > MAX_NESTING || frame.lambdas > MAX_NESTING) {
-                errors.push(errorAt(token, frame.chain > MAX_CHAIN
+                i = dropExpression(i, frame, frame.chain > MAX_CHAIN
                     ? `Expression too long: more than ${MAX_CHAIN} operators in a row. The rest of it is not checked.`
                     : prefixRun > MAX_NESTING
                         ? `Nested too deeply: more than ${MAX_NESTING} prefix operators in a row. The rest of this expression is not checked.`
-                        : `Nested too deeply: more than ${MAX_NESTING} lambdas and \`for\` loops inside one another on one line. The rest of this expression is not checked.`));
-                i = skipConstruct(tokens, i, false);
-                previous = tokens[i];
-                frame.chain = 0;
-                frame.lambdas = 0;
-                prefixRun = 0;
+                        : LAMBDAS_TOO_DEEP);
                 continue;
             }
         } else if (kind === 'for' && ++frame.lambdas > MAX_NESTING) {
-            errors.push(errorAt(token, `Nested too deeply: more than ${MAX_NESTING} lambdas and \`for\` loops inside one another on one line. The rest of this expression is not checked.`));
-            i = skipConstruct(tokens, i, false);
-            previous = tokens[i];
-            frame.lambdas = 0;
-            prefixRun = 0;
+            i = dropExpression(i, frame, LAMBDAS_TOO_DEEP);
             continue;
         } else {
             prefixRun = 0;
