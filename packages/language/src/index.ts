@@ -4,6 +4,7 @@ export * from './allium-module.js';
 export * from './allium-lexer.js';
 export * from './document-validator.js';
 export * from './parse.js';
+export * from './line-bounds.js';
 export * from './validation/register.js';
 export * from './typing/spec-types.js';
 export * from './typing/spec-nodes.js';

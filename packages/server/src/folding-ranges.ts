@@ -2,7 +2,7 @@ import { CstUtils, type AstNode, type CstNode, type LangiumDocument } from 'lang
 import { DefaultFoldingRangeProvider, type FoldingRangeAcceptor } from 'langium/lsp';
 import { FoldingRangeKind } from 'vscode-languageserver-types';
 import * as ast from '@allium/language';
-import { nodesOf } from '@allium/language';
+import { documentLines, nodesOf } from '@allium/language';
 
 const DIVIDER = /^\s*--\s*[-=]{3,}/;
 const COMMENT = /^\s*--/;
@@ -39,7 +39,7 @@ export class AlliumFoldingRangeProvider extends DefaultFoldingRangeProvider {
                 this.collectObjectFolding(document, node, acceptor);
             }
         }
-        const lines = document.textDocument.getText().split(/\r?\n/);
+        const lines = documentLines(document.textDocument.getText());
         this.collectSections(lines, acceptor);
         this.collectCommentRuns(document, lines, acceptor);
     }

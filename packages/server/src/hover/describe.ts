@@ -1,5 +1,6 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import * as ast from '@allium/language';
+import { documentLines } from '@allium/language';
 
 export type GuidedConstruct = ast.RuleDecl | ast.ContractDecl | ast.SurfaceDecl;
 
@@ -54,7 +55,7 @@ export function comment(node: AstNode, document: LangiumDocument): string | unde
     if (start === undefined) {
         return undefined;
     }
-    const lines = document.textDocument.getText().split(/\r?\n/);
+    const lines = documentLines(document.textDocument.getText());
     const above: string[] = [];
     for (let i = start - 1; i >= 0; i--) {
         const line = lines[i].trim();
