@@ -7,6 +7,15 @@ function rule(ensures: string): string {
     return `${HEADER}entity Order {\n    total: Integer\n}\n\nrule R {\n    when: order: Order.created\n    ensures: ${ensures}\n}\n`;
 }
 
+/** `leaf` wrapped `depth` times in `wrap`. */
+function nested(depth: number, wrap: (inner: string) => string, leaf: string): string {
+    let expression = leaf;
+    for (let i = 0; i < depth; i++) {
+        expression = wrap(expression);
+    }
+    return expression;
+}
+
 /**
  * The pathological specs whose size is the pathological part, built at size `n`: the tests also build them at a
  * quarter of it, where work that grows linearly takes a quarter of the time and work that grows quadratically a
@@ -21,6 +30,13 @@ export const SIZED: Record<string, { n: number; build: (n: number) => string }> 
     '100,000-character identifier': { n: 100_000, build: n => rule(`order.total = ${'x'.repeat(n)}`) },
     'open question of a 1 MB line': { n: 1_000_000, build: n => `${HEADER}open question "${'why '.repeat(n / 4)}"\n` },
     '200,000 comment lines': { n: 200_000, build: n => HEADER + '-- a note\n'.repeat(n) + rule('order.total = 1').slice(HEADER.length) },
+    // Valid and short, but ambiguous where commas are optional: each level multiplied the parser's lookahead work.
+    'calls nested 32 deep, one argument each': { n: 32, build: n => rule(`order.total = ${nested(n, e => `f(${e})`, 'x')}`) },
+    'f(a * (...)) nested 16 deep': { n: 16, build: n => rule(`order.total = ${nested(n, e => `f(a * (${e}))`, 'x')}`) },
+    'f(a - (...)) nested 16 deep': { n: 16, build: n => rule(`order.total = ${nested(n, e => `f(a - (${e}))`, 'x')}`) },
+    '(1 + (...)) nested 24 deep': { n: 24, build: n => rule(`order.total = ${nested(n, e => `(1 + ${e})`, '1')}`) },
+    'lambdas in calls nested 16 deep': { n: 16, build: n => rule(`order.total = ${nested(n, e => `xs.any(x => ${e})`, 'x')}`) },
+    'if expressions nested 16 deep': { n: 16, build: n => rule(`order.total = ${nested(n, e => `(if a: ${e} else: c)`, 'b')}`) },
     'valid spec of 500 KB': { n: 500_000, build: n => largeSpec(n) }
 };
 

@@ -5,6 +5,7 @@ import { AlliumCstNodeBuilder, keepComposite } from './cst-builder.js';
 import { tooLargeToParse } from './document-budget.js';
 import { recoverLineByLine } from './line-recovery.js';
 import { LazyLookaheadStrategy } from './lazy-lookahead.js';
+import { boundPredictions } from './prediction-bound.js';
 import { finalizeWithFollows, type FollowTable } from './resync-follows.js';
 
 /** The follow sets `npm run build` recorded into the bundles (esbuild.mjs); undefined when running from the sources. */
@@ -37,6 +38,7 @@ export function createAlliumParser(services: LangiumCoreServices, follows = BUIL
     };
     // `wrapper` is private; its strategy is only used by `finalize`, which asks it for every decision's lookahead.
     const wrapper = (parser as unknown as { wrapper: { lookaheadStrategy: ILookaheadStrategy; input: IToken[] } }).wrapper;
+    boundPredictions(parser);
     wrapper.lookaheadStrategy = new LazyLookaheadStrategy(wrapper.lookaheadStrategy);
     finalizeWithFollows(parser, follows);
     const parse = parser.parse.bind(parser);

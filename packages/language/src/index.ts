@@ -17,6 +17,7 @@ export { nodesOf, referencesOf } from './ast-nodes.js';
 export { assignedFeature, propertyNode } from './cst-properties.js';
 export { treeMemo } from './ast/tree-memo.js';
 export { parserWarmUps, warmUpParser } from './warm-up-specs.js';
+export { boundPredictions } from './prediction-bound.js';
 export { AnnouncedDocumentsBuilder } from './workspace/announced-documents-builder.js';
 export { triggerGraph, TriggerGraph, type TriggerRole, type TriggerKind, type TriggerGraphUse } from './flow/trigger-graph.js';
 export * from './config/project-config.js';

@@ -1,5 +1,6 @@
 import { createParser, LangiumCompletionParser, type CompletionParserResult } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
+import { boundPredictions } from '@allium/language';
 
 /**
  * The completion parser, with its grammar analysis done at the first completion instead of at `initialize`: Langium
@@ -25,5 +26,7 @@ class LazilyAnalysedCompletionParser extends LangiumCompletionParser {
 export function createLazyCompletionParser(services: LangiumServices): LangiumCompletionParser {
     const parser = new LazilyAnalysedCompletionParser(services);
     createParser(services.Grammar, parser, services.parser.Lexer.definition);
+    // Completion reads the document up to the cursor with the same ambiguous grammar as the parser.
+    boundPredictions(parser);
     return parser;
 }

@@ -1,0 +1,25 @@
+import type { ILookaheadStrategy } from 'chevrotain';
+
+/**
+ * The most parser configurations one ALL(*) prediction tracks at a token before it takes the decision as ambiguous
+ * and predicts the lowest alternative still viable, as it does for a proven ambiguity. The grammar is ambiguous
+ * where commas are optional (`f(a * (b))` reads as one argument or three) and where a stray token can stand for the
+ * start of a construct; each nesting level of such input multiplies the configurations, as no two share a stack,
+ * so eight nested `f(a * (...))` took over a minute to parse. The corpus needs at most 1,134 and a fuzz run 2,899;
+ * the findings on both stay the same down to 512 and first change at 128 (docs/performance.md, session 16).
+ */
+export const MAX_PREDICTION_CONFIGURATIONS = 4096;
+
+/**
+ * Bounds the predictions of a Langium parser's ALL(*) lookahead strategy (`maxConfigurations` is added to
+ * chevrotain-allstar by `patches/`, applied on `npm install`). False when the strategy has no such bound.
+ */
+export function boundPredictions(parser: object): boolean {
+    // `wrapper` is private in Langium's typings; it holds the lookahead strategy until the parser is finalized.
+    const strategy = (parser as { wrapper?: { lookaheadStrategy?: ILookaheadStrategy & { maxConfigurations?: number } } }).wrapper?.lookaheadStrategy;
+    if (strategy?.maxConfigurations === undefined) {
+        return false;
+    }
+    strategy.maxConfigurations = MAX_PREDICTION_CONFIGURATIONS;
+    return true;
+}
