@@ -71,6 +71,8 @@ describe('file system traps for the CLI', { timeout: 600_000 }, () => {
         writeFileSync(path.join(dir, 'bom.allium'), '\uFEFF' + SPEC);
         const result = await run(['check', '--json', 'bom.allium'], dir);
         expect(result.stdout).not.toContain('allium.syntax');
+        // The marker after the mark counts: the file is Allium 3.
+        expect(result.stdout).not.toContain('allium.version.missing');
         expect((await run(['format', 'bom.allium'], dir)).stdout).toBe('\uFEFF' + SPEC);
     });
 
@@ -87,6 +89,15 @@ describe('file system traps for the CLI', { timeout: 600_000 }, () => {
         const check = await run(['check', 'latin1.allium'], dir);
         expect(check.status).toBe(2);
         expect(check.stderr).toContain('is not valid UTF-8 text');
+        // In a folder, the other files are still checked and reported; the run still fails.
+        writeFileSync(path.join(dir, 'other.allium'), SPEC);
+        const folder = await run(['check', '--json', '.'], dir);
+        expect(folder.status).toBe(2);
+        expect(folder.stderr).toContain('latin1.allium is not valid UTF-8 text');
+        // One report, of the other file.
+        const report = JSON.parse(folder.stdout) as { spec_file: string; diagnostics: Array<{ code: string }> };
+        expect(report.spec_file).toBe('other.allium');
+        expect(report.diagnostics.map(d => d.code)).toContain('allium.entity.unused');
     });
 
     it('keeps CRLF line endings, to the end of the file', async () => {
@@ -145,7 +156,7 @@ describe('file system traps for the language server', { timeout: 600_000 }, () =
             const text = '\uFEFF' + SPEC.replace('    total', '  total');
             await client.open(uri, text);
             const { value: diagnostics } = await client.within(client.diagnosticsFor(uri, () => true, 600_000), { cpuMs: 20_000, what: 'diagnostics of a spec with a BOM' });
-            expect(diagnostics.filter(d => d.code === 'allium.syntax')).toEqual([]);
+            expect(diagnostics.filter(d => d.code === 'allium.syntax' || d.code === 'allium.version.missing')).toEqual([]);
             const { value: edits } = await client.within(client.request<Parameters<typeof TextDocument.applyEdits>[1]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }),
                 { cpuMs: 10_000, what: 'formatting a spec with a BOM' });
             expect(TextDocument.applyEdits(TextDocument.create(uri, 'allium', 1, text), edits)).toBe('\uFEFF' + SPEC);

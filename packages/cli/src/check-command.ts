@@ -136,7 +136,14 @@ export async function checkOnce(checker: Checker, options: CheckOptions, cwd = p
         }
         const config = { ...project.config, ignore: [...project.config.ignore, ...options.ignoreCodes] };
         const minimum = SEVERITIES.indexOf(options.minSeverity);
-        const reported = (await checker.check(files, cwd)).flatMap(finding => {
+        // As a path that does not exist: reported, the other files still checked, and the run fails (exit 2, as for
+        // one such file named alone).
+        const unreadable: string[] = [];
+        const checked = await checker.check(files, cwd, (file, reason) => {
+            unreadable.push(file);
+            process.stderr.write(`allium: ${reason}\n`);
+        });
+        const reported = checked.flatMap(finding => {
             const severity = configuredSeverity(config, finding.code, finding.severity);
             return severity && SEVERITIES.indexOf(severity) <= minimum ? [{ ...finding, severity }] : [];
         });
@@ -146,9 +153,10 @@ export async function checkOnce(checker: Checker, options: CheckOptions, cwd = p
             return 0;
         }
         const { fresh, known } = options.baseline ? (await Baseline.read(path.resolve(cwd, options.baseline))).filter(reported, cwd) : { fresh: reported, known: 0 };
-        const report: CheckReport = { files: files.map(file => path.relative(cwd, file) || file), findings: fresh, baselined: known };
+        const listed = files.map(file => path.relative(cwd, file) || file).filter(file => !unreadable.includes(file));
+        const report: CheckReport = { files: listed, findings: fresh, baselined: known };
         process.stdout.write(options.format === 'sarif' ? formatSarif(report, cwd, CLI_VERSION) : options.format === 'json' ? formatJson(report) : formatText(report));
-        return failing(fresh, options.failOn) || missing.length > 0 ? 1 : 0;
+        return unreadable.length > 0 ? 2 : failing(fresh, options.failOn) || missing.length > 0 ? 1 : 0;
     } catch (error) {
         if (error instanceof ConfigError || error instanceof BaselineError) {
             process.stderr.write(`allium: ${error.message}\n`);

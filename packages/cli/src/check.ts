@@ -32,20 +32,31 @@ export class Checker {
     /** `extended`: also report what only JUXT's editor extension checks, beyond its `allium check`. */
     constructor(readonly services: AlliumServices = coreServices(), readonly extended = false) {}
 
-    async check(files: string[], relativeTo = process.cwd()): Promise<Finding[]> {
-        const perFile = await this.inspect(files, relativeTo, (_document, findings) => findings);
+    async check(files: string[], relativeTo = process.cwd(), unreadable?: (file: string, reason: string) => void): Promise<Finding[]> {
+        const perFile = await this.inspect(files, relativeTo, (_document, findings) => findings, unreadable);
         return perFile.flat().sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
     }
 
     /**
      * Checks the files together, as `check` does, and hands each given file's document and findings to `visit`
      * while the documents are still built (linked and validated); returns what `visit` returns, file by file.
+     * A file that cannot be read (not UTF-8, gone since it was listed) is left out and handed to `unreadable` with
+     * the reason, so that one such file in a folder does not stop the check of the others; without `unreadable`, the
+     * read error is thrown.
      */
-    async inspect<T>(files: string[], relativeTo: string, visit: (document: LangiumDocument, findings: Finding[]) => T): Promise<T[]> {
+    async inspect<T>(files: string[], relativeTo: string, visit: (document: LangiumDocument, findings: Finding[]) => T,
+        unreadable?: (file: string, reason: string) => void): Promise<T[]> {
         const workspace = this.services.shared.workspace;
         const documents: LangiumDocument[] = [];
         for (const file of files) {
-            documents.push(await workspace.LangiumDocuments.getOrCreateDocument(URI.file(file)));
+            try {
+                documents.push(await workspace.LangiumDocuments.getOrCreateDocument(URI.file(file)));
+            } catch (error) {
+                if (!unreadable) {
+                    throw error;
+                }
+                unreadable(path.relative(relativeTo, file) || file, error instanceof Error ? error.message : String(error));
+            }
         }
         try {
             // Imports that cannot be read are findings on the `use` lines of the files given.

@@ -14,6 +14,11 @@ describe('version marker', () => {
         }
     });
 
+    it('reads the marker after a byte order mark, and warns after the mark without one', async () => {
+        expect(await versionFindings('\uFEFF-- allium: 3\nentity A {}\n')).toEqual([]);
+        expect(await versionFindings('\uFEFFentity A {}\n')).toEqual(['warning 1:2']);
+    });
+
     it('warns where the code starts when the first comment is not a marker', async () => {
         expect(await versionFindings('entity A {}\n')).toEqual(['warning 1:1']);
         expect(await versionFindings('\n-- notes\n\n   entity A {}\n')).toEqual(['warning 4:4']);

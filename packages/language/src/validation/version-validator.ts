@@ -30,8 +30,10 @@ export function checkVersionMarker(module: Module, accept: ValidationAcceptor): 
 
 /** The declared version (undefined without a marker) and the offset where the code after the leading comments starts. */
 export function readVersionMarker(text: string): { version: number | undefined; codeStart: number } {
-    const leading = /^(?:[ \t]*(?:--[^\n\r]*)?(?:\r?\n|\r|$))*/.exec(text)?.[0] ?? '';
-    let codeStart = leading.length;
+    // A byte order mark is not part of the text (editors on Windows write one): the marker may follow it.
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const leading = /^(?:[ \t]*(?:--[^\n\r]*)?(?:\r?\n|\r|$))*/.exec(text.slice(bom))?.[0] ?? '';
+    let codeStart = bom + leading.length;
     // The pattern stops at the start of a line; the code may be indented.
     while (codeStart < text.length && (text[codeStart] === ' ' || text[codeStart] === '\t')) {
         codeStart++;
