@@ -37,6 +37,23 @@ describe('protocol abuse', () => {
         expect(code).toEqual(expect.any(Number));
     });
 
+    it('answers a document request without a document, or with a malformed position, with InvalidParams', async () => {
+        const uri = 'file:///abuse/params.allium';
+        await client.open(uri, SPEC);
+        for (const [method, params] of [
+            ['textDocument/documentSymbol', {}],
+            ['textDocument/documentSymbol', null],
+            ['textDocument/foldingRange', { textDocument: { uri: 42 } }],
+            ['textDocument/hover', { textDocument: { uri }, position: { line: 'one', character: 0 } }],
+            ['textDocument/completion', { textDocument: { uri }, position: null }]
+        ] as const) {
+            expect(await outcome(client.request(method, params)), `${method} ${JSON.stringify(params)}`).toBe(-32602);
+        }
+        // The same requests, well formed, are answered.
+        expect(await outcome(client.request('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 6 } }))).toBe('result');
+        expect(client.alive).toBe(true);
+    });
+
     it('gives each of two documents highlighted at once its own tokens', async () => {
         const a = 'file:///abuse/tokens-a.allium';
         const b = 'file:///abuse/tokens-b.allium';
@@ -138,5 +155,24 @@ describe('before initialize', () => {
 
     it('refuses requests with the ServerNotInitialized error', async () => {
         expect(await outcome(client.request('textDocument/hover', { textDocument: { uri: 'file:///abuse/x.allium' }, position: { line: 0, character: 0 } }))).toBe(-32002);
+    });
+});
+
+describe('after shutdown', () => {
+    const client = new LspClient();
+    beforeAll(() => client.initialize());
+    afterAll(() => client.dispose());
+
+    it('refuses every request with InvalidRequest until exit, then exits', async () => {
+        const uri = 'file:///abuse/shut.allium';
+        await client.open(uri, SPEC);
+        expect(await outcome(client.request('textDocument/documentSymbol', { textDocument: { uri } }))).toBe('result');
+        expect(await client.request('shutdown', null)).toBeNull();
+        expect(await outcome(client.request('textDocument/documentSymbol', { textDocument: { uri } }))).toBe(-32600);
+        expect(await outcome(client.request('workspace/symbol', { query: 'Order' }))).toBe(-32600);
+        const exited = client.exit();
+        await client.notify('exit', null);
+        // Exit after shutdown is the clean end: status 0.
+        expect(await exited).toBe(0);
     });
 });

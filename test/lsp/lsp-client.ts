@@ -58,6 +58,11 @@ export class LspClient {
         return withinCpu(this.child.pid, work, limits);
     }
 
+    /** The server's exit status once it has exited (null if a signal ended it). */
+    exit(): Promise<number | null> {
+        return new Promise(resolve => this.child.exitCode !== null ? resolve(this.child.exitCode) : this.child.once('exit', code => resolve(code)));
+    }
+
     get alive(): boolean {
         return this.child.exitCode === null && !this.child.killed;
     }
@@ -134,7 +139,8 @@ export class LspClient {
     /** Shuts the server down as an editor does: shutdown, exit, then wait for the process to end. */
     async dispose(): Promise<void> {
         const exited = new Promise<void>(resolve => this.child.exitCode !== null ? resolve() : this.child.once('exit', () => resolve()));
-        await Promise.race([this.connection.sendRequest('shutdown'), new Promise(r => setTimeout(r, 2000))]);
+        // A test may have ended the server already (shutdown and exit of its own).
+        await Promise.race([this.connection.sendRequest('shutdown').catch(() => undefined), new Promise(r => setTimeout(r, 2000))]);
         await this.connection.sendNotification('exit').catch(() => undefined);
         await Promise.race([exited, new Promise(r => setTimeout(r, 2000))]);
         this.connection.dispose();

@@ -12,9 +12,12 @@ import { addSelectionRangeHandler } from './selection-ranges/selection-range-han
 import { addLinkedEditingRangeHandler } from './linked-editing/linked-editing-handler.js';
 import { registerSpecStatusRequest } from './status/spec-status-request.js';
 import { warmUpParsersWhenInitialized } from './workspace/parser-warm-up.js';
+import { protocolGate } from './protocol-gate.js';
 
 // Transport (--stdio, --node-ipc, --socket=N) comes from the command line, so VS Code and other editors share this entry.
-const connection = createConnection(ProposedFeatures.all);
+const gate = protocolGate();
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: gate.messageStrategy });
+gate.register(connection);
 const { shared } = createAlliumLspServices({ connection, ...GuardedNodeFileSystem });
 registerGenerationRequests(connection, shared);
 registerTraceRequests(connection, shared);
