@@ -139,10 +139,12 @@ export class LspClient {
     /** Shuts the server down as an editor does: shutdown, exit, then wait for the process to end. */
     async dispose(): Promise<void> {
         const exited = new Promise<void>(resolve => this.child.exitCode !== null ? resolve() : this.child.once('exit', () => resolve()));
-        // A test may have ended the server already (shutdown and exit of its own).
-        await Promise.race([this.connection.sendRequest('shutdown').catch(() => undefined), new Promise(r => setTimeout(r, 2000))]);
-        await this.connection.sendNotification('exit').catch(() => undefined);
-        await Promise.race([exited, new Promise(r => setTimeout(r, 2000))]);
+        // A test may have ended the server already (shutdown and exit of its own); its connection is closed then.
+        if (this.child.exitCode === null) {
+            await Promise.race([this.connection.sendRequest('shutdown'), new Promise(r => setTimeout(r, 2000))]);
+            await this.connection.sendNotification('exit').catch(() => undefined);
+            await Promise.race([exited, new Promise(r => setTimeout(r, 2000))]);
+        }
         this.connection.dispose();
         this.child.kill();
     }
