@@ -1,14 +1,18 @@
-import type { ILookaheadStrategy, IToken } from 'chevrotain';
+import type { ILookaheadStrategy, IRecognitionException, IToken } from 'chevrotain';
 import { CompositeCstNodeImpl, createParser, LangiumParser, type AstNode, type CstNode, type LangiumCoreServices, type ParseResult } from 'langium';
 import { BinaryExpr, isBinaryExpr } from './generated/ast.js';
 import { AlliumCstNodeBuilder, keepComposite } from './cst-builder.js';
 import { tooLargeToParse } from './document-budget.js';
-import { recoverLineByLine } from './line-recovery.js';
+import { blank, recoverLineByLine } from './line-recovery.js';
+import { endOfLine } from './line-bounds.js';
 import { LazyLookaheadStrategy } from './lazy-lookahead.js';
 import { boundPredictions } from './prediction-bound.js';
 import { finalizeWithFollows, type FollowTable } from './resync-follows.js';
 
 /** The follow sets `npm run build` recorded into the bundles (esbuild.mjs); undefined when running from the sources. */
+/** Whole-file parses that throw are read again at most this often, each time without one more broken line's rest. */
+const MAX_BROKEN_RECOVERIES = 16;
+
 declare const ALLIUM_RESYNC_FOLLOWS: FollowTable | undefined;
 const BUILT_FOLLOWS = typeof ALLIUM_RESYNC_FOLLOWS === 'undefined' ? undefined : ALLIUM_RESYNC_FOLLOWS;
 
@@ -45,11 +49,38 @@ export function createAlliumParser(services: LangiumCoreServices, follows = BUIL
     // Langium's node stack, which a parse leaves empty when it finishes; one that threw (a stack overflow) leaves its
     // nodes there, and the next parse, of another document, would build its tree into them.
     const { stack } = parser as unknown as { stack: AstNode[] };
+    const recognizer = wrapper as unknown as { errors: IRecognitionException[] };
+    /**
+     * One parse of the whole file. Langium can lose track of the node it is building when Chevrotain's recovery from
+     * a syntax error unwinds out of an alternative that starts with an action (`default R r = { name: = 1 }`), and
+     * then throws. The rest of the line from the parse's first error is then left out, as line-recovery.ts leaves
+     * out the line of a first error, and the error kept: the file gets its diagnostics instead of none.
+     */
+    const parseWhole = <T extends AstNode>(text: string, options: Parameters<LangiumParser['parse']>[1]): ParseResult<T> => {
+        const skipped: IRecognitionException[] = [];
+        for (let read = text; ;) {
+            try {
+                const result = parse<T>(read, options);
+                return skipped.length === 0 ? result : { ...result, parserErrors: [...skipped, ...result.parserErrors] };
+            } catch (error) {
+                stack.length = 0;
+                const recovering = recognizer.errors[0];
+                const at = recovering?.token.startOffset;
+                const without = at === undefined || !Number.isFinite(at) ? read : blank(read, at, endOfLine(read, at));
+                if (!recovering || without === read || skipped.length >= MAX_BROKEN_RECOVERIES) {
+                    throw error;
+                }
+                skipped.push(recovering);
+                read = without;
+            }
+        }
+    };
     parser.parse = <T extends AstNode>(input: string, options?: Parameters<LangiumParser['parse']>[1]) => {
         stack.length = 0;
         try {
             // A file over the parse limit reads as empty; the document validator says why.
-            return recoverLineByLine(tooLargeToParse(input) ? '' : input, (text, rule) => parse<T>(text, rule ? { ...options, rule } : options)) as ParseResult<T>;
+            return recoverLineByLine(tooLargeToParse(input) ? '' : input,
+                (text, rule) => rule ? parse<T>(text, { ...options, rule }) : parseWhole<T>(text, options)) as ParseResult<T>;
         } finally {
             // Chevrotain keeps the token vector of the last parse until the next one: 20 MB for a 1 MB spec, held
             // through its linking and validation, when the tree no longer needs it.

@@ -245,7 +245,7 @@ function declarationEnd(text: string, offset: number): number {
 }
 
 /** `text` with its characters from `from` to `to` as spaces, line breaks kept, so that every offset stays. */
-function blank(text: string, from: number, to: number): string {
+export function blank(text: string, from: number, to: number): string {
     return text.slice(0, from) + text.slice(from, to).replace(/[^\r\n]/g, ' ') + text.slice(to);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alliumServices } from '../src/index.js';
+import { alliumServices, parseAllium } from '../src/index.js';
 import { corpusFiles, corpusText } from './corpus-support.js';
 
 /** Deterministic pseudo-random numbers, so a failure can be replayed. */
@@ -72,4 +72,21 @@ describe('a parse that threw', () => {
         expect(names('-- allium: 3\nentity Other {\n    n: Integer\n}\n')).toEqual(['Other']);
         expect(names(spec)).toEqual(expected);
     });
+});
+
+describe('a syntax error where Langium loses the node it builds', () => {
+    // Recovering from the error inside `{ ... }` or `( ... )` of a default, Langium's parser pops more nodes than
+    // it pushed and throws; the whole file then had no diagnostics (the CLI stopped with a TypeError).
+    for (const value of ['{\n    name: = "viewer",\n    permissions: { "read" }\n}', '(name: = "viewer")']) {
+        it(`reports the error and checks the rest: default viewer = ${value.split('\n')[0]}`, async () => {
+            const text = `-- allium: 3\nentity Role {\n    name: String\n}\n\ndefault Role viewer = ${value}\n\nentity Later {\n    n: Integer\n}\n`;
+            const { diagnostics } = await parseAllium(text);
+            const syntax = diagnostics.filter(d => d.code === 'allium.syntax');
+            // The first error where the reference reports it: the `=` on line 7, or on line 6 for the one-line value.
+            expect(syntax[0]?.range.start.line).toBe(value.includes('\n') ? 6 : 5);
+            expect(syntax[0]?.message).toContain("found '='");
+            // The declaration after it is still read and checked.
+            expect(diagnostics.some(d => d.code === 'allium.entity.unused' && d.message.includes("'Later'"))).toBe(true);
+        });
+    }
 });
