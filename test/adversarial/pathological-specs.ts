@@ -36,6 +36,7 @@ export const SIZED: Record<string, { n: number; build: (n: number) => string }> 
     'f(a - (...)) nested 16 deep': { n: 16, build: n => rule(`order.total = ${nested(n, e => `f(a - (${e}))`, 'x')}`) },
     '(1 + (...)) nested 24 deep': { n: 24, build: n => rule(`order.total = ${nested(n, e => `(1 + ${e})`, '1')}`) },
     'lambdas in calls nested 16 deep': { n: 16, build: n => rule(`order.total = ${nested(n, e => `xs.any(x => ${e})`, 'x')}`) },
+    'objects, calls and lists nested 12 deep': { n: 12, build: n => rule(`order.total = ${nested(n, e => `{a: f(b - [${e}, c {d}])}`, 'x')}`) },
     'if expressions nested 16 deep': { n: 16, build: n => rule(`order.total = ${nested(n, e => `(if a: ${e} else: c)`, 'b')}`) },
     'valid spec of 500 KB': { n: 500_000, build: n => largeSpec(n) }
 };

@@ -5,10 +5,12 @@ import type { ILookaheadStrategy } from 'chevrotain';
  * and predicts the lowest alternative still viable, as it does for a proven ambiguity. The grammar is ambiguous
  * where commas are optional (`f(a * (b))` reads as one argument or three) and where a stray token can stand for the
  * start of a construct; each nesting level of such input multiplies the configurations, as no two share a stack,
- * so eight nested `f(a * (...))` took over a minute to parse. The corpus needs at most 1,134 and a fuzz run 2,899;
- * the findings on both stay the same down to 512 and first change at 128 (docs/performance.md, session 16).
+ * so eight nested `f(a * (...))` took over a minute to parse. Unbounded, the corpus reaches 1,134 and a fuzz run
+ * 2,899, in ambiguities that resolve to the lowest alternative anyway: the findings on the corpus and on seven fuzz
+ * runs are the same at 1,024 as unbounded, and first change at 128. A lower bound makes the worst input faster
+ * (docs/performance.md, session 16).
  */
-export const MAX_PREDICTION_CONFIGURATIONS = 4096;
+export const MAX_PREDICTION_CONFIGURATIONS = 1024;
 
 /**
  * Bounds the predictions of a Langium parser's ALL(*) lookahead strategy (`maxConfigurations` is added to
