@@ -64,13 +64,14 @@ export function createAlliumParser(services: LangiumCoreServices, follows = BUIL
                 return skipped.length === 0 ? result : { ...result, parserErrors: [...skipped, ...result.parserErrors] };
             } catch (error) {
                 stack.length = 0;
-                const recovering = recognizer.errors[0];
-                const at = recovering?.token.startOffset;
+                const first = recognizer.errors[0];
+                const at = first?.token.startOffset;
                 const without = at === undefined || !Number.isFinite(at) ? read : blank(read, at, endOfLine(read, at));
-                if (!recovering || without === read || skipped.length >= MAX_BROKEN_RECOVERIES) {
+                // Out of stack, the same text would run out again.
+                if (error instanceof RangeError || !first || without === read || skipped.length >= MAX_BROKEN_RECOVERIES) {
                     throw error;
                 }
-                skipped.push(recovering);
+                skipped.push(first);
                 read = without;
             }
         }
