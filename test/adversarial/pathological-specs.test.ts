@@ -110,6 +110,22 @@ describe('pathological specs', () => {
         console.log(`10 MB spec: server CPU to first diagnostics ${cpuMs} ms, formatting ${formatting} ms`);
     }, WALL_TIMEOUT_MS);
 
+    it('completes after a nested ambiguous expression in bounded CPU time', async () => {
+        // The completion parser reads the text up to the cursor with the same ambiguous grammar; unbounded, its
+        // prediction here did not end within a minute.
+        let expression = 'x';
+        for (let i = 0; i < 10; i++) {
+            expression = `f(a * (${expression}))`;
+        }
+        const line = `    ensures: order.total = ${expression} + `;
+        const uri = uriOf('completion after nesting');
+        await client.open(uri, `-- allium: 3\nentity Order {\n    total: Integer\n}\n\nrule R {\n    when: order: Order.created\n${line}\n}\n`);
+        const { value, cpuMs } = await client.within(client.request<{ items: unknown[] } | unknown[]>('textDocument/completion', { textDocument: { uri }, position: { line: 7, character: line.length } }),
+            { cpuMs: REQUEST_CPU_MS, what: 'completion after a nested expression' });
+        expect(Array.isArray(value) ? value.length : value.items.length).toBeGreaterThan(0);
+        console.log(`completion after f(a * (...)) 10 deep: server CPU ${cpuMs} ms`);
+    }, WALL_TIMEOUT_MS);
+
     it('says where nesting or length was bounded', async () => {
         const uri = 'file:///adversarial/bounded.allium';
         const published = client.nextDiagnostics(uri, WALL_TIMEOUT_MS);
