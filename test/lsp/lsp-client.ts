@@ -138,7 +138,7 @@ export class LspClient {
 
     /** Shuts the server down as an editor does: shutdown, exit, then wait for the process to end. */
     async dispose(): Promise<void> {
-        const exited = new Promise<void>(resolve => this.child.exitCode !== null ? resolve() : this.child.once('exit', () => resolve()));
+        const exited = this.exit();
         // A test may have ended the server already (shutdown and exit of its own); its connection is closed then.
         if (this.child.exitCode === null) {
             await Promise.race([this.connection.sendRequest('shutdown'), new Promise(r => setTimeout(r, 2000))]);

@@ -41,7 +41,7 @@ export function createAlliumParser(services: LangiumCoreServices, follows = BUIL
         return result;
     };
     // `wrapper` is private; its strategy is only used by `finalize`, which asks it for every decision's lookahead.
-    const wrapper = (parser as unknown as { wrapper: { lookaheadStrategy: ILookaheadStrategy; input: IToken[] } }).wrapper;
+    const wrapper = (parser as unknown as { wrapper: { lookaheadStrategy: ILookaheadStrategy; input: IToken[]; errors: IRecognitionException[] } }).wrapper;
     boundPredictions(parser);
     wrapper.lookaheadStrategy = new LazyLookaheadStrategy(wrapper.lookaheadStrategy);
     finalizeWithFollows(parser, follows);
@@ -49,7 +49,6 @@ export function createAlliumParser(services: LangiumCoreServices, follows = BUIL
     // Langium's node stack, which a parse leaves empty when it finishes; one that threw (a stack overflow) leaves its
     // nodes there, and the next parse, of another document, would build its tree into them.
     const { stack } = parser as unknown as { stack: AstNode[] };
-    const recognizer = wrapper as unknown as { errors: IRecognitionException[] };
     /**
      * One parse of the whole file. Langium can lose track of the node it is building when Chevrotain's recovery from
      * a syntax error unwinds out of an alternative that starts with an action (`default R r = { name: = 1 }`), and
@@ -64,7 +63,7 @@ export function createAlliumParser(services: LangiumCoreServices, follows = BUIL
                 return skipped.length === 0 ? result : { ...result, parserErrors: [...skipped, ...result.parserErrors] };
             } catch (error) {
                 stack.length = 0;
-                const first = recognizer.errors[0];
+                const first = wrapper.errors[0];
                 const at = first?.token.startOffset;
                 const without = at === undefined || !Number.isFinite(at) ? read : blank(read, at, endOfLine(read, at));
                 // Out of stack, the same text would run out again.

@@ -39,6 +39,15 @@ function paramsProblem(request: RequestMessage): string | undefined {
     return undefined;
 }
 
+/** The error `request` is answered with instead of being dispatched, if any. */
+function refusalOf(request: RequestMessage, shutDown: boolean): Refusal | undefined {
+    if (shutDown) {
+        return { code: ErrorCodes.InvalidRequest, message: `The server is shut down: ${request.method} is not answered after shutdown.` };
+    }
+    const problem = paramsProblem(request);
+    return problem ? { code: ErrorCodes.InvalidParams, message: problem } : undefined;
+}
+
 /**
  * Checks each request before it is dispatched, as the protocol asks: after `shutdown` every request is refused
  * (InvalidRequest) until `exit`, and a `textDocument/*` request without a document or with a malformed position gets
@@ -52,9 +61,7 @@ export function protocolGate(): Pick<ConnectionOptions, 'messageStrategy'> & { r
                 if (!isRequest(message) || message.method === REFUSED) {
                     return next(message);
                 }
-                const refusal: Refusal | undefined = shutDown
-                    ? { code: ErrorCodes.InvalidRequest, message: `The server is shut down: ${message.method} is not answered after shutdown.` }
-                    : (problem => problem ? { code: ErrorCodes.InvalidParams, message: problem } : undefined)(paramsProblem(message));
+                const refusal = refusalOf(message, shutDown);
                 shutDown ||= message.method === 'shutdown';
                 return next(refusal ? { ...message, method: REFUSED, params: refusal } as RequestMessage : message);
             }
