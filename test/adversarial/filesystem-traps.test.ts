@@ -98,6 +98,15 @@ describe('file system traps for the CLI', { timeout: 600_000 }, () => {
         const report = JSON.parse(folder.stdout) as { spec_file: string; diagnostics: Array<{ code: string }> };
         expect(report.spec_file).toBe('other.allium');
         expect(report.diagnostics.map(d => d.code)).toContain('allium.entity.unused');
+        // plan and analyse go on in the same way: the other file's answer on stdout, the unreadable one on stderr, exit 2.
+        const plan = await run(['plan', '--json', '.'], dir);
+        expect(plan.status).toBe(2);
+        expect(plan.stderr).toContain('latin1.allium is not valid UTF-8 text');
+        expect((JSON.parse(plan.stdout) as { obligations: unknown[] }).obligations.length).toBeGreaterThan(0);
+        const analyse = await run(['analyse', '.'], dir);
+        expect(analyse.status).toBe(2);
+        expect(analyse.stderr).toContain('latin1.allium is not valid UTF-8 text');
+        expect((JSON.parse(analyse.stdout) as { spec_file: string }).spec_file).toBe('other.allium');
     });
 
     it('keeps CRLF line endings, to the end of the file', async () => {

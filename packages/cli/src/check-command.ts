@@ -5,7 +5,7 @@ import { configuredSeverity, ConfigError } from '@allium/language';
 import { Baseline, BaselineError } from './baseline.js';
 import { Checker, type Finding, type Severity } from './check.js';
 import { FORMATS, formatJson, formatSarif, formatText, type CheckReport, type Format } from './check-formats.js';
-import { resolveInputs, warnSkipped } from './input-files.js';
+import { reportUnreadable, resolveInputs, warnSkipped } from './input-files.js';
 import { loadProjectConfig, projectTakes } from './project-config-file.js';
 import { watchChecks } from './check-watch.js';
 import { CLI_VERSION } from './version.js';
@@ -138,11 +138,8 @@ export async function checkOnce(checker: Checker, options: CheckOptions, cwd = p
         const minimum = SEVERITIES.indexOf(options.minSeverity);
         // As a path that does not exist: reported, the other files still checked, and the run fails (exit 2, as for
         // one such file named alone).
-        const unreadable: string[] = [];
-        const checked = await checker.check(files, cwd, (file, reason) => {
-            unreadable.push(file);
-            process.stderr.write(`allium: ${reason}\n`);
-        });
+        const unreadable = reportUnreadable();
+        const checked = await checker.check(files, cwd, unreadable.report);
         const reported = checked.flatMap(finding => {
             const severity = configuredSeverity(config, finding.code, finding.severity);
             return severity && SEVERITIES.indexOf(severity) <= minimum ? [{ ...finding, severity }] : [];
@@ -153,10 +150,10 @@ export async function checkOnce(checker: Checker, options: CheckOptions, cwd = p
             return 0;
         }
         const { fresh, known } = options.baseline ? (await Baseline.read(path.resolve(cwd, options.baseline))).filter(reported, cwd) : { fresh: reported, known: 0 };
-        const listed = files.map(file => path.relative(cwd, file) || file).filter(file => !unreadable.includes(file));
+        const listed = files.map(file => path.relative(cwd, file) || file).filter(file => !unreadable.files.includes(file));
         const report: CheckReport = { files: listed, findings: fresh, baselined: known };
         process.stdout.write(options.format === 'sarif' ? formatSarif(report, cwd, CLI_VERSION) : options.format === 'json' ? formatJson(report) : formatText(report));
-        return unreadable.length > 0 ? 2 : failing(fresh, options.failOn) || missing.length > 0 ? 1 : 0;
+        return unreadable.files.length > 0 ? 2 : failing(fresh, options.failOn) || missing.length > 0 ? 1 : 0;
     } catch (error) {
         if (error instanceof ConfigError || error instanceof BaselineError) {
             process.stderr.write(`allium: ${error.message}\n`);

@@ -48,3 +48,19 @@ export async function resolveInputs(inputs: string[], skipped: (file: string, wh
 export function warnSkipped(file: string, why: string): void {
     process.stderr.write(`allium: skipped ${path.relative(process.cwd(), file) || file}: it ${why}.\n`);
 }
+
+/**
+ * What a command does with a listed file it cannot read (not UTF-8, gone since it was listed): the reason on stderr,
+ * the name kept so that the command goes on with the others and still fails at the end (exit 2, as for a path that
+ * does not exist).
+ */
+export function reportUnreadable(): { report: (file: string, reason: string) => void; files: string[] } {
+    const files: string[] = [];
+    return {
+        files,
+        report: (file, reason) => {
+            files.push(file);
+            process.stderr.write(`allium: ${reason}\n`);
+        }
+    };
+}

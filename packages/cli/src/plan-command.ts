@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { obligationsOf, type Obligation } from '@allium/generate';
 import type { Module } from '@allium/language';
 import { Checker } from './check.js';
-import { resolveInputs, warnSkipped } from './input-files.js';
+import { reportUnreadable, resolveInputs, warnSkipped } from './input-files.js';
 import { parseDiagnostics, type ReferenceDiagnostic } from './reference-diagnostics.js';
 
 export const PLAN_USAGE = `Usage: allium plan [--json] <file-or-directory>...
@@ -14,7 +14,8 @@ config default, field kind, surface clause and contract operation. Ids and categ
           as the reference prints it; several files: {"files":[{"file","diagnostics","obligations"}]}
 Diagnostics are syntax errors and a missing or unsupported \`-- allium: N\` marker, as the reference reports them
 (other findings are \`allium check\`'s business); "version" is the marker's N, or null.
-Exit status: 0 no error, 1 an error diagnostic in some file, 2 no input or bad arguments.`;
+Exit status: 0 no error, 1 an error diagnostic in some file, 2 no input, bad arguments or a file that cannot be read
+(the other files are still planned).`;
 
 interface FilePlan {
     file: string;
@@ -38,6 +39,7 @@ export async function runPlan(args: string[]): Promise<number> {
     // A file given alone is named as given, as the reference does; files found in directories relative to the working directory.
     const single = files.length === 1 && inputs.length === 1 && path.resolve(inputs[0]) === files[0] ? inputs[0] : undefined;
     const checker = new Checker();
+    const unreadable = reportUnreadable();
     const plans = await checker.inspect(files, process.cwd(), (document, findings): FilePlan => {
         const file = single ?? (path.relative(process.cwd(), document.uri.fsPath) || document.uri.fsPath);
         return {
@@ -45,14 +47,14 @@ export async function runPlan(args: string[]): Promise<number> {
             ...parseDiagnostics(document, findings, file),
             obligations: obligationsOf(document.parseResult.value as Module, checker.services, { dependencies: true })
         };
-    });
+    }, unreadable.report);
     if (args.includes('--json')) {
         const json = plans.length === 1 ? planJson(plans[0]) : { files: plans.map(p => ({ file: p.file, ...planJson(p) })) };
         process.stdout.write(JSON.stringify(json, null, 2) + '\n');
     } else {
         process.stdout.write(plans.map(formatHuman).join('\n'));
     }
-    return plans.some(p => p.diagnostics.some(d => d.severity === 'error')) ? 1 : 0;
+    return unreadable.files.length > 0 ? 2 : plans.some(p => p.diagnostics.some(d => d.severity === 'error')) ? 1 : 0;
 }
 
 /** The reference's JSON: snake_case keys in alphabetical order, optional keys only when set. */

@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { tempDir } from '../../../test/support/temp-dir.js';
 import { CLI, runCli } from '../../../test/support/run-cli.js';
 import { SHIP_ORDER_ANSWER, SHIP_ORDER_SPEC } from '../../../test/support/ship-order.js';
@@ -46,6 +46,30 @@ describe('allium mcp, driven by the MCP SDK client over stdio', () => {
             expect(lmTool, `package.json contributes ${tool.name}`).toMatchObject({ displayName: tool.title, modelDescription: tool.description, inputSchema: schema });
         }
         expect(contributed).toHaveLength(tools.length);
+    });
+
+    it('check and plan name a file they cannot read and still answer for the others in its folder', async () => {
+        // A folder with a spec saved in Latin-1 (the 0xE9 of "café" starts no UTF-8 sequence) beside a readable one,
+        // there for this test only: the others list the root's files.
+        mkdirSync(path.join(root, 'mixed'));
+        onTestFinished(() => rmSync(path.join(root, 'mixed'), { recursive: true }));
+        const latin1 = path.join('mixed', 'latin1.allium');
+        writeFileSync(path.join(root, latin1), Buffer.concat([Buffer.from('-- allium: 3\n-- caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+        writeFileSync(path.join(root, 'mixed', 'orders.allium'), SHIP_ORDER_SPEC);
+        const checked = await call('allium_check', { paths: ['mixed'] });
+        expect(checked.isError).toBeFalsy();
+        const { diagnostics } = checked.structuredContent as { diagnostics: Array<Record<string, unknown>> };
+        expect(diagnostics.filter(d => d.file === latin1)).toEqual([
+            { file: latin1, line: 1, column: 1, severity: 'error', code: null, message: expect.stringContaining('is not valid UTF-8 text') }
+        ]);
+        expect(diagnostics.some(d => d.file === path.join('mixed', 'orders.allium'))).toBe(true);
+        const planned = await call('allium_plan', { paths: ['mixed'] });
+        expect(planned.isError).toBeFalsy();
+        const plan = planned.structuredContent as { files: Array<{ file: string; obligations: unknown[] }>; unreadable: Array<{ file: string; reason: string }> };
+        expect(plan.files.map(f => f.file)).toEqual([path.join('mixed', 'orders.allium')]);
+        expect(plan.files[0].obligations.length).toBeGreaterThan(0);
+        expect(plan.unreadable).toEqual([{ file: latin1, reason: expect.stringContaining('is not valid UTF-8 text') }]);
+        expect(text(planned)).toContain(`${latin1}: not planned:`);
     });
 
     it('check reports a syntax error on its line, as text and as structured findings', async () => {

@@ -5,7 +5,7 @@ import { createAlliumCoreServices, type Module } from '@allium/language';
 import { GuardedNodeFileSystem } from '@allium/language/node';
 import {
     checkResult, declarationWithClosure, loadSpecSet, planObligations, planResult, promptTool, setClauses, setObligations,
-    traceReport, traceResult, AgentToolError, agentToolErrors, type AgentToolName, type AgentTools
+    traceReport, traceResult, AgentToolError, agentToolErrors, type AgentFinding, type AgentToolName, type AgentTools
 } from '@allium/generate';
 import { Checker } from '../check.js';
 import { readGeneratedCode } from '../code-files.js';
@@ -28,15 +28,21 @@ export function specTools(root: string): Handlers {
     return {
         allium_check: async ({ paths }) => {
             const files = await specFiles(root, paths);
-            return checkResult(files.map(relative), await new Checker(undefined, true).check(files, root));
+            // A file that cannot be read is an error on it, so that the agent sees why it was not checked.
+            const unreadable: AgentFinding[] = [];
+            const findings = await new Checker(undefined, true).check(files, root, (file, reason) => {
+                unreadable.push({ file, line: 1, column: 1, severity: 'error', code: null, message: reason });
+            });
+            return checkResult(files.map(relative), [...unreadable, ...findings]);
         },
         allium_plan: async ({ paths }) => {
             const checker = new Checker();
+            const unreadable: Array<{ file: string; reason: string }> = [];
             const plans = await checker.inspect(await specFiles(root, paths), root, document => ({
                 file: relative(document.uri.fsPath),
                 obligations: planObligations(document.parseResult.value as Module, checker.services)
-            }));
-            return planResult(plans);
+            }), (file, reason) => unreadable.push({ file, reason }));
+            return planResult(plans, unreadable);
         },
         allium_declaration: async ({ id, paths }) => declarationWithClosure(await specSet(paths), id, relativeUri),
         allium_prompt: async ({ paths, ...input }) => promptTool(await specSet(paths), input),

@@ -49,12 +49,18 @@ export interface PlanObligation {
 
 export interface PlanResult {
     files: Array<{ file: string; obligations: PlanObligation[] }>;
+    /** Files that were listed and could not be read (not UTF-8, gone), with why; absent when there are none. */
+    unreadable?: Array<{ file: string; reason: string }>;
     summary: { files: number; obligations: number };
 }
 
-export function planResult(files: PlanResult['files']): AgentToolResult<PlanResult> {
-    const structured: PlanResult = { files, summary: { files: files.length, obligations: files.reduce((n, f) => n + f.obligations.length, 0) } };
-    const lines: string[] = [];
+export function planResult(files: PlanResult['files'], unreadable: NonNullable<PlanResult['unreadable']> = []): AgentToolResult<PlanResult> {
+    const structured: PlanResult = {
+        files,
+        ...unreadable.length > 0 ? { unreadable } : {},
+        summary: { files: files.length, obligations: files.reduce((n, f) => n + f.obligations.length, 0) }
+    };
+    const lines = unreadable.map(({ file, reason }) => `${file}: not planned: ${reason}`);
     for (const { file, obligations } of files) {
         lines.push(`${file}: ${obligations.length} obligation${obligations.length === 1 ? '' : 's'}`);
         let owner: string | undefined;
