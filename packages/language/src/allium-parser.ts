@@ -7,12 +7,13 @@ import { blank, recoverLineByLine } from './line-recovery.js';
 import { endOfLine } from './line-bounds.js';
 import { LazyLookaheadStrategy } from './lazy-lookahead.js';
 import { boundPredictions } from './prediction-bound.js';
+import { withoutRecovery, withoutStrays } from './strict-parser.js';
 import { finalizeWithFollows, type FollowTable } from './resync-follows.js';
 
-/** The follow sets `npm run build` recorded into the bundles (esbuild.mjs); undefined when running from the sources. */
 /** Whole-file parses that throw are read again at most this often, each time without one more broken line's rest. */
 const MAX_BROKEN_RECOVERIES = 16;
 
+/** The follow sets `npm run build` recorded into the bundles (esbuild.mjs); undefined when running from the sources. */
 declare const ALLIUM_RESYNC_FOLLOWS: FollowTable | undefined;
 const BUILT_FOLLOWS = typeof ALLIUM_RESYNC_FOLLOWS === 'undefined' ? undefined : ALLIUM_RESYNC_FOLLOWS;
 
@@ -23,8 +24,125 @@ const BUILT_FOLLOWS = typeof ALLIUM_RESYNC_FOLLOWS === 'undefined' ? undefined :
  * BinaryExprs afterwards, giving every one of them the CST node of the whole chain. Here each inner
  * BinaryExpr gets a CST node of its own, so diagnostics, hovers and selections on `b * c` cover
  * `b * c`. Infix rules are used because they cut the expression rule depth that dominates parse time.
+ *
+ * A whole file is read first by a second parser of the grammar without its stray alternatives and without error
+ * recovery (strict-parser.ts). A file it reads without an error has no stray token, and the full parser, which takes
+ * the lowest alternative wherever the grammar is ambiguous, builds the same tree for it (`strict-parse.test.ts`
+ * compares them on the corpus and on generated specs); it builds it without following every stray reading of
+ * each `name:` block to its end. Any other file is read by the full parser, as before.
  */
 export function createAlliumParser(services: LangiumCoreServices, follows = BUILT_FOLLOWS): LangiumParser {
+    const parser = decoratedParser(services);
+    finalizeWithFollows(parser, follows);
+    const parse = guardedParse(parser);
+    // Built at the first parse, not with the services: a server answers `initialize` before it reads a spec.
+    let strict: LangiumParser | undefined;
+    let parseStrict: LangiumParser['parse'] | undefined;
+    const strictParser = () => withoutStrays(services.Grammar, () => {
+        const built = decoratedParser(services);
+        withoutRecovery(built);
+        built.finalize();
+        return built;
+    });
+    // `wrapper` is private; it holds the errors and the token vector of the parse under way.
+    const { wrapper } = parser as unknown as { wrapper: { errors: IRecognitionException[] } };
+    /** A clean reading by the strict parser, or undefined when it met an error (or the lexer did). */
+    const cleanParse = <T extends AstNode>(text: string, options: Parameters<LangiumParser['parse']>[1]): ParseResult<T> | undefined => {
+        strict ??= strictParser();
+        parseStrict ??= guardedParse(strict);
+        try {
+            const result = parseStrict<T>(text, options);
+            return result.parserErrors.length === 0 && result.lexerErrors.length === 0 && (result.lexerReport?.diagnostics.length ?? 0) === 0 ? result : undefined;
+        } catch {
+            // Whatever stopped it (a stack overflow on deep input), the full parser reads the file and reports it.
+            return undefined;
+        }
+    };
+    /**
+     * One parse of the whole file. Langium can lose track of the node it is building when Chevrotain's recovery from
+     * a syntax error unwinds out of an alternative that starts with an action (`default R r = { name: = 1 }`), and
+     * then throws. The rest of the line from the parse's first error is then left out, as line-recovery.ts leaves
+     * out the line of a first error, and the error kept: the file gets its diagnostics instead of none.
+     */
+    const parseWhole = <T extends AstNode>(text: string, options: Parameters<LangiumParser['parse']>[1], strictFirst: boolean): ParseResult<T> => {
+        const clean = strictFirst ? cleanParse<T>(text, options) : undefined;
+        if (clean) {
+            return clean;
+        }
+        const skipped: IRecognitionException[] = [];
+        for (let read = text; ;) {
+            try {
+                const result = parse<T>(read, options);
+                return skipped.length === 0 ? result : { ...result, parserErrors: [...skipped, ...result.parserErrors] };
+            } catch (error) {
+                const first = wrapper.errors[0];
+                const at = first?.token.startOffset;
+                const without = at === undefined || !Number.isFinite(at) ? read : blank(read, at, endOfLine(read, at));
+                // Out of stack, the same text would run out again.
+                if (error instanceof RangeError || !first || without === read || skipped.length >= MAX_BROKEN_RECOVERIES) {
+                    throw error;
+                }
+                skipped.push(first);
+                read = without;
+            }
+        }
+    };
+    const recovering = <T extends AstNode>(input: string, options: Parameters<LangiumParser['parse']>[1], strictFirst: boolean) => {
+        let strict = strictFirst;
+        // A file over the parse limit reads as empty; the document validator says why.
+        return recoverLineByLine(tooLargeToParse(input) ? '' : input, (text, rule) => {
+            if (rule) {
+                return parse<T>(text, { ...options, rule });
+            }
+            // A file the strict parser could not read has an error or a stray the full parser must recover from;
+            // the texts line recovery reads next, with the broken line blanked, mostly still have one.
+            const result = parseWhole<T>(text, options, strict);
+            strict = false;
+            return result;
+        }) as ParseResult<T>;
+    };
+    const dropping = <R>(read: () => R): R => {
+        try {
+            return read();
+        } finally {
+            dropTokens(parser);
+            dropTokens(strict);
+        }
+    };
+    parser.parse = <T extends AstNode>(input: string, options?: Parameters<LangiumParser['parse']>[1]) => dropping(() => recovering<T>(input, options, true));
+    readings.set(parser, {
+        strict: input => dropping(() => cleanParse(input, undefined)),
+        full: input => dropping(() => recovering(input, undefined, false))
+    });
+    return parser;
+}
+
+/** How each Allium parser reads a whole file with each of its two parsers alone. */
+const readings = new WeakMap<LangiumParser, { strict(text: string): ParseResult<AstNode> | undefined; full(text: string): ParseResult<AstNode> }>();
+
+function readingsOf(parser: LangiumParser) {
+    const found = readings.get(parser);
+    if (!found) {
+        throw new Error('Not an Allium parser.');
+    }
+    return found;
+}
+
+/**
+ * A spec read by an Allium parser's full parser alone, as a file the strict parser cannot read is: for warm-ups
+ * (warm-up-specs.ts), which fill the prediction caches of both parsers, and for the tests that compare the two.
+ */
+export function parseFully(parser: LangiumParser, text: string): ParseResult<AstNode> {
+    return readingsOf(parser).full(text);
+}
+
+/** A spec read by an Allium parser's strict parser alone, or undefined when it cannot read it without an error. */
+export function parseStrictly(parser: LangiumParser, text: string): ParseResult<AstNode> | undefined {
+    return readingsOf(parser).strict(text);
+}
+
+/** Langium's parser of the grammar as it is at the call, with this module's CST builder and lookahead; not finalized. */
+function decoratedParser(services: LangiumCoreServices): LangiumParser {
     const parser = createParser(services.Grammar, new LangiumParser(services), services.parser.Lexer.definition);
     // `nodeBuilder` is readonly in Langium's typings; it is only read when a parse starts.
     (parser as unknown as { nodeBuilder: AlliumCstNodeBuilder }).nodeBuilder = new AlliumCstNodeBuilder();
@@ -41,53 +159,32 @@ export function createAlliumParser(services: LangiumCoreServices, follows = BUIL
         return result;
     };
     // `wrapper` is private; its strategy is only used by `finalize`, which asks it for every decision's lookahead.
-    const wrapper = (parser as unknown as { wrapper: { lookaheadStrategy: ILookaheadStrategy; input: IToken[]; errors: IRecognitionException[] } }).wrapper;
+    const wrapper = (parser as unknown as { wrapper: { lookaheadStrategy: ILookaheadStrategy } }).wrapper;
     boundPredictions(parser);
     wrapper.lookaheadStrategy = new LazyLookaheadStrategy(wrapper.lookaheadStrategy);
-    finalizeWithFollows(parser, follows);
-    const parse = parser.parse.bind(parser);
-    // Langium's node stack, which a parse leaves empty when it finishes; one that threw (a stack overflow) leaves its
-    // nodes there, and the next parse, of another document, would build its tree into them.
-    const { stack } = parser as unknown as { stack: AstNode[] };
-    /**
-     * One parse of the whole file. Langium can lose track of the node it is building when Chevrotain's recovery from
-     * a syntax error unwinds out of an alternative that starts with an action (`default R r = { name: = 1 }`), and
-     * then throws. The rest of the line from the parse's first error is then left out, as line-recovery.ts leaves
-     * out the line of a first error, and the error kept: the file gets its diagnostics instead of none.
-     */
-    const parseWhole = <T extends AstNode>(text: string, options: Parameters<LangiumParser['parse']>[1]): ParseResult<T> => {
-        const skipped: IRecognitionException[] = [];
-        for (let read = text; ;) {
-            try {
-                const result = parse<T>(read, options);
-                return skipped.length === 0 ? result : { ...result, parserErrors: [...skipped, ...result.parserErrors] };
-            } catch (error) {
-                stack.length = 0;
-                const first = wrapper.errors[0];
-                const at = first?.token.startOffset;
-                const without = at === undefined || !Number.isFinite(at) ? read : blank(read, at, endOfLine(read, at));
-                // Out of stack, the same text would run out again.
-                if (error instanceof RangeError || !first || without === read || skipped.length >= MAX_BROKEN_RECOVERIES) {
-                    throw error;
-                }
-                skipped.push(first);
-                read = without;
-            }
-        }
-    };
-    parser.parse = <T extends AstNode>(input: string, options?: Parameters<LangiumParser['parse']>[1]) => {
-        stack.length = 0;
-        try {
-            // A file over the parse limit reads as empty; the document validator says why.
-            return recoverLineByLine(tooLargeToParse(input) ? '' : input,
-                (text, rule) => rule ? parse<T>(text, { ...options, rule }) : parseWhole<T>(text, options)) as ParseResult<T>;
-        } finally {
-            // Chevrotain keeps the token vector of the last parse until the next one: 20 MB for a 1 MB spec, held
-            // through its linking and validation, when the tree no longer needs it.
-            wrapper.input = [];
-        }
-    };
     return parser;
+}
+
+/** The parser's own `parse`, made safe to call again after a parse that threw. */
+function guardedParse(parser: LangiumParser): LangiumParser['parse'] {
+    const parse = parser.parse.bind(parser);
+    const { stack } = parser as unknown as { stack: AstNode[] };
+    return <T extends AstNode>(text: string, options?: Parameters<LangiumParser['parse']>[1]) => {
+        // Langium's node stack, which a parse leaves empty when it finishes; one that threw (a stack overflow, or an
+        // error that ended a parse without recovery) leaves its nodes there, and the next parse would build into them.
+        stack.length = 0;
+        return parse<T>(text, options);
+    };
+}
+
+/**
+ * Chevrotain keeps the token vector (and the errors) of a parser's last parse until its next one: 20 MB for a 1 MB
+ * spec, held through its linking and validation, when the tree no longer needs it.
+ */
+function dropTokens(parser: LangiumParser | undefined): void {
+    if (parser) {
+        (parser as unknown as { wrapper: { input: IToken[] } }).wrapper.input = [];
+    }
 }
 
 /** Moves the CST children of each operand of `expr` still on `shared` into a composite of its own, below `parent`. */

@@ -1,4 +1,5 @@
 import type { LangiumParser } from 'langium';
+import { parseFully } from './allium-parser.js';
 
 /** Set by the bundler: the specs of examples/orders (esbuild.mjs); empty when running from the sources. */
 declare const ALLIUM_WARM_UP_SPECS: string[] | undefined;
@@ -9,10 +10,13 @@ const WARM_UP_SPECS: readonly string[] = typeof ALLIUM_WARM_UP_SPECS === 'undefi
 /**
  * One parse per warm-up spec, results dropped: the parser's lookahead is built per decision when first reached
  * (lazy-lookahead.ts), and its prediction DFAs fill as it reads, so the first spec a process reads for real would
- * pay for both. Separate steps, so that a caller with other work can stop between them.
+ * pay for both. Each spec is read by the strict parser and by the full one (allium-parser.ts). Separate steps, so that a caller with other work can stop between them.
  */
 export function parserWarmUps(parser: LangiumParser): Array<() => void> {
-    return WARM_UP_SPECS.map(text => () => { parser.parse(text); });
+    return WARM_UP_SPECS.map(text => () => {
+        parser.parse(text);
+        parseFully(parser, text);
+    });
 }
 
 /** All warm-up parses at once: the CLI does this when it builds its start-up snapshot. */
