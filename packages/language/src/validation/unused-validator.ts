@@ -3,7 +3,8 @@ import type { AstNode, ValidationAcceptor } from 'langium';
 import type { AlliumServices } from '../allium-module.js';
 import * as ast from '../generated/ast.js';
 import { fieldsOf, identName, startsUppercase } from '../ast/ast-views.js';
-import { declarationOf, nodesOfType } from '../ast-nodes.js';
+import { forEachNode } from '../ast-nodes.js';
+import { treeMemo } from '../ast/tree-memo.js';
 
 /** Entities, value types and enums nothing in the file, nor in the files importing it under an alias, refers to. */
 export function unusedDeclarationsCheck(services: AlliumServices) {
@@ -18,23 +19,7 @@ export function unusedFieldsCheck(services: AlliumServices) {
 }
 
 function checkUnusedDeclarations(module: ast.Module, usedByImporters: ReadonlySet<string>, accept: ValidationAcceptor): void {
-    const referenced = new Set<string>(usedByImporters);
-    for (const node of nodesOfType<ast.NameRef>(module, ast.NameRef.$type)) {
-        const name = identName(node);
-        if (name && startsUppercase(name)) {
-            referenced.add(name);
-        }
-    }
-    for (const entry of nodesOfType<ast.ContractEntry>(module, ast.ContractEntry.$type)) {
-        if (!entry.contract.$refText.includes('/')) {
-            referenced.add(entry.contract.$refText);
-        }
-    }
-    for (const variant of nodesOfType<ast.VariantDecl>(module, ast.VariantDecl.$type)) {
-        if (variant.base) {
-            referenced.add(variant.base);
-        }
-    }
+    const referenced = unionOf(module, usedByImporters, uses => uses.types);
     for (const declaration of module.declarations) {
         if (ast.isEntityDecl(declaration) && !referenced.has(declaration.name)) {
             accept('warning', `Nothing in this file, nor in a file importing it, uses entity '${declaration.name}'. Use it in a field, rule or surface, or remove it.`,
@@ -47,8 +32,7 @@ function checkUnusedDeclarations(module: ast.Module, usedByImporters: ReadonlySe
 }
 
 function checkUnusedFields(module: ast.Module, usedByImporters: ReadonlySet<string>, accept: ValidationAcceptor): void {
-    const accessed = accessedFieldNames(module);
-    usedByImporters.forEach(field => accessed.add(field));
+    const accessed = unionOf(module, usedByImporters, uses => uses.fields);
     for (const declaration of module.declarations) {
         // Variant bodies are not checked: the reference reads `variant X : Base {` as a lookup, with no fields.
         if (ast.isEntityDecl(declaration)) {
@@ -62,47 +46,78 @@ function checkUnusedFields(module: ast.Module, usedByImporters: ReadonlySet<stri
     }
 }
 
-/**
- * The names read or set anywhere but in variants, defaults and deferred declarations. Read from the module's listings
- * of the few node types that access a field, so the check does not walk every node of the file.
- */
-function accessedFieldNames(module: ast.Module): Set<string> {
-    const names = new Set<string>();
-    for (const access of nodesOfType<ast.MemberAccess>(module, ast.MemberAccess.$type)) {
-        if (readsFields(declarationOf(access))) {
-            names.add(access.member.$refText);
-        }
-    }
-    for (const join of nodesOfType<ast.JoinField>(module, ast.JoinField.$type)) {
-        if (readsFields(declarationOf(join))) {
-            names.add(join.field);
-        }
-    }
-    for (const arg of nodesOfType<ast.CallArg>(module, ast.CallArg.$type)) {
-        if (arg.name && ast.isCall(arg.$container) && ast.isMemberAccess(arg.$container.callee)
-            && arg.$container.callee.member.$refText === 'created' && readsFields(declarationOf(arg))) {
-            names.add(arg.name);
-        }
-    }
-    // A derived field may read a sibling field by its bare name.
-    const ownFields = new Map<AstNode, Set<string>>();
-    for (const ref of nodesOfType<ast.NameRef>(module, ast.NameRef.$type)) {
-        const entity = declarationOf(ref);
-        const name = identName(ref);
-        if (!ast.isEntityDecl(entity) || name === undefined) {
-            continue;
-        }
-        let own = ownFields.get(entity);
-        if (!own) {
-            ownFields.set(entity, own = new Set(fieldsOf(entity.items).map(f => f.name)));
-        }
-        if (own.has(name)) {
-            names.add(name);
-        }
+/** What one declaration uses of the file's declarations, by name. */
+interface Uses {
+    /** Capitalised names it refers to, the contracts it lists and the base it extends. */
+    types: Set<string>;
+    /** The fields it reads or sets; none in variants, defaults and deferred declarations. */
+    fields: Set<string>;
+}
+
+/** The names the file's declarations use, with those its importers use. */
+function unionOf(module: ast.Module, usedByImporters: ReadonlySet<string>, part: (uses: Uses) => Set<string>): Set<string> {
+    const names = new Set<string>(usedByImporters);
+    for (const declaration of module.declarations) {
+        part(usesOf(declaration)).forEach(name => names.add(name));
     }
     return names;
 }
 
-function readsFields(declaration: AstNode | undefined): boolean {
-    return declaration !== undefined && !ast.isVariantDecl(declaration) && !ast.isDefaultDecl(declaration) && !ast.isDeferredDecl(declaration);
+/**
+ * Read once per declaration, in one walk of its nodes: after an edit re-parses one declaration of a file
+ * (declaration-splice.ts), the others keep their readings, and the checks read the file's few hundred declarations
+ * instead of its tens of thousands of nodes.
+ */
+const usesOf = treeMemo((declaration: ast.Declaration): Uses => {
+    const types = new Set<string>();
+    const fields = new Set<string>();
+    const reads = readsFields(declaration);
+    // A derived field may read a sibling field by its bare name.
+    const own = ast.isEntityDecl(declaration) ? new Set(fieldsOf(declaration.items).map(f => f.name)) : undefined;
+    if (ast.isVariantDecl(declaration) && declaration.base) {
+        types.add(declaration.base);
+    }
+    forEachNode(declaration, node => {
+        switch (node.$type) {
+            case ast.NameRef.$type: {
+                const name = identName(node as ast.NameRef);
+                if (name && startsUppercase(name)) {
+                    types.add(name);
+                }
+                if (name !== undefined && own?.has(name)) {
+                    fields.add(name);
+                }
+                break;
+            }
+            case ast.ContractEntry.$type: {
+                const contract = (node as ast.ContractEntry).contract.$refText;
+                if (!contract.includes('/')) {
+                    types.add(contract);
+                }
+                break;
+            }
+            case ast.MemberAccess.$type:
+                if (reads) {
+                    fields.add((node as ast.MemberAccess).member.$refText);
+                }
+                break;
+            case ast.JoinField.$type:
+                if (reads) {
+                    fields.add((node as ast.JoinField).field);
+                }
+                break;
+            case ast.CallArg.$type: {
+                const arg = node as ast.CallArg;
+                if (reads && arg.name && ast.isCall(arg.$container) && ast.isMemberAccess(arg.$container.callee) && arg.$container.callee.member.$refText === 'created') {
+                    fields.add(arg.name);
+                }
+                break;
+            }
+        }
+    });
+    return { types, fields };
+});
+
+function readsFields(declaration: AstNode): boolean {
+    return !ast.isVariantDecl(declaration) && !ast.isDefaultDecl(declaration) && !ast.isDeferredDecl(declaration);
 }
