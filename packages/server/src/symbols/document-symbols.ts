@@ -25,16 +25,51 @@ export class AlliumDocumentSymbolProvider implements DocumentSymbolProvider {
 
     /** The outline of each parse, kept while it is the document's: an editor's outline, breadcrumbs and sticky scroll each ask for it. */
     private readonly outlines = new WeakMap<AstNode, DocumentSymbol[]>();
+    /**
+     * Each declaration's symbol, with the line it was read at and the members it took from the budget. After an edit
+     * the splice keeps every declaration it did not re-parse (declaration-splice.ts), with its text, and moves those
+     * after the edit by whole lines: their symbols are the same but for that move.
+     */
+    private readonly declarations = new WeakMap<AstNode, { symbol: DocumentSymbol | undefined; line: number; used: number }>();
 
     getSymbols(document: LangiumDocument, _params: DocumentSymbolParams): MaybePromise<DocumentSymbol[]> {
         const module = document.parseResult.value as ast.Module;
         let outline = this.outlines.get(module);
         if (!outline) {
             const budget = { left: OUTLINE_LIMIT - module.declarations.length };
-            outline = module.declarations.flatMap(d => this.symbol(d, budget) ?? []);
+            outline = [];
+            for (const declaration of module.declarations) {
+                const symbol = this.declarationSymbol(declaration, budget);
+                if (symbol) {
+                    outline.push(symbol);
+                }
+            }
             this.outlines.set(module, outline);
         }
         return outline;
+    }
+
+    /**
+     * A declaration's symbol, the one read before when it is still true: the budget never ran out while it was read
+     * (then every member was listed) and does not now (then a fresh reading would list them all again).
+     */
+    private declarationSymbol(declaration: AstNode, budget: { left: number }): DocumentSymbol | undefined {
+        const line = declaration.$cstNode?.range.start.line ?? -1;
+        const kept = this.declarations.get(declaration);
+        if (kept && budget.left - kept.used > 0) {
+            budget.left -= kept.used;
+            if (kept.symbol && kept.line !== line) {
+                kept.symbol = moved(kept.symbol, line - kept.line);
+                kept.line = line;
+            }
+            return kept.symbol;
+        }
+        const left = budget.left;
+        const symbol = this.symbol(declaration, budget);
+        if (budget.left > 0) {
+            this.declarations.set(declaration, { symbol, line, used: left - budget.left });
+        }
+        return symbol;
     }
 
     /** The symbol of `node`, with as many of its members as `budget` has left. */
@@ -83,6 +118,19 @@ export class AlliumDocumentSymbolProvider implements DocumentSymbolProvider {
         }
         return symbols;
     }
+}
+
+/** `symbol` and its members `lines` lines further down. */
+function moved(symbol: DocumentSymbol, lines: number): DocumentSymbol {
+    const copy: DocumentSymbol = { ...symbol, range: movedRange(symbol.range, lines), selectionRange: movedRange(symbol.selectionRange, lines) };
+    if (symbol.children) {
+        copy.children = symbol.children.map(child => moved(child, lines));
+    }
+    return copy;
+}
+
+function movedRange({ start, end }: Range, lines: number): Range {
+    return { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } };
 }
 
 function nameOf(node: AstNode): string | undefined {
