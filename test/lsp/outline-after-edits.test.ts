@@ -5,6 +5,7 @@ import { corpusFile } from './corpus.js';
 interface DocumentSymbol { name: string; range: unknown; selectionRange: unknown; children?: DocumentSymbol[] }
 
 const LIFECYCLE = corpusFile('juxt-tools/crates__allium-parser__tests__fixtures__v3-lifecycle.allium');
+const BIG = corpusFile('synthetic/big-3k.allium');
 /** Members past the outline's limit (10,000 symbols) are left out: 11,220 symbols, so the limit falls inside the file. */
 const PAST_THE_LIMIT = '-- allium: 3\n' + Array.from({ length: 220 }, (_, e) =>
     `entity E${e} {\n${Array.from({ length: 50 }, (_, f) => `    f${f}: Integer\n`).join('')}}\n\nrule R${e} {\n    when: E${e}.created\n    ensures: Done()\n}\n`).join('\n');
@@ -43,6 +44,19 @@ describe('the outline after edits', () => {
     afterAll(() => Promise.all([client.dispose(), other.dispose()]));
 
     const outline = (server: LspClient, uri: string) => server.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+
+    it('answers a request sent with a change from the new text, not from the last build', async () => {
+        const uri = 'file:///outline/sent-with/big.allium';
+        let text = BIG.text;
+        await client.open(uri, text);
+        await client.diagnosticsFor(uri);
+        for (let version = 2; version <= 6; version++) {
+            // A declaration typed at the end, and the outline asked for at once, as an editor asks after each edit.
+            text += `\nentity Typed${version} {\n    n: Integer\n}\n`;
+            const [, symbols] = await Promise.all([client.change(uri, text, version), outline(client, uri)]);
+            expect(symbols.at(-1)?.name).toBe(`Typed${version}`);
+        }
+    }, 60_000);
 
     // The big spec takes the edits that move the limit (each build of it takes about a second).
     const cases = [['a corpus spec', LIFECYCLE.text, EDITS], ['a spec past the outline limit', PAST_THE_LIMIT, [EDITS[2], EDITS[3], EDITS[4]]]] as const;

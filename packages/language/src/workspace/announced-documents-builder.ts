@@ -3,11 +3,13 @@ import { FaultTolerantDocumentBuilder } from './fault-tolerant-builder.js';
 
 /**
  * Langium's document builder, letting a request wait for a document whose update is announced but not started.
- * An update waits for the workspace lock, so while a build holds it an opened document is not in the index yet, and
- * Langium answered the editor's first requests on it (outline, folding, semantic tokens, all sent with the open)
- * with "No document found": VS Code takes that for a cancellation and leaves the outline empty until the next edit.
- * The update handler announces each document it queues that the index does not hold; a request on one waits until
- * the document reaches the state it needs, or until the document is deleted or the request cancelled.
+ * An update waits for the workspace lock (and, in a burst of edits, for the edits to settle), and until it starts,
+ * Langium answered requests from the document's last build: an opened document not in the index yet got "No document
+ * found" for the editor's first requests (outline, folding, semantic tokens, all sent with the open), which VS Code
+ * takes for a cancellation, and an edited one got answers about its previous text (an outline without the
+ * declaration just typed, a rename at the old positions). The update handler announces each document it queues; a
+ * request on one waits until an update that took the announcement brings the document to the state it needs, or
+ * until the document is deleted or the request cancelled.
  */
 export class AnnouncedDocumentsBuilder extends FaultTolerantDocumentBuilder {
     private readonly announced = new Set<string>();
@@ -31,7 +33,8 @@ export class AnnouncedDocumentsBuilder extends FaultTolerantDocumentBuilder {
         return new Promise((resolve, reject) => {
             const disposables = [
                 this.onDocumentPhase(state, document => {
-                    if (UriUtils.equals(document.uri, uri)) {
+                    // Announced again since: this phase is of a build that had not taken the newest change.
+                    if (UriUtils.equals(document.uri, uri) && !this.announced.has(uri.toString())) {
                         dispose();
                         resolve(uri);
                     }

@@ -20,9 +20,10 @@ const MAX_WAIT_MS = 300;
  * Changes are also coalesced: Langium starts a rebuild for every change, and a rebuild parses before it first looks
  * whether a newer change has cancelled it, so a burst of edits was parsed once per edit. Here a change that comes
  * while a rebuild is under way makes the next rebuild wait until changes have settled (or for at most
- * {@link MAX_WAIT_MS}), and that rebuild takes every change pending. Requests in that wait read the last build, as
- * they do in Langium while a queued rebuild waits for the running one. A change to a document not yet in the index
- * is built at once, and announced to the builder, so that requests sent with it wait for it rather than fail.
+ * {@link MAX_WAIT_MS}), and that rebuild takes every change pending. Each changed document is announced to the
+ * builder, so that a request sent after the change waits for the rebuild that takes it rather than answer from the
+ * previous text, or fail for a document not yet in the index. A change to a document not yet in the index is built
+ * at once.
  */
 export class GuardedDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly shared: LangiumSharedServices;
@@ -50,7 +51,7 @@ export class GuardedDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         for (const uri of ours) {
             this.pendingDeleted.delete(uri.toString());
             this.pendingChanged.set(uri.toString(), uri);
-            if (!documents.hasDocument(uri) && this.documentBuilder instanceof AnnouncedDocumentsBuilder) {
+            if (this.documentBuilder instanceof AnnouncedDocumentsBuilder) {
                 this.documentBuilder.announce(uri);
             }
         }
