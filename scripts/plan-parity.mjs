@@ -44,7 +44,7 @@ const matchedIds = {};
 for (const file of alliumFiles(corpus)) {
     const rel = path.relative(corpus, file);
     const theirs = referencePlan(file);
-    const [ours] = await checker.inspect([file], corpus, document => obligationsOf(document.parseResult.value, checker.services));
+    const [ours] = await checker.inspect([file], corpus, document => obligationsOf(document.parseResult.value, checker.services, { dependencies: true }));
     const unmatched = [...ours];
     for (const r of theirs) {
         row(r.category).reference++;
