@@ -13,10 +13,9 @@ const WARM_UP_SPECS: readonly string[] = typeof ALLIUM_WARM_UP_SPECS === 'undefi
  * pay for both. Each spec is read by the strict parser and by the full one (allium-parser.ts). Separate steps, so that a caller with other work can stop between them.
  */
 export function parserWarmUps(parser: LangiumParser): Array<() => void> {
-    return WARM_UP_SPECS.map(text => () => {
-        parser.parse(text);
-        parseFully(parser, text);
-    });
+    // The strict parser's first (it reads most files, and is built by its first parse), then the full one's: a step is
+    // one parse, so that a document opened during the warm-up waits for no more than that.
+    return [...WARM_UP_SPECS.map(text => () => { parser.parse(text); }), ...WARM_UP_SPECS.map(text => () => { parseFully(parser, text); })];
 }
 
 /** All warm-up parses at once: the CLI does this when it builds its start-up snapshot. */
