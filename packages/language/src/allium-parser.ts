@@ -34,22 +34,20 @@ const BUILT_FOLLOWS = typeof ALLIUM_RESYNC_FOLLOWS === 'undefined' ? undefined :
 export function createAlliumParser(services: LangiumCoreServices, follows = BUILT_FOLLOWS): LangiumParser {
     const parser = decoratedParser(services);
     finalizeWithFollows(parser, follows);
-    const parse = guardedParse(parser);
+    const { parse } = readerOf(parser);
     // Built at the first parse, not with the services: a server answers `initialize` before it reads a spec.
-    let strict: LangiumParser | undefined;
-    let parseStrict: LangiumParser['parse'] | undefined;
-    const strictParser = () => withoutStrays(services.Grammar, () => {
+    let strict: { parser: LangiumParser; parse: LangiumParser['parse'] } | undefined;
+    const strictReader = () => strict ??= readerOf(withoutStrays(services.Grammar, () => {
         const built = decoratedParser(services);
         withoutRecovery(built);
         built.finalize();
         return built;
-    });
+    }));
     // `wrapper` is private; it holds the errors and the token vector of the parse under way.
     const { wrapper } = parser as unknown as { wrapper: { errors: IRecognitionException[] } };
     /** A clean reading by the strict parser, or undefined when it met an error (or the lexer did). */
     const cleanParse = <T extends AstNode>(text: string, options: Parameters<LangiumParser['parse']>[1]): ParseResult<T> | undefined => {
-        strict ??= strictParser();
-        parseStrict ??= guardedParse(strict);
+        const { parse: parseStrict } = strictReader();
         try {
             const result = parseStrict<T>(text, options);
             return result.parserErrors.length === 0 && result.lexerErrors.length === 0 && (result.lexerReport?.diagnostics.length ?? 0) === 0 ? result : undefined;
@@ -88,7 +86,7 @@ export function createAlliumParser(services: LangiumCoreServices, follows = BUIL
         }
     };
     const recovering = <T extends AstNode>(input: string, options: Parameters<LangiumParser['parse']>[1], strictFirst: boolean) => {
-        let strict = strictFirst;
+        let tryStrict = strictFirst;
         // A file over the parse limit reads as empty; the document validator says why.
         return recoverLineByLine(tooLargeToParse(input) ? '' : input, (text, rule) => {
             if (rule) {
@@ -96,8 +94,8 @@ export function createAlliumParser(services: LangiumCoreServices, follows = BUIL
             }
             // A file the strict parser could not read has an error or a stray the full parser must recover from;
             // the texts line recovery reads next, with the broken line blanked, mostly still have one.
-            const result = parseWhole<T>(text, options, strict);
-            strict = false;
+            const result = parseWhole<T>(text, options, tryStrict);
+            tryStrict = false;
             return result;
         }) as ParseResult<T>;
     };
@@ -106,7 +104,7 @@ export function createAlliumParser(services: LangiumCoreServices, follows = BUIL
             return read();
         } finally {
             dropTokens(parser);
-            dropTokens(strict);
+            dropTokens(strict?.parser);
         }
     };
     parser.parse = <T extends AstNode>(input: string, options?: Parameters<LangiumParser['parse']>[1]) => dropping(() => recovering<T>(input, options, true));
@@ -165,15 +163,19 @@ function decoratedParser(services: LangiumCoreServices): LangiumParser {
     return parser;
 }
 
-/** The parser's own `parse`, made safe to call again after a parse that threw. */
-function guardedParse(parser: LangiumParser): LangiumParser['parse'] {
+/** The parser with its own `parse`, made safe to call again after a parse that threw. */
+function readerOf(parser: LangiumParser): { parser: LangiumParser; parse: LangiumParser['parse'] } {
     const parse = parser.parse.bind(parser);
     const { stack } = parser as unknown as { stack: AstNode[] };
-    return <T extends AstNode>(text: string, options?: Parameters<LangiumParser['parse']>[1]) => {
-        // Langium's node stack, which a parse leaves empty when it finishes; one that threw (a stack overflow, or an
-        // error that ended a parse without recovery) leaves its nodes there, and the next parse would build into them.
-        stack.length = 0;
-        return parse<T>(text, options);
+    return {
+        parser,
+        parse: <T extends AstNode>(text: string, options?: Parameters<LangiumParser['parse']>[1]) => {
+            // Langium's node stack, which a parse leaves empty when it finishes; one that threw (a stack overflow, or
+            // an error that ended a parse without recovery) leaves its nodes there, and the next parse would build
+            // into them.
+            stack.length = 0;
+            return parse<T>(text, options);
+        }
     };
 }
 

@@ -8,9 +8,10 @@ declare const ALLIUM_WARM_UP_SPECS: string[] | undefined;
 const WARM_UP_SPECS: readonly string[] = typeof ALLIUM_WARM_UP_SPECS === 'undefined' ? [] : ALLIUM_WARM_UP_SPECS;
 
 /**
- * One parse per warm-up spec, results dropped: the parser's lookahead is built per decision when first reached
- * (lazy-lookahead.ts), and its prediction DFAs fill as it reads, so the first spec a process reads for real would
- * pay for both. Each spec is read by the strict parser and by the full one (allium-parser.ts). Separate steps, so that a caller with other work can stop between them.
+ * Two parses per warm-up spec, results dropped, one by each of the parser's two parsers (allium-parser.ts): their
+ * lookahead is built per decision when first reached (lazy-lookahead.ts), and their prediction DFAs fill as they
+ * read, so the first spec a process reads for real would pay for both. Separate steps, so that a caller with other
+ * work can stop between them.
  */
 export function parserWarmUps(parser: LangiumParser): Array<() => void> {
     // The strict parser's first (it reads most files, and is built by its first parse), then the full one's: a step is
